@@ -1,0 +1,95 @@
+/**
+ * Typed errors. Code below main.ts throws these; main.ts alone turns them into
+ * a message on stderr and an exit code (see `report_error.ts`).
+ */
+
+/** Process exit codes, as documented in README.md. */
+export const EXIT = {
+  OK: 0,
+  GENERAL: 1,
+  USAGE: 2,
+  AUTH: 3,
+  API: 4,
+  FILE: 5,
+  INTERRUPTED: 130,
+} as const;
+
+/** Base of every error ax reports on purpose: a message, hint lines and an exit code. */
+export class AxError extends Error {
+  /** Exit code of the process when this error ends it. */
+  readonly exitCode: number;
+  /** Extra lines that tell the user what to do next. */
+  readonly hints: readonly string[];
+
+  constructor(
+    message: string,
+    options: { exitCode?: number; hints?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.exitCode = options.exitCode ?? EXIT.GENERAL;
+    this.hints = options.hints ?? [];
+  }
+}
+
+/** A bad option, argument or value; nothing was sent. Exit 2. */
+export class UsageError extends AxError {
+  constructor(message: string, hints: string[] = []) {
+    super(message, { exitCode: EXIT.USAGE, hints });
+  }
+}
+
+/** A file could not be read or written. Exit 5. */
+export class FileError extends AxError {
+  constructor(message: string, options: { hints?: string[]; cause?: unknown } = {}) {
+    super(message, { exitCode: EXIT.FILE, ...options });
+  }
+}
+
+/** Configuration (profiles, credentials) is missing or broken. Exit 1. */
+export class ConfigError extends AxError {
+  constructor(message: string, hints: string[] = []) {
+    super(message, { exitCode: EXIT.GENERAL, hints });
+  }
+}
+
+/** The user pressed Ctrl-C. Exit 130. */
+export class InterruptedError extends AxError {
+  constructor() {
+    super("Interrupted", { exitCode: EXIT.INTERRUPTED });
+  }
+}
+
+/** RFC 9457 problem details as the Arize API returns them. */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+}
+
+/** A non-2xx answer from the API. Exit 3 for 401, 4 otherwise. */
+export class ApiError extends AxError {
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The parsed problem body, when the server sent one. */
+  readonly problem: Problem | undefined;
+
+  constructor(
+    status: number,
+    message: string,
+    options: { problem?: Problem; hints?: string[] } = {},
+  ) {
+    super(message, { exitCode: status === 401 ? EXIT.AUTH : EXIT.API, hints: options.hints });
+    this.status = status;
+    this.problem = options.problem;
+  }
+}
+
+/** The request never got a usable answer (DNS, refused, TLS, timeout, bad body). Exit 1. */
+export class NetworkError extends AxError {
+  constructor(message: string, options: { hints?: string[]; cause?: unknown } = {}) {
+    super(message, { exitCode: EXIT.GENERAL, ...options });
+  }
+}

@@ -1,0 +1,46 @@
+import type { TextOutput } from "./context.ts";
+import { ApiError, AxError, EXIT, InterruptedError } from "./errors.ts";
+import { colorEnabled, paint, sanitizeForTerminal } from "./terminal.ts";
+
+/** What {@link reportError} needs to know about the process. */
+export interface ReportOptions {
+  stderr: TextOutput;
+  env: Readonly<Record<string, string | undefined>>;
+  verbose: boolean;
+  /** True when the user pressed Ctrl-C: whatever failed after that is an interrupt. */
+  interrupted: boolean;
+}
+
+/**
+ * Prints an error the way users see every failure (`✗ Error: …` plus hint
+ * lines) and returns the exit code. Unknown errors get exit 1 and a stack
+ * trace only with `--verbose`.
+ */
+export async function reportError(error: unknown, options: ReportOptions): Promise<number> {
+  const { stderr, verbose } = options;
+  if (options.interrupted || error instanceof InterruptedError) {
+    await stderr.write("\n");
+    return EXIT.INTERRUPTED;
+  }
+  const color = colorEnabled(stderr, options.env);
+  const lines: string[] = [];
+  let exitCode: number = EXIT.GENERAL;
+  if (error instanceof AxError) {
+    lines.push(`${paint("✗ Error:", "red", color)} ${sanitizeForTerminal(error.message)}`);
+    lines.push(...error.hints.map(sanitizeForTerminal));
+    if (error instanceof ApiError && verbose && error.problem) {
+      lines.push(`Problem details: ${sanitizeForTerminal(JSON.stringify(error.problem))}`);
+    }
+    if (error instanceof ApiError && !verbose) {
+      lines.push("Run with --verbose for technical details.");
+    }
+    exitCode = error.exitCode;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    lines.push(`${paint("✗ Error:", "red", color)} ${sanitizeForTerminal(message)}`);
+    if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
+    else lines.push("Run with --verbose for technical details.");
+  }
+  await stderr.write(lines.join("\n") + "\n");
+  return exitCode;
+}
