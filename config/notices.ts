@@ -1,0 +1,67 @@
+/**
+ * One-time notices, remembered per machine in `<config dir>/notices.json`.
+ * A notice is a courtesy: it goes to stderr only and never fails a command,
+ * even when its state cannot be read or written.
+ */
+import { readFile } from "node:fs/promises";
+import type { Context } from "../runtime/context.ts";
+import { colorEnabled, paint } from "../runtime/terminal.ts";
+import { writeFileAtomic } from "./atomic_file.ts";
+import { noticesPath } from "./paths.ts";
+
+interface NoticeState {
+  /** Command group → when its ALPHA notice was shown (ISO 8601). */
+  prerelease?: Record<string, string>;
+}
+
+/**
+ * Prints the ALPHA warning for command `group` (e.g. `api-keys`) the first
+ * time it is used on this machine. Silenced by `DISABLE_PRERELEASE_WARNING`
+ * set to true, 1 or yes. When the state cannot be stored (read-only or
+ * missing config directory) the notice is shown and the command carries on.
+ */
+export async function showPrereleaseNotice(ctx: Context, group: string): Promise<void> {
+  if (isTruthy(ctx.env.DISABLE_PRERELEASE_WARNING)) return;
+  let file: string | undefined;
+  try {
+    file = noticesPath(ctx);
+  } catch {
+    file = undefined;
+  }
+  const state = file ? await readState(file) : {};
+  if (state.prerelease?.[group]) return;
+  const color = colorEnabled(ctx.stderr, ctx.env);
+  await ctx.stderr.write(
+    `${paint("⚠ Warning:", "yellow", color)} The \`ax ${group}\` commands use an ALPHA API ` +
+      "that may change without notice.\n" +
+      "  This is shown once; set DISABLE_PRERELEASE_WARNING=true to silence it.\n",
+  );
+  if (!file) return;
+  const next: NoticeState = {
+    ...state,
+    prerelease: { ...state.prerelease, [group]: ctx.now().toISOString() },
+  };
+  try {
+    await writeFileAtomic(file, JSON.stringify(next, null, 2) + "\n", { mode: 0o600 });
+  } catch {
+    // Read-only home, full disk…: the notice will simply show again next time.
+  }
+}
+
+async function readState(file: string): Promise<NoticeState> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    const prerelease = (parsed as NoticeState).prerelease;
+    if (prerelease === undefined) return parsed as NoticeState;
+    if (typeof prerelease !== "object" || prerelease === null || Array.isArray(prerelease)) return {};
+    return parsed as NoticeState;
+  } catch {
+    // Missing or corrupt state: behave as if nothing was shown yet.
+    return {};
+  }
+}
+
+function isTruthy(value: string | undefined): boolean {
+  return ["true", "1", "yes"].includes((value ?? "").trim().toLowerCase());
+}

@@ -1,0 +1,142 @@
+/**
+ * The settings of one invocation, resolved from the environment and the
+ * chosen profile. Precedence, highest first:
+ *
+ * | setting | sources |
+ * |---|---|
+ * | API key | `ARIZE_API_KEY` > profile `[auth] api_key` |
+ * | base URL | `ARIZE_BASE_URL` > profile `[routing]` > `https://api.arize.com` |
+ * | output format | (`--output`, applied by the command) > profile `[output] format` |
+ * | timeout | `AX_TIMEOUT` (seconds) > 30 s |
+ * | profile | argument > `AX_PROFILE` > active profile > `default` if it exists |
+ */
+import type { Context } from "../runtime/context.ts";
+import { ConfigError, UsageError } from "../runtime/errors.ts";
+import { selectProfile } from "./profile_select.ts";
+import { brokenProfile, type ProfileData } from "./profile_file.ts";
+import { readProfile } from "./profile_store.ts";
+import { baseUrlFromRouting, DEFAULT_BASE_URL, normalizeBaseUrl, RoutingError } from "./routing.ts";
+
+/** Default per-request timeout (N1). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Largest accepted timeout; longer ones overflow timers. */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+/** Proxy and TLS settings from the profile's `[network]` section. */
+export interface NetworkSettings {
+  proxyUrl?: string;
+  noProxy?: string;
+  caBundle?: string;
+}
+
+/** Everything a command needs to reach the API, with where it came from. */
+export interface Settings {
+  apiKey: string | undefined;
+  /** No trailing slash; paths (`/v2/...`) are appended. */
+  baseUrl: string;
+  /** The profile's `[output] format`; `--output` wins over it, `table` is the fallback. */
+  outputFormat: string | undefined;
+  network: NetworkSettings;
+  timeoutMs: number;
+  profileName: string | undefined;
+  /** Where the api key came from, for messages: "ARIZE_API_KEY" | "profile <name> (<file>)". */
+  apiKeySource: string | undefined;
+  /** "ARIZE_BASE_URL" | "profile <name> (<file>)" | "default". */
+  baseUrlSource: string;
+  /** The chosen profile's file, when a profile is in use. */
+  profileFile: string | undefined;
+  /** Why that profile was chosen: "argument" | "AX_PROFILE" | "active profile" | "default". */
+  profileSelectedBy: string | undefined;
+}
+
+/**
+ * Resolves the settings of this invocation. `options.profile` names a profile
+ * explicitly (it must exist). Reads files only; never creates any. Throws
+ * ConfigError for broken or missing profiles, UsageError for bad environment
+ * values (`AX_TIMEOUT`, `ARIZE_BASE_URL`, `AX_PROFILE`).
+ */
+export async function loadSettings(
+  ctx: Context,
+  options: { profile?: string } = {},
+): Promise<Settings> {
+  const timeoutMs = timeoutFromEnv(ctx.env.AX_TIMEOUT);
+  const envKey = ctx.env.ARIZE_API_KEY?.trim() || undefined;
+  const envBaseUrl = baseUrlFromEnv(ctx.env.ARIZE_BASE_URL);
+  const choice = await selectProfile(ctx, options.profile);
+  const profile = choice ? await readProfile(ctx, choice.name) : undefined;
+  const label = profile ? `profile ${profile.name} (${profile.file})` : undefined;
+  const profileBaseUrl = profile ? routedBaseUrl(profile) : undefined;
+  const apiKey = envKey ?? profile?.apiKey;
+  return {
+    apiKey,
+    apiKeySource: envKey ? "ARIZE_API_KEY" : profile?.apiKey ? label : undefined,
+    baseUrl: envBaseUrl ?? profileBaseUrl ?? DEFAULT_BASE_URL,
+    baseUrlSource: envBaseUrl ? "ARIZE_BASE_URL" : profile ? label! : "default",
+    outputFormat: profile?.outputFormat,
+    network: profile?.network ?? {},
+    timeoutMs,
+    profileName: profile?.name,
+    profileFile: profile?.file,
+    profileSelectedBy: choice?.selectedBy,
+  };
+}
+
+/**
+ * The API key, or a ConfigError (exit 1) saying how to get one: create a
+ * profile, set ARIZE_API_KEY, or try the local emulator.
+ */
+export function requireApiKey(settings: Settings): string {
+  if (settings.apiKey) return settings.apiKey;
+  const where = settings.profileName
+    ? [`Profile '${settings.profileName}' (${settings.profileFile}) has no [auth] api_key.`]
+    : [];
+  throw new ConfigError("No API key found.", [
+    ...where,
+    "Create a profile:      ax profiles create --api-key <key>   (on a terminal, just `ax profiles create`)",
+    "or, for one command:   ARIZE_API_KEY=<key> ax …",
+    "To try ax without an Arize account, start the local emulator with `ax emulator start`,",
+    "then run commands with ARIZE_BASE_URL=<url> ARIZE_API_KEY=<admin_key> from its output.",
+  ]);
+}
+
+/**
+ * Parses a timeout in seconds (`AX_TIMEOUT`, `--timeout`) into milliseconds.
+ * `origin` names the variable or option in the UsageError.
+ */
+export function parseTimeoutSeconds(value: string, origin: string): number {
+  const text = value.trim();
+  const seconds = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(
+      `Invalid ${origin} '${value}': use a positive number of seconds up to ${MAX_TIMEOUT_SECONDS} (e.g. 30 or 2.5).`,
+    );
+  }
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+function timeoutFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return DEFAULT_TIMEOUT_MS;
+  return parseTimeoutSeconds(value, "AX_TIMEOUT");
+}
+
+function baseUrlFromEnv(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  try {
+    return normalizeBaseUrl(value);
+  } catch (error) {
+    if (error instanceof RoutingError) {
+      throw new UsageError(`Invalid ARIZE_BASE_URL: ${error.message}.`);
+    }
+    throw error;
+  }
+}
+
+function routedBaseUrl(profile: ProfileData): string {
+  try {
+    return baseUrlFromRouting(profile.routing);
+  } catch (error) {
+    if (error instanceof RoutingError) throw brokenProfile(profile, `has bad [routing]: ${error.message}`);
+    throw error;
+  }
+}
