@@ -1,6 +1,8 @@
 /**
- * Version facts. `scripts/compile.ts` replaces `AX_BUILD_COMMIT` at build time
- * (bun `--define`); from source it stays `undefined` and shows as `source`.
+ * Version facts. `scripts/compile.ts` embeds the git commit at build time:
+ * Bun replaces the `AX_BUILD_COMMIT` identifier (`--define`); for Deno a tiny
+ * entry module sets `globalThis.AX_BUILD_COMMIT` before main.ts runs. From
+ * source neither happens and the commit shows as `source`.
  */
 
 /** The version of ax; bump on release. */
@@ -10,5 +12,6 @@ declare const AX_BUILD_COMMIT: string | undefined;
 
 /** The git commit embedded by the compiler, or `source` when run from source. */
 export function buildCommit(): string {
-  return typeof AX_BUILD_COMMIT === "string" ? AX_BUILD_COMMIT : "source";
+  // `typeof` is safe on an undeclared global and is what Bun's --define rewrites.
+  return typeof AX_BUILD_COMMIT === "string" && AX_BUILD_COMMIT !== "" ? AX_BUILD_COMMIT : "source";
 }
