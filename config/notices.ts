@@ -54,7 +54,9 @@ async function readState(file: string): Promise<NoticeState> {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
     const prerelease = (parsed as NoticeState).prerelease;
     if (prerelease === undefined) return parsed as NoticeState;
-    if (typeof prerelease !== "object" || prerelease === null || Array.isArray(prerelease)) return {};
+    if (typeof prerelease !== "object" || prerelease === null || Array.isArray(prerelease)) {
+      return {};
+    }
     return parsed as NoticeState;
   } catch {
     // Missing or corrupt state: behave as if nothing was shown yet.

@@ -95,9 +95,13 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
       apiScheme: expand(read("routing", "api_scheme"), source, "[routing] api_scheme"),
     },
     network: {
-      proxyUrl: emptyToUndefined(expand(read("network", "proxy_url"), source, "[network] proxy_url")),
+      proxyUrl: emptyToUndefined(
+        expand(read("network", "proxy_url"), source, "[network] proxy_url"),
+      ),
       noProxy: emptyToUndefined(expand(read("network", "no_proxy"), source, "[network] no_proxy")),
-      caBundle: emptyToUndefined(expand(read("network", "ca_bundle"), source, "[network] ca_bundle")),
+      caBundle: emptyToUndefined(
+        expand(read("network", "ca_bundle"), source, "[network] ca_bundle"),
+      ),
     },
     outputFormat: emptyToUndefined(expand(read("output", "format"), source, "[output] format")),
   };
@@ -122,7 +126,10 @@ export function renderProfile(input: ProfileInput): string {
 }
 
 /** The ConfigError for a profile file that cannot be used. */
-export function brokenProfile(source: { name: string; file: string }, problem: string): ConfigError {
+export function brokenProfile(
+  source: { name: string; file: string },
+  problem: string,
+): ConfigError {
   return new ConfigError(`Profile file ${source.file} ${problem}.`, [
     `Fix or delete it, or run \`ax profiles create ${source.name} --force\` to write it again.`,
   ]);
@@ -146,7 +153,9 @@ function readString(
 ): string | undefined {
   const table = doc[at.section];
   if (table === undefined) return undefined;
-  if (!isTable(table)) throw brokenProfile(at.source, `has '${at.section}' that is not a [${at.section}] table`);
+  if (!isTable(table)) {
+    throw brokenProfile(at.source, `has '${at.section}' that is not a [${at.section}] table`);
+  }
   const value = table[at.key];
   if (value === undefined) return undefined;
   if (typeof value === "string") return value;
@@ -156,7 +165,11 @@ function readString(
   throw brokenProfile(at.source, `has [${at.section}] ${at.key} that is not ${expected}`);
 }
 
-function expand(value: string | undefined, source: ProfileSource, where: string): string | undefined {
+function expand(
+  value: string | undefined,
+  source: ProfileSource,
+  where: string,
+): string | undefined {
   if (value === undefined) return undefined;
   try {
     return expandEnv(value, source.env);

@@ -13,7 +13,12 @@ import {
   profilesDir,
 } from "./paths.ts";
 import { DEFAULT_PROFILE, isProfileName } from "./profile_name.ts";
-import { parseProfile, type ProfileData, type ProfileInput, renderProfile } from "./profile_file.ts";
+import {
+  parseProfile,
+  type ProfileData,
+  type ProfileInput,
+  renderProfile,
+} from "./profile_file.ts";
 
 /** Names of all profiles, sorted. A missing config directory means none. */
 export async function listProfiles(ctx: Context): Promise<string[]> {
@@ -26,7 +31,9 @@ export async function listProfiles(ctx: Context): Promise<string[]> {
   } catch (error) {
     if (!isMissing(error)) throw unreadable(profilesDir(ctx), error);
   }
-  if (!names.has(DEFAULT_PROFILE) && (await readText(legacyDefaultProfilePath(ctx))) !== undefined) {
+  if (
+    !names.has(DEFAULT_PROFILE) && (await readText(legacyDefaultProfilePath(ctx))) !== undefined
+  ) {
     names.add(DEFAULT_PROFILE);
   }
   return [...names].sort();
@@ -54,7 +61,11 @@ export async function readProfile(ctx: Context, name: string): Promise<ProfileDa
 }
 
 /** The error for a profile that does not exist, listing those that do. */
-export async function profileNotFound(ctx: Context, name: string, origin?: string): Promise<ConfigError> {
+export async function profileNotFound(
+  ctx: Context,
+  name: string,
+  origin?: string,
+): Promise<ConfigError> {
   const available = await listProfiles(ctx).catch(() => []);
   const from = origin ? ` (from ${origin})` : "";
   return new ConfigError(`Profile '${name}'${from} not found.`, [
@@ -101,9 +112,12 @@ export async function readActiveProfile(ctx: Context): Promise<string | undefine
   const name = text?.trim();
   if (!name) return undefined;
   if (!isProfileName(name)) {
-    throw new ConfigError(`The active-profile file ${file} holds '${name}', which is not a profile name.`, [
-      "Pick a profile with `ax profiles use <name>`, or delete the file.",
-    ]);
+    throw new ConfigError(
+      `The active-profile file ${file} holds '${name}', which is not a profile name.`,
+      [
+        "Pick a profile with `ax profiles use <name>`, or delete the file.",
+      ],
+    );
   }
   return name;
 }

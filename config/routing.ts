@@ -50,7 +50,9 @@ export function baseUrlFromRouting(routing: Routing): string {
   }
   const scheme = checkScheme(blankToUndefined(routing.apiScheme) ?? "https");
   if (region) {
-    if (!LABEL.test(region)) throw new RoutingError(`region '${region}' is not a valid region name`);
+    if (!LABEL.test(region)) {
+      throw new RoutingError(`region '${region}' is not a valid region name`);
+    }
     return checkedUrl(`https://api.${region.toLowerCase()}.arize.com`, "region");
   }
   if (singleHost || singlePort) {
@@ -64,7 +66,9 @@ export function baseUrlFromRouting(routing: Routing): string {
   if (baseDomain) return checkedUrl(`https://api.${baseDomain}`, "base_domain");
   const apiHost = blankToUndefined(routing.apiHost);
   if (apiHost) return checkedUrl(`${scheme}://${apiHost}`, "api_host");
-  return scheme === "https" ? DEFAULT_BASE_URL : checkedUrl(`${scheme}://api.arize.com`, "api_scheme");
+  return scheme === "https"
+    ? DEFAULT_BASE_URL
+    : checkedUrl(`${scheme}://api.arize.com`, "api_scheme");
 }
 
 /**

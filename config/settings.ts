@@ -136,7 +136,9 @@ function routedBaseUrl(profile: ProfileData): string {
   try {
     return baseUrlFromRouting(profile.routing);
   } catch (error) {
-    if (error instanceof RoutingError) throw brokenProfile(profile, `has bad [routing]: ${error.message}`);
+    if (error instanceof RoutingError) {
+      throw brokenProfile(profile, `has bad [routing]: ${error.message}`);
+    }
     throw error;
   }
 }
