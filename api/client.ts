@@ -1,0 +1,329 @@
+/**
+ * The HTTP client of the Arize REST v2 API. One `request` call is one API
+ * operation: headers and body built here, a timeout per attempt (N1), retries
+ * of idempotent requests with backoff and `Retry-After` (N2), never a retry of
+ * a request that may have changed something (N3), one clear line for transport
+ * failures (N5) and malformed answers (N6), redirects followed by hand so the
+ * bearer token never leaves its origin (S2), and a redacted `--verbose` log
+ * (S1). Everything reaches the world through the Context.
+ */
+import type { Context } from "../runtime/context.ts";
+import { ApiError, ConfigError, NetworkError } from "../runtime/errors.ts";
+import { interruption } from "./_interrupt.ts";
+import { createDebugLog, type DebugLog } from "./_log.ts";
+import { excerptOf, malformedResponse } from "./_malformed.ts";
+import { classifyFetchError, type NetFailure } from "./_net_errors.ts";
+import { backoffMs, MAX_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from "./_retry.ts";
+import { type Exchange, exchange } from "./_exchange.ts";
+import { apiErrorFromResponse, reasonPhrase } from "./problem.ts";
+
+/** How to reach the API. */
+export interface ClientOptions {
+  /** e.g. `https://api.arize.com`, with or without a trailing slash or a path prefix. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <apiKey>`; never logged. */
+  apiKey: string;
+  /** Budget of one attempt (connect, send, headers and body), in milliseconds. */
+  timeoutMs: number;
+  /** Debug lines on stderr (S1). */
+  verbose: boolean;
+  /** A longer `Retry-After` fails at once instead of waiting. Default 60. */
+  maxRetryAfterSeconds?: number;
+}
+
+/** One API operation. */
+export interface ApiRequest {
+  method: "GET" | "POST" | "PUT";
+  /** Already encoded (see `encodePathSegment`), starts with `/v2/`; no `?` or `#`. */
+  path: string;
+  /** Query parameters; undefined and empty values are left out. */
+  query?: Record<string, string | number | undefined>;
+  /** JSON body; undefined and null fields are left out. */
+  body?: unknown;
+  /** True when repeating the request is harmless: it is then retried (N2). */
+  idempotent: boolean;
+  /**
+   * Hint lines when a non-idempotent request may or may not have taken effect.
+   * Default: check with `ax api-keys list` and revoke any unknown key.
+   */
+  unknownOutcomeHints?: string[];
+}
+
+/** A successful (2xx) answer. */
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for 204 and empty bodies. */
+  body: unknown;
+  /** First ~80 characters of the raw body, redacted, for "unexpected response" errors. */
+  excerpt?: string;
+}
+
+/** Sends API requests; the seam tests replace. */
+export interface ApiClient {
+  /** Sends `req`; resolves with a 2xx answer, or throws ApiError / NetworkError / InterruptedError. */
+  request(req: ApiRequest): Promise<ApiResponse>;
+}
+
+/** The default {@link ApiRequest.unknownOutcomeHints}. */
+export const UNKNOWN_OUTCOME_HINTS: readonly string[] = [
+  "Run `ax api-keys list` to check, and revoke any key you don't hold.",
+];
+
+const DEFAULT_MAX_RETRY_AFTER_SECONDS = 60;
+
+interface State {
+  ctx: Context;
+  options: ClientOptions;
+  base: string;
+  log: DebugLog;
+  maxRetryAfter: number;
+}
+
+/**
+ * A client for `options.baseUrl`. Throws ConfigError at once when the base URL
+ * is not an http(s) URL.
+ */
+export function createClient(ctx: Context, options: ClientOptions): ApiClient {
+  const state: State = {
+    ctx,
+    options,
+    base: parseBaseUrl(options.baseUrl),
+    log: createDebugLog(ctx, { verbose: options.verbose, secrets: [options.apiKey] }),
+    maxRetryAfter: options.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_SECONDS,
+  };
+  return { request: (req) => send(state, req) };
+}
+
+function parseBaseUrl(raw: string): string {
+  const hints = ["Use a URL like https://api.arize.com (ARIZE_BASE_URL or the profile's [routing])."];
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`Invalid base URL '${raw}'.`, hints);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError(`Invalid base URL '${raw}': only http and https are supported.`, hints);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new ConfigError(`Invalid base URL: it must not contain a user name or password.`, hints);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+function buildUrl(base: string, req: ApiRequest): URL {
+  if (/[?#]/.test(req.path)) {
+    // A programming error, never user input: IDs go through encodePathSegment.
+    throw new Error(`request path must not contain '?' or '#': ${req.path}`);
+  }
+  const path = req.path.startsWith("/") ? req.path : `/${req.path}`;
+  const params = Object.entries(req.query ?? {})
+    .filter(([, value]) => value !== undefined && value !== "")
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  return new URL(`${base}${path}${params.length > 0 ? `?${params.join("&")}` : ""}`);
+}
+
+/** A copy of `value` without undefined or null object fields, at any depth. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compact);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, inner] of Object.entries(value)) {
+    if (inner !== undefined && inner !== null) out[name] = compact(inner);
+  }
+  return out;
+}
+
+async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
+  const { ctx, log } = state;
+  const url = buildUrl(state.base, req);
+  const body = req.body === undefined ? undefined : JSON.stringify(compact(req.body));
+  for (let attempt = 1;; attempt++) {
+    if (ctx.signal.aborted) throw interruption(ctx);
+    const result = await exchange(state.ctx, {
+      url,
+      method: req.method,
+      body,
+      apiKey: state.options.apiKey,
+      timeoutMs: state.options.timeoutMs,
+      log,
+    });
+    const canRetry = req.idempotent && attempt < MAX_ATTEMPTS;
+    if (!result.ok) {
+      if (canRetry && result.failure.retryable) {
+        await pause(state, {
+          ms: backoffMs(attempt, ctx.random()),
+          attempt,
+          why: result.failure.detail,
+        });
+        continue;
+      }
+      await explainGivingUp(log, { req, attempt, retryable: result.failure.retryable });
+      throw transportError(state, { req, failure: result.failure, host: url.host, attempt });
+    }
+    const response = result.response;
+    if (response.status >= 200 && response.status < 300) return success(req, response);
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ctx.now());
+    const statusLine = `${response.status} ${reasonPhrase(response.status, response.statusText)}`;
+    if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
+      if (retryAfter !== undefined && retryAfter > state.maxRetryAfter) {
+        await log.lines(
+          `not retrying: the server asked to wait ${retryAfter} s (ax waits at most ${state.maxRetryAfter} s)`,
+        );
+        throw tooLongToWait(response, { retryAfter, max: state.maxRetryAfter });
+      }
+      const ms = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, ctx.random());
+      const why = retryAfter !== undefined ? `${statusLine}, Retry-After: ${retryAfter}` : statusLine;
+      await pause(state, { ms, attempt, why });
+      continue;
+    }
+    if (RETRYABLE_STATUSES.has(response.status)) {
+      await explainGivingUp(log, { req, attempt, retryable: true });
+    }
+    throw statusError(response, retryAfter);
+  }
+}
+
+async function pause(
+  state: State,
+  retry: { ms: number; attempt: number; why: string },
+): Promise<void> {
+  const { ctx } = state;
+  await state.log.lines(
+    `retrying in ${retry.ms} ms (attempt ${retry.attempt + 1} of ${MAX_ATTEMPTS}): ${retry.why}`,
+  );
+  try {
+    await ctx.sleep(retry.ms, ctx.signal);
+  } catch (error) {
+    if (ctx.signal.aborted) throw interruption(ctx);
+    throw error;
+  }
+  if (ctx.signal.aborted) throw interruption(ctx);
+}
+
+async function explainGivingUp(
+  log: DebugLog,
+  facts: { req: ApiRequest; attempt: number; retryable: boolean },
+): Promise<void> {
+  if (!facts.retryable) return;
+  if (!facts.req.idempotent) {
+    await log.lines(`not retrying: ${facts.req.method} ${facts.req.path} is not idempotent`);
+  } else {
+    await log.lines(`giving up after ${facts.attempt} attempts`);
+  }
+}
+
+function success(req: ApiRequest, response: Exchange): ApiResponse {
+  const { status, headers, text } = response;
+  const excerpt = excerptOf(text);
+  const hints = req.idempotent ? undefined : [
+    "The request may have taken effect on the server; its outcome is unknown.",
+    ...(req.unknownOutcomeHints ?? UNKNOWN_OUTCOME_HINTS),
+  ];
+  const contentType = headers.get("content-type") ?? "";
+  // A problem document with a 2xx status is a broken server or proxy, not success.
+  if (/problem\+json/i.test(contentType)) {
+    throw malformedResponse({ status, excerpt }, { reason: "a problem document", hints });
+  }
+  if (status === 204 || text.trim() === "") return { status, headers, body: undefined, excerpt };
+  try {
+    return { status, headers, body: JSON.parse(text), excerpt };
+  } catch {
+    throw malformedResponse({ status, excerpt }, { reason: "the body is not JSON", hints });
+  }
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function statusError(response: Exchange, retryAfter: number | undefined): ApiError {
+  const error = apiErrorFromResponse({
+    status: response.status,
+    statusText: response.statusText,
+    body: parseJsonOrUndefined(response.text),
+  });
+  if (retryAfter === undefined || retryAfter === 0) return error;
+  return new ApiError(error.status, error.message, {
+    problem: error.problem,
+    hints: [...error.hints, `The server asked to wait ${retryAfter} seconds before trying again.`],
+  });
+}
+
+function tooLongToWait(
+  response: Exchange,
+  wait: { retryAfter: number; max: number },
+): ApiError {
+  const base = apiErrorFromResponse({
+    status: response.status,
+    statusText: response.statusText,
+    body: parseJsonOrUndefined(response.text),
+  });
+  const head = `${response.status} ${reasonPhrase(response.status, response.statusText)}`;
+  return new ApiError(
+    response.status,
+    `${head}; the server asked to wait ${wait.retryAfter} seconds before retrying, longer than ax waits (${wait.max} s)`,
+    { problem: base.problem, hints: [`Try again in ${wait.retryAfter} seconds.`] },
+  );
+}
+
+const KIND_HINTS: Record<string, string> = {
+  dns:
+    "Check the host name (ARIZE_BASE_URL or the profile's [routing]) and your network connection.",
+  refused:
+    "Check that the server is running and that the base URL (ARIZE_BASE_URL or the profile's [routing]) is right.",
+  unreachable:
+    "Check your network connection and proxy settings (HTTPS_PROXY or the profile's [network] proxy_url).",
+  tls:
+    "Behind a TLS-inspecting proxy, set [network] ca_bundle in your profile (or NODE_EXTRA_CA_CERTS) to its CA certificate.",
+  reset: "Check your network connection and proxy settings, then try again.",
+  protocol: "A proxy may be interfering; check the base URL and proxy settings.",
+  timeout: "Check your network, or allow more time with --timeout SECONDS (or AX_TIMEOUT).",
+  unknown: "Check your network connection and proxy settings, then try again.",
+};
+
+function transportError(
+  state: State,
+  facts: { req: ApiRequest; failure: NetFailure; host: string; attempt: number },
+): NetworkError {
+  const { req, failure, host, attempt } = facts;
+  const seconds = Math.round(state.options.timeoutMs / 100) / 10;
+  let what: string;
+  switch (failure.kind) {
+    case "dns":
+      what = `Could not resolve host ${host}`;
+      break;
+    case "refused":
+    case "unreachable":
+      what = `Could not connect to ${host}: ${failure.detail}`;
+      break;
+    case "tls":
+      what = `Secure connection to ${host} failed: ${failure.detail}`;
+      break;
+    case "timeout":
+      what = `Request to ${host} timed out after ${seconds} s`;
+      break;
+    default:
+      what = `Request to ${host} failed: ${failure.detail}`;
+  }
+  if (attempt > 1) what += ` (${attempt} attempts)`;
+  const hint = KIND_HINTS[failure.kind];
+  if (req.idempotent) {
+    return new NetworkError(`${what}.`, { hints: [hint], cause: failure.cause });
+  }
+  if (!failure.mayHaveReachedServer) {
+    return new NetworkError(`${what}; the server could not be reached, nothing was sent.`, {
+      hints: [hint],
+      cause: failure.cause,
+    });
+  }
+  return new NetworkError(
+    `${what}; the request may have reached the server, so its outcome is unknown.`,
+    { hints: [...(req.unknownOutcomeHints ?? UNKNOWN_OUTCOME_HINTS)], cause: failure.cause },
+  );
+}
