@@ -1,0 +1,58 @@
+/**
+ * The exact words users see on stderr for api-keys results (arize-api.md,
+ * "How the reference CLI behaves"). Kept in one place so tests and docs quote
+ * the same strings.
+ */
+import type { Context } from "../../runtime/context.ts";
+import {
+  colorEnabled,
+  type ColorName,
+  paint,
+  sanitizeForTerminal,
+} from "../../runtime/terminal.ts";
+
+/** After `create`. */
+export const CREATED = "✓ API key created successfully";
+/** After `create-service-key`. */
+export const SERVICE_CREATED = "✓ Service API key created successfully";
+/** After `refresh`. */
+export const REFRESHED = "✓ API key refreshed successfully";
+/** After create, create-service-key and refresh when the secret was printed. */
+export const SAVE_NOW = "⚠ Warning: Save this API key now — it will not be shown again.";
+/** Before the revoke confirmation. */
+export const REVOKE_WARNING = "⚠ Warning: This will permanently revoke the API key";
+/** The revoke confirmation question. */
+export const REVOKE_QUESTION = "Are you sure? [y/N]: ";
+/** When the user answers no. */
+export const NOT_REVOKED = "ℹ API key not revoked";
+/** First line of the hint shown under a table when more pages exist. */
+export const MORE_ITEMS = "More items available. To fetch the next page, add:";
+
+/** After a successful revoke. */
+export function revokedMessage(id: string): string {
+  return `✓ API key with ID '${id}' revoked successfully`;
+}
+
+/** After the secret went to an --env-file instead of stdout. */
+export function envFileSavedMessage(file: string): string {
+  return `✓ Saved the new key to ${file} as ARIZE_API_KEY (it is not shown here)`;
+}
+
+const SYMBOL_COLORS: Record<string, ColorName> = { "✓": "green", "⚠": "yellow", "ℹ": "blue" };
+
+/**
+ * Writes one message line to stderr. Its leading symbol (and a `Warning:`
+ * label) is coloured when stderr allows colour; the rest is sanitised, since
+ * IDs and paths in messages come from the user or the server (S4).
+ */
+export async function announce(ctx: Context, message: string): Promise<void> {
+  const color = colorEnabled(ctx.stderr, ctx.env);
+  const symbol = [...message][0];
+  const paintAs = SYMBOL_COLORS[symbol];
+  let text = sanitizeForTerminal(message);
+  if (paintAs) {
+    const head = /^⚠ Warning:/.test(text) ? "⚠ Warning:" : symbol;
+    text = paint(head, paintAs, color) + text.slice(head.length);
+  }
+  await ctx.stderr.write(`${text}\n`);
+}

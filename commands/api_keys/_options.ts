@@ -1,0 +1,88 @@
+/**
+ * Options shared by the api-keys commands, built once so the same flag reads
+ * and behaves the same everywhere (`-o`, `-v`, `--plugin`, `--timeout`,
+ * `--expires-at`, `--env-file`), plus the enum options whose values shell
+ * completion reads from `option.argChoices`.
+ */
+import { Option } from "@commander-js/extra-typings";
+import type { Context } from "../../runtime/context.ts";
+import { enumParser } from "./_validate.ts";
+
+/** Raw values of the options every record-printing command has. */
+export interface RawCommonValues {
+  output?: string;
+  verbose?: true;
+  plugin: string[];
+  timeout?: string;
+}
+
+/** An enum option: help and completion list `values`; any case is accepted, lower case kept. */
+export function enumOption<const F extends string, const T extends string>(
+  flags: F,
+  details: { description: string; values: readonly T[] },
+) {
+  return new Option(flags, details.description)
+    .choices(details.values)
+    .argParser(enumParser(details.values));
+}
+
+/** `-o, --output`: a format name or a file whose extension picks the format. */
+export function outputOption() {
+  return new Option(
+    "-o, --output <format|file>",
+    "output format (table, json, ndjson, csv, parquet, or a plugin's) or a file path " +
+      "whose extension picks it (default: the profile's [output] format, else table)",
+  );
+}
+
+/** `-v, --verbose`: request and response logs on stderr, secrets redacted. */
+export function verboseOption() {
+  return new Option(
+    "-v, --verbose",
+    "log requests, responses and timing to stderr (secrets redacted)",
+  );
+}
+
+/** `--plugin PATH`, repeatable: extra user format plugins for `-o`. */
+export function pluginOption() {
+  return new Option("--plugin <path>", "load a format plugin module (repeatable)")
+    .argParser((value: string, previous: string[]) => [...previous, value])
+    .default([] as string[], "none");
+}
+
+/** `--timeout SECONDS`: per-request timeout, overriding AX_TIMEOUT. */
+export function timeoutOption() {
+  return new Option(
+    "--timeout <seconds>",
+    "give up on a request after this many seconds (default: AX_TIMEOUT, else 30)",
+  );
+}
+
+/** `--expires-at`: an ISO 8601 date or date-time; without an offset it is UTC. */
+export function expiresAtOption(description: string) {
+  return new Option("--expires-at <iso8601>", description);
+}
+
+/** `--env-file FILE`: write the secret to a dotenv file instead of stdout. */
+export function envFileOption() {
+  return new Option(
+    "--env-file <file>",
+    "write ARIZE_API_KEY=<key> to this dotenv file (mode 0600, other lines kept) " +
+      "instead of printing the key",
+  );
+}
+
+/**
+ * How a command file is wired into the program: the context (for TTY facts)
+ * and what to do with the validated options. `mod.ts` passes the real `run`;
+ * parse tests pass one that records the options.
+ */
+export interface Wiring<T> {
+  ctx: Context;
+  run(options: T, ctx: Context): Promise<void>;
+}
+
+/** Formats a block of examples for the end of a command's help. */
+export function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  ${line}`).join("\n")}\n`;
+}

@@ -1,0 +1,116 @@
+/**
+ * What every api-keys command does between validating its options and its
+ * first request: resolve settings and credentials, pick and check the output
+ * target, and build the API client, the spinner and the context they share.
+ * Nothing here reaches the network.
+ */
+import { type ApiClient, createClient } from "../../api/client.ts";
+import { configDir } from "../../config/paths.ts";
+import { loadSettings, parseTimeoutSeconds, requireApiKey } from "../../config/settings.ts";
+import { type OutputTarget, preflightOutput, resolveOutputTarget } from "../../formats/output.ts";
+import { loadFormatRegistry } from "../../formats/registry.ts";
+import type { Context } from "../../runtime/context.ts";
+import { colorEnabled } from "../../runtime/terminal.ts";
+import type { RawCommonValues } from "./_options.ts";
+import { createStatusLine, type StatusLine } from "./_status_line.ts";
+
+/** The options every api-keys command shares, after validation. */
+export interface CommonOptions {
+  /** `-o`: a format name or a file path; undefined means the profile's format, else table. */
+  output?: string;
+  verbose: boolean;
+  /** `--plugin` paths, as given. */
+  plugins: readonly string[];
+  /** `--timeout` in milliseconds; undefined means AX_TIMEOUT, else 30 s. */
+  timeoutMs?: number;
+}
+
+/** Validates the shared options (`--timeout` is the only one that can be wrong here). */
+export function parseCommon(values: Partial<RawCommonValues>): CommonOptions {
+  return {
+    output: values.output,
+    verbose: values.verbose === true,
+    plugins: values.plugin ?? [],
+    timeoutMs: values.timeout === undefined
+      ? undefined
+      : parseTimeoutSeconds(values.timeout, "--timeout"),
+  };
+}
+
+/** Everything a command needs once local checks have passed. */
+export interface Session {
+  readonly client: ApiClient;
+  /** Where records go; undefined for commands that print none (revoke). */
+  readonly target: OutputTarget | undefined;
+  /** The spinner / progress line on stderr. */
+  readonly status: StatusLine;
+  /** The caller's context, with stdout and stderr erasing the status line before each write. */
+  readonly ctx: Context;
+  /** Runs one request with a spinner labelled `label`, erased when it settles. */
+  request<T>(label: string, work: () => Promise<T>): Promise<T>;
+  /** Stops the spinner. Call it in a `finally`. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link openSession}. */
+export interface SessionOptions {
+  common: CommonOptions;
+  /** True for commands that print records: the output target is resolved and checked. */
+  output: boolean;
+}
+
+/**
+ * Loads settings, resolves and preflights the output target (so a bad `-o`
+ * fails before anything is created), requires an API key and builds the
+ * client. Usage errors come before the credentials check: a wrong flag is
+ * reported the same way with or without a profile.
+ */
+export async function openSession(ctx: Context, options: SessionOptions): Promise<Session> {
+  const { common } = options;
+  const settings = await loadSettings(ctx);
+  let target: OutputTarget | undefined;
+  if (options.output) {
+    const registry = await loadFormatRegistry(ctx, {
+      configDir: configDir(ctx),
+      pluginPaths: [...common.plugins],
+    });
+    target = resolveOutputTarget(common.output ?? settings.outputFormat, {
+      registry,
+      fallback: "table",
+      ctx,
+    });
+    await preflightOutput(target, ctx);
+  }
+  const apiKey = requireApiKey(settings);
+  // Verbose logs stream on stderr; a spinner drawn between them would garble them.
+  const status = createStatusLine(ctx.stderr, {
+    color: colorEnabled(ctx.stderr, ctx.env),
+    enabled: !common.verbose,
+  });
+  const guarded: Context = {
+    ...ctx,
+    stdout: status.guard(ctx.stdout),
+    stderr: status.guard(ctx.stderr),
+  };
+  const client = createClient(guarded, {
+    baseUrl: settings.baseUrl,
+    apiKey,
+    timeoutMs: common.timeoutMs ?? settings.timeoutMs,
+    verbose: common.verbose,
+  });
+  return {
+    client,
+    target,
+    status,
+    ctx: guarded,
+    async request(label, work) {
+      status.spin(label);
+      try {
+        return await work();
+      } finally {
+        await status.stop();
+      }
+    },
+    close: () => status.stop(),
+  };
+}

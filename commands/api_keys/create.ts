@@ -1,0 +1,136 @@
+/**
+ * `ax api-keys create`: a new user key, which acts as the caller with the
+ * caller's permissions. The secret is shown once (or written to --env-file).
+ */
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { createApiKey } from "../../api/api_keys.ts";
+import type { ApiKeyCreate } from "../../api/types.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import type { Context } from "../../runtime/context.ts";
+import { deliverSecret, revokeUnsaved } from "./_deliver.ts";
+import { checkEnvFile } from "./_env_file.ts";
+import { CREATED } from "./_messages.ts";
+import {
+  envFileOption,
+  examples,
+  expiresAtOption,
+  outputOption,
+  pluginOption,
+  type RawCommonValues,
+  timeoutOption,
+  verboseOption,
+  type Wiring,
+} from "./_options.ts";
+import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import {
+  checkDescription,
+  checkName,
+  checkNotBlank,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NAME_LENGTH,
+  parseExpiresAt,
+} from "./_validate.ts";
+
+/** Options of `ax api-keys create`, after validation. */
+export interface CreateOptions {
+  name: string;
+  description?: string;
+  /** `YYYY-MM-DDTHH:MM:SSZ`, or undefined for a key that never expires. */
+  expiresAt?: string;
+  envFile?: string;
+  common: CommonOptions;
+}
+
+/** Option values as commander hands them over. */
+export interface RawCreateValues extends RawCommonValues {
+  name: string;
+  description?: string;
+  expiresAt?: string;
+  envFile?: string;
+}
+
+/** Registers `create` under `api-keys`. */
+export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): CommandUnknownOpts {
+  return parent
+    .command("create")
+    .description(
+      "Create a user API key (it acts as you, with your permissions; " +
+        "for a space-scoped key use create-service-key)",
+    )
+    .addOption(
+      new Option("-n, --name <name>", `name of the key (1-${MAX_NAME_LENGTH} characters)`)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        "--description <text>",
+        `description (at most ${MAX_DESCRIPTION_LENGTH} characters)`,
+      ),
+    )
+    .addOption(expiresAtOption(
+      "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
+        "(e.g. 2025-12-31T23:59:59); without it the key never expires",
+    ))
+    .addOption(envFileOption())
+    .addOption(outputOption())
+    .addOption(verboseOption())
+    .addOption(pluginOption())
+    .addOption(timeoutOption())
+    .addHelpText(
+      "after",
+      examples([
+        'ax api-keys create --name "CI Pipeline Key"',
+        'ax api-keys create --name "Temporary Key" --expires-at "2025-12-31T23:59:59"',
+        'ax api-keys create -n "Deploy bot" --description "Used by deploys" -o json',
+        'ax api-keys create -n "Local dev" --env-file .env',
+      ]),
+    )
+    .addHelpText(
+      "after",
+      "\nThe raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
+    )
+    .action(async (values) => {
+      await wiring.run(parseCreate(values), wiring.ctx);
+    });
+}
+
+/** Validates `create`'s option values. */
+export function parseCreate(values: RawCreateValues): CreateOptions {
+  return {
+    name: checkName(values.name),
+    description: checkDescription(values.description),
+    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
+    common: parseCommon(values),
+  };
+}
+
+/** Creates the key and hands its secret over once. */
+export async function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
+  const session = await openSession(ctx, { common: options.common, output: true });
+  try {
+    const envFile = options.envFile === undefined
+      ? undefined
+      : await checkEnvFile(options.envFile, ctx);
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    const body: ApiKeyCreate = {
+      name: options.name,
+      description: options.description,
+      key_type: "user",
+      expires_at: options.expiresAt,
+    };
+    const created = await session.request(
+      "Creating API key…",
+      () => createApiKey(session.client, body),
+    );
+    await deliverSecret(session, {
+      created,
+      envFile,
+      success: CREATED,
+      onLost: () => revokeUnsaved(session, created.id),
+    });
+  } finally {
+    await session.close();
+  }
+}

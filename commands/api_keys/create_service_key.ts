@@ -1,0 +1,193 @@
+/**
+ * `ax api-keys create-service-key`: a key scoped to one space and backed by a
+ * dedicated bot user, with optional roles (the server defaults them to
+ * member / read-only / member). `--space` takes a name or an ID.
+ */
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { createApiKey } from "../../api/api_keys.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
+import {
+  ACCOUNT_ROLES,
+  type AccountRole,
+  type ApiKeyCreate,
+  type OrgRole,
+  SPACE_ROLES,
+  type SpaceRole,
+} from "../../api/types.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import type { Context } from "../../runtime/context.ts";
+import { deliverSecret, revokeUnsaved } from "./_deliver.ts";
+import { checkEnvFile } from "./_env_file.ts";
+import { SERVICE_CREATED } from "./_messages.ts";
+import {
+  enumOption,
+  envFileOption,
+  examples,
+  expiresAtOption,
+  outputOption,
+  pluginOption,
+  type RawCommonValues,
+  timeoutOption,
+  verboseOption,
+  type Wiring,
+} from "./_options.ts";
+import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import {
+  checkDescription,
+  checkName,
+  checkNotBlank,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NAME_LENGTH,
+  parseExpiresAt,
+} from "./_validate.ts";
+
+/** Options of `ax api-keys create-service-key`, after validation. */
+export interface CreateServiceKeyOptions {
+  name: string;
+  /** A space name or ID, resolved just before the key is created. */
+  space: string;
+  description?: string;
+  expiresAt?: string;
+  spaceRole?: SpaceRole;
+  orgRole?: OrgRole;
+  accountRole?: AccountRole;
+  envFile?: string;
+  common: CommonOptions;
+}
+
+/** Option values as commander hands them over. */
+export interface RawCreateServiceKeyValues extends RawCommonValues {
+  name: string;
+  space: string;
+  description?: string;
+  expiresAt?: string;
+  spaceRole?: SpaceRole;
+  orgRole?: OrgRole;
+  accountRole?: AccountRole;
+  envFile?: string;
+}
+
+/** Registers `create-service-key` under `api-keys`. */
+export function createServiceKeyCommand(
+  parent: Command,
+  wiring: Wiring<CreateServiceKeyOptions>,
+): CommandUnknownOpts {
+  return parent
+    .command("create-service-key")
+    .description("Create a service API key scoped to a space, backed by a dedicated bot user")
+    .addOption(
+      new Option("-n, --name <name>", `name of the key (1-${MAX_NAME_LENGTH} characters)`)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option("-s, --space <name-or-id>", "space the key is scoped to, by name or ID")
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        "--description <text>",
+        `description (at most ${MAX_DESCRIPTION_LENGTH} characters)`,
+      ),
+    )
+    .addOption(expiresAtOption(
+      "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
+        "(e.g. 2025-12-31T23:59:59); without it the key never expires",
+    ))
+    .addOption(enumOption("--space-role <role>", {
+      description: "the bot user's role in the space (server default: member)",
+      values: SPACE_ROLES,
+    }))
+    .addOption(enumOption("--org-role <role>", {
+      description: "the bot user's role in the organization (server default: read-only)",
+      values: SPACE_ROLES,
+    }))
+    .addOption(enumOption("--account-role <role>", {
+      description: "the bot user's role in the account (server default: member)",
+      values: ACCOUNT_ROLES,
+    }))
+    .addOption(envFileOption())
+    .addOption(outputOption())
+    .addOption(verboseOption())
+    .addOption(pluginOption())
+    .addOption(timeoutOption())
+    .addHelpText(
+      "after",
+      examples([
+        'ax api-keys create-service-key --name "Staging Service Key" --space sp_abc123',
+        'ax api-keys create-service-key -n "Read-Only Service Key" -s "My Space" \\',
+        "    --space-role read-only --org-role read-only",
+        'ax api-keys create-service-key -n "Exporter" -s "My Space" --env-file .env',
+      ]),
+    )
+    .addHelpText(
+      "after",
+      "\nThe raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
+    )
+    .action(async (values) => {
+      await wiring.run(parseCreateServiceKey(values), wiring.ctx);
+    });
+}
+
+/** Validates `create-service-key`'s option values. */
+export function parseCreateServiceKey(values: RawCreateServiceKeyValues): CreateServiceKeyOptions {
+  return {
+    name: checkName(values.name),
+    space: checkNotBlank(values.space, "--space"),
+    description: checkDescription(values.description),
+    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    spaceRole: values.spaceRole,
+    orgRole: values.orgRole,
+    accountRole: values.accountRole,
+    envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
+    common: parseCommon(values),
+  };
+}
+
+/** Resolves the space, creates the key and hands its secret over once. */
+export async function runCreateServiceKey(
+  options: CreateServiceKeyOptions,
+  ctx: Context,
+): Promise<void> {
+  const session = await openSession(ctx, { common: options.common, output: true });
+  try {
+    const envFile = options.envFile === undefined
+      ? undefined
+      : await checkEnvFile(options.envFile, ctx);
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    const spaceId = await session.request(
+      "Looking up the space…",
+      () => resolveSpaceId(session.client, options.space),
+    );
+    const body: ApiKeyCreate = {
+      name: options.name,
+      description: options.description,
+      key_type: "service",
+      expires_at: options.expiresAt,
+      space_id: spaceId,
+      roles: rolesOf(options),
+    };
+    const created = await session.request(
+      "Creating service API key…",
+      () => createApiKey(session.client, body),
+    );
+    await deliverSecret(session, {
+      created,
+      envFile,
+      success: SERVICE_CREATED,
+      onLost: () => revokeUnsaved(session, created.id),
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** The `roles` member: only the roles given, and none at all when no role was given. */
+function rolesOf(options: CreateServiceKeyOptions): ApiKeyCreate["roles"] {
+  const roles = {
+    ...(options.spaceRole && { space_role: options.spaceRole }),
+    ...(options.orgRole && { org_role: options.orgRole }),
+    ...(options.accountRole && { account_role: options.accountRole }),
+  };
+  return Object.keys(roles).length > 0 ? roles : undefined;
+}

@@ -1,0 +1,153 @@
+/**
+ * `ax api-keys list`: the caller's keys, one page by default, `--limit N`
+ * records across as many pages as that takes, or `--all` of them; `--cursor`
+ * resumes where a previous page stopped.
+ */
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { paginateApiKeys } from "../../api/paginate.ts";
+import { KEY_STATUSES, KEY_TYPES, type KeyStatus, type KeyType } from "../../api/types.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { writeOutput } from "../../formats/output.ts";
+import type { Context } from "../../runtime/context.ts";
+import { UsageError } from "../../runtime/errors.ts";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
+import { announce, MORE_ITEMS } from "./_messages.ts";
+import {
+  enumOption,
+  examples,
+  outputOption,
+  pluginOption,
+  type RawCommonValues,
+  timeoutOption,
+  verboseOption,
+  type Wiring,
+} from "./_options.ts";
+import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { checkNotBlank, parseLimit } from "./_validate.ts";
+
+/** Records fetched when neither `--limit` nor `--all` is given (one page). */
+export const DEFAULT_LIMIT = 15;
+
+/** The largest page the API serves; more records mean more pages. */
+const PAGE_SIZE = 100;
+
+/** Options of `ax api-keys list`, after validation. */
+export interface ListOptions {
+  keyType?: KeyType;
+  status?: KeyStatus;
+  /** How many records to fetch, or every page. */
+  want: number | "all";
+  /** Resume after this cursor. */
+  cursor?: string;
+  common: CommonOptions;
+}
+
+/** Option values as commander hands them over. */
+export interface RawListValues extends RawCommonValues {
+  keyType?: KeyType;
+  status?: KeyStatus;
+  limit?: string;
+  all?: true;
+  cursor?: string;
+}
+
+/** Registers `list` under `api-keys`. */
+export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
+  return parent
+    .command("list")
+    .description("List API keys of the authenticated user")
+    .addOption(enumOption("--key-type <type>", {
+      description: "only keys of this type",
+      values: KEY_TYPES,
+    }))
+    .addOption(enumOption("--status <status>", {
+      description: "only keys with this status (the server's default: active)",
+      values: KEY_STATUSES,
+    }))
+    .addOption(
+      new Option(
+        "-l, --limit <n>",
+        `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
+      ),
+    )
+    .addOption(new Option("--all", "fetch every page (not with --limit)"))
+    .addOption(new Option("-c, --cursor <cursor>", "resume from this pagination cursor"))
+    .addOption(outputOption())
+    .addOption(verboseOption())
+    .addOption(pluginOption())
+    .addOption(timeoutOption())
+    .addHelpText(
+      "after",
+      examples([
+        "ax api-keys list",
+        "ax api-keys list --key-type service --status active",
+        "ax api-keys list --limit 250 -o keys.csv",
+        "ax api-keys list --all -o json",
+        "ax api-keys list --cursor <next_cursor>",
+        "ax api-keys list --output api-keys.json",
+      ]),
+    )
+    .action(async (values) => {
+      await wiring.run(parseList(values), wiring.ctx);
+    });
+}
+
+/** Validates `list`'s option values. */
+export function parseList(values: RawListValues): ListOptions {
+  if (values.all && values.limit !== undefined) {
+    throw new UsageError("--limit and --all cannot be used together.", [
+      "Use --limit N for N keys, or --all for every key.",
+    ]);
+  }
+  const want = values.all
+    ? "all"
+    : values.limit === undefined
+    ? DEFAULT_LIMIT
+    : parseLimit(values.limit);
+  return {
+    keyType: values.keyType,
+    status: values.status,
+    want,
+    cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    common: parseCommon(values),
+  };
+}
+
+/** Fetches the keys page by page and streams them into the chosen format. */
+export async function runList(options: ListOptions, ctx: Context): Promise<void> {
+  const session = await openSession(ctx, { common: options.common, output: true });
+  await showPrereleaseNotice(session.ctx, "api-keys");
+  const multiPage = options.want === "all" || options.want > PAGE_SIZE;
+  const pages = paginateApiKeys(session.client, {
+    key_type: options.keyType,
+    status: options.status,
+  }, {
+    want: options.want,
+    cursor: options.cursor,
+    // Progress only when several pages are coming (T5); the status line is a
+    // no-op off a terminal, so pipes never see it.
+    onProgress: multiPage
+      ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
+      : undefined,
+  });
+  session.status.spin("Fetching API keys…");
+  try {
+    await writeOutput(asRows(pages.records), session.target!, {
+      columns: API_KEY_COLUMNS,
+      displayOrder: API_KEY_DISPLAY_ORDER,
+      shape: "list",
+      collection: "api_keys",
+      pagination: pages.pagination,
+    }, session.ctx);
+  } finally {
+    await session.close();
+  }
+  const pagination = pages.pagination();
+  // Only json carries the pagination in its document; every other format
+  // would lose it, so the way on is said on stderr (stdout stays data).
+  if (pagination?.has_more && pagination.next_cursor) {
+    await announce(ctx, MORE_ITEMS);
+    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * `ax api-keys refresh <key-id>`: atomically revokes a key and issues a
+ * replacement with the same name, description, type and scope. With a grace
+ * period the old key keeps working a little longer so clients can rotate.
+ */
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { refreshApiKey } from "../../api/api_keys.ts";
+import type { ApiKeyRefresh } from "../../api/types.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import type { Context } from "../../runtime/context.ts";
+import { deliverSecret } from "./_deliver.ts";
+import { checkEnvFile } from "./_env_file.ts";
+import { REFRESHED } from "./_messages.ts";
+import {
+  envFileOption,
+  examples,
+  expiresAtOption,
+  outputOption,
+  pluginOption,
+  type RawCommonValues,
+  timeoutOption,
+  verboseOption,
+  type Wiring,
+} from "./_options.ts";
+import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import {
+  checkNotBlank,
+  MAX_GRACE_PERIOD_SECONDS,
+  parseExpiresAt,
+  parseGracePeriod,
+} from "./_validate.ts";
+
+/** Options of `ax api-keys refresh`, after validation. */
+export interface RefreshOptions {
+  id: string;
+  expiresAt?: string;
+  gracePeriodSeconds?: number;
+  envFile?: string;
+  common: CommonOptions;
+}
+
+/** Option values as commander hands them over. */
+export interface RawRefreshValues extends RawCommonValues {
+  expiresAt?: string;
+  gracePeriodSeconds?: string;
+  envFile?: string;
+}
+
+/** Registers `refresh` under `api-keys`. */
+export function refreshCommand(
+  parent: Command,
+  wiring: Wiring<RefreshOptions>,
+): CommandUnknownOpts {
+  return parent
+    .command("refresh")
+    .description(
+      "Rotate an API key: revoke it and issue a replacement with the same name, " +
+        "description, type and scope",
+    )
+    .argument("<key-id>", "ID of the key to rotate (see `ax api-keys list`)")
+    .addOption(expiresAtOption(
+      "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an offset is " +
+        "given; required (and no later than the old expiry) when the old key expires; " +
+        "without it the replacement never expires",
+    ))
+    .addOption(
+      new Option(
+        "--grace-period-seconds <n>",
+        `seconds (0-${MAX_GRACE_PERIOD_SECONDS}) the old key stays valid so clients can rotate ` +
+          "(default: 0, revoked immediately)",
+      ),
+    )
+    .addOption(envFileOption())
+    .addOption(outputOption())
+    .addOption(verboseOption())
+    .addOption(pluginOption())
+    .addOption(timeoutOption())
+    .addHelpText(
+      "after",
+      examples([
+        "ax api-keys refresh key_abc123",
+        'ax api-keys refresh key_abc123 --expires-at "2026-12-31T23:59:59"',
+        "ax api-keys refresh key_abc123 --grace-period-seconds 3600 --env-file .env",
+      ]),
+    )
+    .addHelpText(
+      "after",
+      "\nThe new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
+    )
+    .action(async (id, values) => {
+      await wiring.run(parseRefresh({ id, values }), wiring.ctx);
+    });
+}
+
+/** Validates `refresh`'s arguments. */
+export function parseRefresh(input: { id: string; values: RawRefreshValues }): RefreshOptions {
+  const { values } = input;
+  return {
+    id: checkNotBlank(input.id, "The key ID"),
+    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    gracePeriodSeconds: values.gracePeriodSeconds === undefined
+      ? undefined
+      : parseGracePeriod(values.gracePeriodSeconds),
+    envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
+    common: parseCommon(values),
+  };
+}
+
+/** Refreshes the key and hands the replacement's secret over once. */
+export async function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
+  const session = await openSession(ctx, { common: options.common, output: true });
+  try {
+    const envFile = options.envFile === undefined
+      ? undefined
+      : await checkEnvFile(options.envFile, ctx);
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    const body: ApiKeyRefresh = {
+      expires_at: options.expiresAt,
+      grace_period_seconds: options.gracePeriodSeconds,
+    };
+    const created = await session.request(
+      "Refreshing API key…",
+      () => refreshApiKey(session.client, options.id, body),
+    );
+    await deliverSecret(session, {
+      created,
+      envFile,
+      success: REFRESHED,
+      // A refresh cannot be undone, and revoking the replacement would leave
+      // nothing working; refreshing the replacement again is the way back.
+      onLost: () => Promise.resolve(lostRefreshHints(options, created.id)),
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** What happened, and the one command that recovers, when a refreshed secret was not saved. */
+export function lostRefreshHints(options: RefreshOptions, newId: string): string[] {
+  const grace = options.gracePeriodSeconds ?? 0;
+  const oldKey = grace > 0
+    ? `The old key '${options.id}' stays valid for up to ${grace} seconds (grace period).`
+    : `The old key '${options.id}' is revoked.`;
+  const flags = [
+    ...(options.expiresAt ? ["--expires-at", options.expiresAt] : []),
+    ...(options.envFile ? ["--env-file", options.envFile] : []),
+    ...(options.common.output ? ["-o", options.common.output] : []),
+  ];
+  return [
+    `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
+    "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
+    `  ax api-keys refresh ${[newId, ...flags].map(shellWord).join(" ")}`,
+  ];
+}
+
+/** Quotes a word for a POSIX shell when it needs it, so the hint can be pasted. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}

@@ -1,0 +1,106 @@
+/**
+ * `ax api-keys revoke <key-id>`: permanently revokes a key. Asks first, but
+ * only when there is a terminal to ask on; otherwise `--force` is required
+ * and nothing is sent without it (QUALITY.md I3).
+ */
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { revokeApiKey } from "../../api/api_keys.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import type { Context } from "../../runtime/context.ts";
+import { UsageError } from "../../runtime/errors.ts";
+import {
+  announce,
+  NOT_REVOKED,
+  REVOKE_QUESTION,
+  REVOKE_WARNING,
+  revokedMessage,
+} from "./_messages.ts";
+import { examples, timeoutOption, verboseOption, type Wiring } from "./_options.ts";
+import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { checkNotBlank } from "./_validate.ts";
+
+/** Options of `ax api-keys revoke`, after validation. */
+export interface RevokeOptions {
+  id: string;
+  /** False: ask on the terminal first (parse guarantees there is one). */
+  force: boolean;
+  common: CommonOptions;
+}
+
+/** Option values as commander hands them over. */
+export interface RawRevokeValues {
+  force?: true;
+  verbose?: true;
+  timeout?: string;
+}
+
+/** What parsing needs to know about the terminal. */
+export interface TtyFacts {
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+}
+
+/** Registers `revoke` under `api-keys`. */
+export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): CommandUnknownOpts {
+  return parent
+    .command("revoke")
+    .description(
+      "Revoke an API key: it stops working immediately; irreversible " +
+        "(revoking an already-revoked key succeeds)",
+    )
+    .argument("<key-id>", "ID of the key (see `ax api-keys list`)")
+    .addOption(new Option("-f, --force", "revoke without asking (required when not on a terminal)"))
+    .addOption(verboseOption())
+    .addOption(timeoutOption())
+    .addHelpText(
+      "after",
+      examples([
+        "ax api-keys revoke key_abc123",
+        "ax api-keys revoke key_abc123 --force",
+      ]),
+    )
+    .action(async (id, values) => {
+      const io = { stdinIsTTY: wiring.ctx.stdinIsTTY, stdoutIsTTY: wiring.ctx.stdout.isTTY };
+      await wiring.run(parseRevoke({ id, values }, io), wiring.ctx);
+    });
+}
+
+/**
+ * Validates `revoke`'s arguments. Without `--force` a prompt is needed, and a
+ * prompt needs stdin and stdout on a terminal: otherwise this is a usage error.
+ */
+export function parseRevoke(
+  input: { id: string; values: RawRevokeValues },
+  io: TtyFacts,
+): RevokeOptions {
+  const id = checkNotBlank(input.id, "The key ID");
+  const force = input.values.force === true;
+  const common = parseCommon(input.values);
+  if (!force && !(io.stdinIsTTY && io.stdoutIsTTY)) {
+    throw new UsageError(
+      "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
+      [`Nothing was revoked. To revoke, run: ax api-keys revoke ${id} --force`],
+    );
+  }
+  return { id, force, common };
+}
+
+/** Asks (unless forced), then revokes. */
+export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
+  const session = await openSession(ctx, { common: options.common, output: false });
+  try {
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    if (!options.force) {
+      await announce(ctx, REVOKE_WARNING);
+      if (!(await ctx.prompter.confirm(REVOKE_QUESTION, false))) {
+        await announce(ctx, NOT_REVOKED);
+        return;
+      }
+    }
+    await session.request("Revoking API key…", () => revokeApiKey(session.client, options.id));
+    await announce(ctx, revokedMessage(options.id));
+  } finally {
+    await session.close();
+  }
+}
