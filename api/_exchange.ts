@@ -103,9 +103,12 @@ export async function exchange(ctx: Context, req: AttemptRequest): Promise<Attem
         await response.body?.cancel().catch(() => {});
         await logResponse(req.log, { response, text: undefined, started: started, ctx });
         if (redirects >= MAX_REDIRECTS) {
-          throw new NetworkError(`Too many redirects (more than ${MAX_REDIRECTS}) from ${req.url.host}.`, {
-            hints: ["Check the base URL (ARIZE_BASE_URL or the profile's [routing])."],
-          });
+          throw new NetworkError(
+            `Too many redirects (more than ${MAX_REDIRECTS}) from ${req.url.host}.`,
+            {
+              hints: ["Check the base URL (ARIZE_BASE_URL or the profile's [routing])."],
+            },
+          );
         }
         const next = resolveRedirect(url, location);
         // 303, and 301/302 after a POST, turn into a GET without a body (as browsers do).
@@ -115,7 +118,9 @@ export async function exchange(ctx: Context, req: AttemptRequest): Promise<Attem
         }
         if (next.origin !== url.origin && sendAuth) {
           sendAuth = false;
-          await req.log.lines(`redirect to another origin (${next.origin}): Authorization not sent`);
+          await req.log.lines(
+            `redirect to another origin (${next.origin}): Authorization not sent`,
+          );
         }
         url = next;
         continue;
@@ -195,6 +200,8 @@ async function logResponse(
     `← ${response.status} ${reasonPhrase(response.status, response.statusText)} (${elapsed} ms)`,
     ...headerLines(response.headers, "<"),
   ];
-  if (facts.text !== undefined && facts.text !== "") lines.push(`< body: ${bodyForLog(facts.text)}`);
+  if (facts.text !== undefined && facts.text !== "") {
+    lines.push(`< body: ${bodyForLog(facts.text)}`);
+  }
   await log.lines(...lines);
 }

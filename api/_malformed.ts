@@ -4,6 +4,7 @@
  * redacted, so a user can tell a captive portal from a server bug.
  */
 import { NetworkError } from "../runtime/errors.ts";
+import { sanitizeForTerminal } from "../runtime/terminal.ts";
 import { redactJson, redactText } from "./redact.ts";
 
 /** Where a body came from, for the error message. `ApiResponse` fits. */
@@ -18,7 +19,7 @@ export interface BodyOrigin {
 
 const EXCERPT_CHARS = 80;
 
-/** The first ~80 characters of a raw body, secrets redacted, on one line. */
+/** The first ~80 characters of a raw body, secrets redacted, control characters escaped. */
 export function excerptOf(text: string): string {
   let shown: string;
   try {
@@ -26,7 +27,7 @@ export function excerptOf(text: string): string {
   } catch {
     shown = redactText(text);
   }
-  shown = shown.replace(/\s+/g, " ").trim();
+  shown = sanitizeForTerminal(shown.replace(/\s+/g, " ").trim());
   return shown.length > EXCERPT_CHARS ? `${shown.slice(0, EXCERPT_CHARS)}…` : shown;
 }
 

@@ -93,7 +93,8 @@ const RULES: Rule[] = [
   },
   {
     kind: "reset",
-    codes: /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED|ERR_STREAM_PREMATURE_CLOSE)$/,
+    codes:
+      /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED|ERR_STREAM_PREMATURE_CLOSE)$/,
     text:
       /connection reset|connection closed|socket connection was closed|socket hang up|broken pipe|error reading a body|unexpected eof|incomplete message|os error 104\b|os error 32\b|premature close|terminated/i,
   },
@@ -110,7 +111,9 @@ function tlsDetail(codes: string[], text: string): string {
     return "the certificate does not match the host name";
   }
   if (/EXPIRED|NOT_YET_VALID/i.test(all)) return "the certificate has expired or is not yet valid";
-  if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|UnknownIssuer|CaUsedAsEndEntity/i.test(all)) {
+  if (
+    /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|UnknownIssuer|CaUsedAsEndEntity/i.test(all)
+  ) {
     return "the certificate is not trusted";
   }
   return "the TLS handshake failed";
@@ -136,7 +139,8 @@ export function classifyFetchError(error: unknown, afterHeaders = false): NetFai
   const rule = RULES.find((r) => codes.some((c) => r.codes.test(c))) ??
     RULES.find((r) => r.text.test(text));
   const kind = afterHeaders ? "reset" : rule?.kind ?? "unknown";
-  const neverSent = kind === "dns" || kind === "refused" || kind === "unreachable" || kind === "tls";
+  const neverSent = kind === "dns" || kind === "refused" || kind === "unreachable" ||
+    kind === "tls";
   const permanentDns = kind === "dns" && !codes.includes("EAI_AGAIN") && !/temporar/i.test(text);
   return {
     kind,
@@ -150,5 +154,11 @@ export function classifyFetchError(error: unknown, afterHeaders = false): NetFai
 
 /** The failure of an attempt that ran out of time. */
 export function timeoutFailure(cause: unknown): NetFailure {
-  return { kind: "timeout", mayHaveReachedServer: true, retryable: true, detail: "timed out", cause };
+  return {
+    kind: "timeout",
+    mayHaveReachedServer: true,
+    retryable: true,
+    detail: "timed out",
+    cause,
+  };
 }

@@ -31,7 +31,9 @@ export function objectAt(value: unknown, path: string): JsonObject {
 
 /** `value` as an array, or a ShapeError at `path`. */
 export function arrayAt(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new ShapeError(path, `is ${describeType(value)}, expected a list`);
+  if (!Array.isArray(value)) {
+    throw new ShapeError(path, `is ${describeType(value)}, expected a list`);
+  }
   return value;
 }
 

@@ -96,7 +96,9 @@ export function createClient(ctx: Context, options: ClientOptions): ApiClient {
 }
 
 function parseBaseUrl(raw: string): string {
-  const hints = ["Use a URL like https://api.arize.com (ARIZE_BASE_URL or the profile's [routing])."];
+  const hints = [
+    "Use a URL like https://api.arize.com (ARIZE_BASE_URL or the profile's [routing]).",
+  ];
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -174,7 +176,9 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
         throw tooLongToWait(response, { retryAfter, max: state.maxRetryAfter });
       }
       const ms = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, ctx.random());
-      const why = retryAfter !== undefined ? `${statusLine}, Retry-After: ${retryAfter}` : statusLine;
+      const why = retryAfter !== undefined
+        ? `${statusLine}, Retry-After: ${retryAfter}`
+        : statusLine;
       await pause(state, { ms, attempt, why });
       continue;
     }
@@ -292,7 +296,8 @@ function transportError(
   facts: { req: ApiRequest; failure: NetFailure; host: string; attempt: number },
 ): NetworkError {
   const { req, failure, host, attempt } = facts;
-  const seconds = Math.round(state.options.timeoutMs / 100) / 10;
+  const ms = state.options.timeoutMs;
+  const budget = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
   let what: string;
   switch (failure.kind) {
     case "dns":
@@ -306,7 +311,7 @@ function transportError(
       what = `Secure connection to ${host} failed: ${failure.detail}`;
       break;
     case "timeout":
-      what = `Request to ${host} timed out after ${seconds} s`;
+      what = `Request to ${host} timed out after ${budget}`;
       break;
     default:
       what = `Request to ${host} failed: ${failure.detail}`;

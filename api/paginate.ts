@@ -47,7 +47,10 @@ export function paginateApiKeys(
   if (want !== "all" && (!Number.isSafeInteger(want) || want < 1)) {
     throw new RangeError(`want must be a positive integer or "all", got ${want}`);
   }
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
+  const pageSize = Math.min(
+    MAX_PAGE_SIZE,
+    Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)),
+  );
   let last: Pagination | undefined;
 
   async function* records(): AsyncGenerator<ApiKey> {

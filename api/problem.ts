@@ -6,6 +6,10 @@
 import { ApiError, type Problem } from "../runtime/errors.ts";
 
 const REASONS: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No Content",
   300: "Multiple Choices",
   301: "Moved Permanently",
   302: "Found",
@@ -82,7 +86,9 @@ export function hintsForStatus(status: number): string[] {
     case 404:
       return ["Verify the ID exists using the list command."];
     case 407:
-      return ["The proxy requires authentication; check the proxy URL in your profile or HTTPS_PROXY."];
+      return [
+        "The proxy requires authentication; check the proxy URL in your profile or HTTPS_PROXY.",
+      ];
     case 429:
       return ["Rate limit exceeded. Wait a moment and try again."];
     case 500:

@@ -128,7 +128,11 @@ describe("client: responses", () => {
         assert.ok(error instanceof ApiError);
         assert.equal(error.message, "404 Not Found; API key not found");
         assert.equal(error.exitCode, 4);
-        assert.deepEqual(error.problem, { title: "Not Found", status: 404, detail: "API key not found" });
+        assert.deepEqual(error.problem, {
+          title: "Not Found",
+          status: 404,
+          detail: "API key not found",
+        });
         assert.deepEqual(error.hints, ["Verify the ID exists using the list command."]);
         return true;
       },
@@ -139,7 +143,9 @@ describe("client: responses", () => {
     const { client } = setup([problem(401, { title: "Unauthorized" })]);
     await assert.rejects(
       client.request({ method: "GET", path: "/v2/api-keys", idempotent: true }),
-      (error) => error instanceof ApiError && error.exitCode === 3 && error.message === "401 Unauthorized; Unauthorized",
+      (error) =>
+        error instanceof ApiError && error.exitCode === 3 &&
+        error.message === "401 Unauthorized; Unauthorized",
     );
   });
 
@@ -149,7 +155,11 @@ describe("client: responses", () => {
       raw(200, "<html><body>Please log in to the Wi-Fi</body></html>"),
       /^unexpected response from server \(status 200, '<html><body>Please log in/,
     ],
-    ["invalid JSON", raw(200, '{"api_keys": [', "application/json"), /status 200, '\{"api_keys": \['\)/],
+    [
+      "invalid JSON",
+      raw(200, '{"api_keys": [', "application/json"),
+      /status 200, '\{"api_keys": \['\)/,
+    ],
     [
       "a problem document with status 200",
       raw(200, '{"title":"oops","status":200}', "application/problem+json"),
@@ -167,7 +177,9 @@ describe("client: responses", () => {
   }
 
   it("adds the unknown-outcome hint when a POST gets an unreadable 2xx", async () => {
-    const { client } = setup([raw(201, '{"id": "x", "key": "ak-secret-value-1234', "application/json")]);
+    const { client } = setup([
+      raw(201, '{"id": "x", "key": "ak-secret-value-1234', "application/json"),
+    ]);
     await assert.rejects(
       client.request({ method: "POST", path: "/v2/api-keys", body: {}, idempotent: false }),
       (error) => {
@@ -188,7 +200,9 @@ describe("client: responses", () => {
     );
     await assert.rejects(
       client.request({ method: "GET", path: "/v2/x", idempotent: true }),
-      (error) => error instanceof Error && error.message === `unexpected response from server (status 200, '${"y".repeat(80)}…')`,
+      (error) =>
+        error instanceof Error &&
+        error.message === `unexpected response from server (status 200, '${"y".repeat(80)}…')`,
     );
   });
 });
@@ -218,7 +232,10 @@ describe("client: redirects (S2)", () => {
   });
 
   it("treats a scheme change (https → http) as another origin", async () => {
-    const { client, script } = setup([redirect(301, "http://api.example.test/v2/x"), json(200, {})]);
+    const { client, script } = setup([
+      redirect(301, "http://api.example.test/v2/x"),
+      json(200, {}),
+    ]);
     await client.request({ method: "GET", path: "/v2/x", idempotent: true });
     assert.equal(script.requests[1].headers.get("authorization"), null);
   });
