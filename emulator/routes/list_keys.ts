@@ -1,0 +1,73 @@
+/**
+ * `GET /v2/api-keys`: without `space_id`, the caller's own user keys (another
+ * user's with `user_id`, account admins only); with `space_id`, that space's
+ * service keys (optionally by creator). Newest first, opaque cursors.
+ */
+import { effectiveSpaceRole, isAccountAdmin, requireDeveloperOrAdmin } from "../auth.ts";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
+import { apiKeyView } from "../keys.ts";
+import { KEY_STATUSES, KEY_TYPES, type KeyRecord } from "../model.ts";
+import { badField, json, ProblemError } from "../problem.ts";
+import type { SortPosition } from "../store.ts";
+import { queryEnum, queryLimit, singleParams } from "../validate.ts";
+import type { RouteContext } from "./context.ts";
+import { checkUserId, lookupSpace } from "./_lookup.ts";
+
+const PARAMS = ["key_type", "status", "space_id", "user_id", "limit", "cursor"];
+
+/** Lists API keys visible to the caller. */
+export function listKeys(ctx: RouteContext) {
+  const { store } = ctx.emulator;
+  const user = ctx.caller.user;
+  requireDeveloperOrAdmin(user);
+  const q = singleParams(ctx.query, PARAMS);
+  const keyType = queryEnum("key_type", q.key_type, KEY_TYPES);
+  const status = queryEnum("status", q.status, KEY_STATUSES) ?? "active";
+  const limit = queryLimit(q.limit);
+  const userFilter = q.user_id === undefined ? undefined : checkUserId(q.user_id);
+
+  let scope: string;
+  let creator: string | undefined;
+  if (q.space_id !== undefined) {
+    if (keyType === "user") {
+      throw badField("space_id", "lists service keys; it cannot be combined with key_type=user");
+    }
+    const space = lookupSpace(store, q.space_id);
+    if (effectiveSpaceRole(user, space.id) === undefined) {
+      throw new ProblemError(403, `space_id: you have no access to space '${space.id}'`);
+    }
+    scope = `space:${space.id}`;
+    creator = userFilter;
+  } else {
+    if (keyType === "service") {
+      throw badField("space_id", "is required to list service keys (key_type=service)");
+    }
+    if (userFilter !== undefined && !isAccountAdmin(user)) {
+      throw new ProblemError(403, "user_id: only account admins may list another user's keys");
+    }
+    scope = `user:${userFilter ?? user.id}`;
+  }
+
+  const context = {
+    secret: store.state.cursor_secret,
+    filters: JSON.stringify([scope, status, creator ?? null]),
+  };
+  let after: SortPosition | undefined;
+  if (q.cursor !== undefined) {
+    const decoded = decodeCursor(q.cursor, context);
+    if ("error" in decoded) throw badField("cursor", decoded.error);
+    after = decoded.position;
+  }
+  const page = store.page<KeyRecord>({
+    items: store.scope(scope),
+    after,
+    limit,
+    match: (key) =>
+      key.status === status && (creator === undefined || key.created_by_user_id === creator),
+  });
+  const pagination: Record<string, unknown> = { has_more: page.hasMore };
+  if (page.hasMore) {
+    pagination.next_cursor = encodeCursor(page.items[page.items.length - 1], context);
+  }
+  return json(200, { api_keys: page.items.map(apiKeyView), pagination });
+}

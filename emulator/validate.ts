@@ -1,0 +1,159 @@
+/**
+ * Input checks shared by the routes. Each failure is a 400 whose detail names
+ * the field. The emulator is strict on purpose: a lenient emulator would let
+ * a client bug pass every test.
+ */
+import { badField, ProblemError } from "./problem.ts";
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Epoch milliseconds of an RFC 3339 date-time (offset required, calendar
+ * checked: `2024-02-30T00:00:00Z` is rejected), or undefined.
+ */
+export function parseRfc3339(value: string): number | undefined {
+  const m = RFC3339.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  let offsetMinutes = 0;
+  if (m[9]) {
+    const offHours = Number(m[10]);
+    const offMinutes = Number(m[11]);
+    if (offHours > 23 || offMinutes > 59) return undefined;
+    offsetMinutes = (m[9] === "-" ? -1 : 1) * (offHours * 60 + offMinutes);
+  }
+  const millis = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return utc - offsetMinutes * 60_000;
+}
+
+/** Length in Unicode code points: the unit of the name and description limits. */
+export function codePointLength(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+/** Parses a JSON request body that must be an object (an empty body is `{}` if allowed). */
+export function parseJsonObject(
+  body: string,
+  options: { allowEmpty: boolean },
+): Record<string, unknown> {
+  if (body.trim() === "") {
+    if (options.allowEmpty) return {};
+    throw badField("body", "a JSON object is required");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw badField("body", "is not valid JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw badField("body", "must be a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Rejects members other than `allowed`, naming the first unknown one. */
+export function rejectUnknownFields(
+  object: Record<string, unknown>,
+  allowed: readonly string[],
+  prefix = "",
+): void {
+  for (const name of Object.keys(object)) {
+    if (!allowed.includes(name)) {
+      throw badField(`${prefix}${name}`, `unknown field; allowed: ${allowed.join(", ")}`);
+    }
+  }
+}
+
+/** An optional string member; null and other types are rejected. */
+export function optionalString(
+  object: Record<string, unknown>,
+  field: string,
+  label = field,
+): string | undefined {
+  if (!(field in object)) return undefined;
+  const value = object[field];
+  if (typeof value !== "string") throw badField(label, "must be a string");
+  return value;
+}
+
+/** An optional enum member, exact lower-case values only. */
+export function optionalEnum<T extends string>(
+  object: Record<string, unknown>,
+  field: string,
+  values: readonly T[],
+  label = field,
+): T | undefined {
+  const value = optionalString(object, field, label);
+  if (value === undefined) return undefined;
+  if (!(values as readonly string[]).includes(value)) {
+    throw badField(label, `must be one of ${values.join(", ")} (got '${value}')`);
+  }
+  return value as T;
+}
+
+/** A future RFC 3339 date-time member, as epoch milliseconds. */
+export function optionalFutureTime(
+  object: Record<string, unknown>,
+  field: string,
+  now: number,
+): number | undefined {
+  const value = optionalString(object, field);
+  if (value === undefined) return undefined;
+  const ms = parseRfc3339(value);
+  if (ms === undefined) {
+    throw badField(field, `must be an RFC 3339 date-time with offset, e.g. 2026-12-31T23:59:59Z`);
+  }
+  if (ms <= now) throw badField(field, "must be in the future");
+  return ms;
+}
+
+/** Query parameters, each at most once; unknown parameters are ignored like a real server. */
+export function singleParams(
+  params: URLSearchParams,
+  names: readonly string[],
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name of names) {
+    const all = params.getAll(name);
+    if (all.length > 1) throw badField(name, "given more than once");
+    out[name] = all[0];
+  }
+  return out;
+}
+
+/** Query enum: exact lower-case values only. */
+export function queryEnum<T extends string>(
+  name: string,
+  value: string | undefined,
+  values: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(values as readonly string[]).includes(value)) {
+    throw badField(name, `must be one of ${values.join(", ")} (got '${value}')`);
+  }
+  return value as T;
+}
+
+/** `limit`: an integer 1–100 written in plain digits; 50 when absent. */
+export function queryLimit(value: string | undefined): number {
+  if (value === undefined) return 50;
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > 100) {
+    throw badField("limit", `must be an integer from 1 to 100 (got '${value}')`);
+  }
+  return Number(value);
+}
+
+/** Throws the problem unless `condition` holds. */
+export function ensure(condition: boolean, problem: ProblemError): asserts condition {
+  if (!condition) throw problem;
+}
