@@ -1,0 +1,47 @@
+/**
+ * Display width of text in terminal columns, and width-aware truncation.
+ * CJK characters and most emoji take two columns; combining marks take none.
+ */
+import stringWidth from "string-width";
+
+type WidthFn = (text: string) => number;
+
+// Bun ships a native, much faster implementation; string-width is the
+// portable fallback with the same rules.
+const nativeWidth = (globalThis as { Bun?: { stringWidth?: WidthFn } }).Bun?.stringWidth;
+const slowWidth: WidthFn = nativeWidth ?? ((text) => stringWidth(text));
+
+// Printable ASCII is one column per character: skip the Unicode tables.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Columns `text` occupies on a terminal. `text` must hold no escape sequences. */
+export function textWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : slowWidth(text);
+}
+
+const ELLIPSIS = "…";
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Cuts `text` to at most `maxWidth` columns, ending in `…` when something was
+ * cut. Never splits a grapheme (an emoji with modifiers, a letter with its
+ * accents).
+ */
+export function truncateToWidth(text: string, maxWidth: number): string {
+  if (maxWidth <= 0) return "";
+  if (PRINTABLE_ASCII.test(text)) {
+    return text.length <= maxWidth ? text : text.slice(0, maxWidth - 1) + ELLIPSIS;
+  }
+  if (slowWidth(text) <= maxWidth) return text;
+  segmenter ??= new Intl.Segmenter();
+  let kept = "";
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const width = slowWidth(segment);
+    if (used + width > maxWidth - 1) break;
+    kept += segment;
+    used += width;
+  }
+  return kept + ELLIPSIS;
+}

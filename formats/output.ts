@@ -1,0 +1,216 @@
+/**
+ * Where output goes: `-o` resolved to a format and maybe a file, checked
+ * before anything irreversible happens, then records streamed through the
+ * format to stdout or to an atomically written file.
+ */
+import { open, stat, unlink } from "node:fs/promises";
+import { dirname, extname, join, resolve } from "node:path";
+import type { Context } from "../runtime/context.ts";
+import { AxError, FileError, UsageError } from "../runtime/errors.ts";
+import { colorEnabled, paint } from "../runtime/terminal.ts";
+import { openAtomicOutput } from "./_atomic_output.ts";
+import { bufferedSink } from "./_buffered_sink.ts";
+import { writeFailure } from "./_file_errors.ts";
+import { BUILT_IN_ALIASES } from "./built_ins.ts";
+import type { FormatRegistry } from "./registry.ts";
+import type { Format, OutputInfo, Row, Sink } from "./types.ts";
+
+/** A resolved `-o`: the format, where it came from, and the file (if any). */
+export interface OutputTarget {
+  readonly format: Format;
+  /** `built-in` or the plugin file's path. */
+  readonly origin: string;
+  /** Absolute path of the output file; undefined means stdout. */
+  readonly path?: string;
+}
+
+/** Options of {@link resolveOutputTarget}. */
+export interface ResolveOutputOptions {
+  readonly registry: FormatRegistry;
+  /** The format when `-o` is absent: the profile's `[output] format`, else `table`. */
+  readonly fallback?: string;
+  readonly ctx: Context;
+}
+
+/**
+ * Resolves the `-o` value: a format name (case-insensitive; `jsonl` is an
+ * alias of `ndjson`) or a file path whose extension selects the format
+ * (`.json .ndjson .jsonl .csv .parquet .pq` and plugin extensions).
+ * `undefined` → `fallback`, else `table`. Unknown → UsageError listing the
+ * valid formats and extensions (so table, which has none, never goes to a
+ * file). A binary format bound for a terminal → UsageError suggesting a file
+ * or a pipe. A format whose plugin is broken → AxError naming the file.
+ */
+export function resolveOutputTarget(
+  value: string | undefined,
+  options: ResolveOutputOptions,
+): OutputTarget {
+  const { registry, ctx } = options;
+  const fromProfile = value === undefined && options.fallback !== undefined;
+  const wanted = (value ?? options.fallback ?? "table").trim();
+  const source = fromProfile ? "the profile's [output] format" : "--output";
+  if (wanted === "") {
+    throw new UsageError(`${source} is empty.`, validChoices(registry));
+  }
+
+  const named = registry.get(wanted);
+  if (named) {
+    refuseBinaryOnTerminal(named.format, ctx);
+    return { format: named.format, origin: named.origin };
+  }
+  refuseBrokenPlugin(registry, (plugin) => plugin.name === wanted.toLowerCase());
+
+  const ext = extname(wanted);
+  if (ext !== "" && !fromProfile) {
+    const owner = registry.byExtension(ext);
+    if (owner) {
+      return { format: owner.format, origin: owner.origin, path: resolve(ctx.cwd, wanted) };
+    }
+    throw new UsageError(`No output format for '${ext}' files (${source} '${wanted}').`, [
+      ...validChoices(registry),
+      "The table format only goes to the terminal; redirect it (> file.txt) to keep it.",
+    ]);
+  }
+  const hints = validChoices(registry);
+  if (/[\\/]/.test(wanted)) {
+    hints.push("A file path needs an extension that picks the format, e.g. keys.csv.");
+  }
+  throw new UsageError(`Unknown output format '${wanted}' (${source}).`, hints);
+}
+
+function refuseBinaryOnTerminal(format: Format, ctx: Context): void {
+  if (!format.binary || !ctx.stdout.isTTY) return;
+  const example = format.extensions[0] ?? `.${format.name}`;
+  throw new UsageError(`The ${format.name} format is binary and cannot be written to a terminal.`, [
+    `Write it to a file (-o file${example}) or pipe it to a program (… -o ${format.name} | …).`,
+  ]);
+}
+
+function refuseBrokenPlugin(
+  registry: FormatRegistry,
+  matches: (plugin: { name: string | undefined }) => boolean,
+): void {
+  const plugin = registry.broken().find(matches);
+  if (!plugin) return;
+  throw new AxError(`Format plugin ${plugin.origin} is broken: ${plugin.error}`, {
+    hints: ["Fix or remove that file; 'ax formats list' shows every format and plugin."],
+  });
+}
+
+/** Hint lines naming every usable format and extension, and the broken plugins. */
+function validChoices(registry: FormatRegistry): string[] {
+  const aliases = new Map(Object.entries(BUILT_IN_ALIASES).map(([alias, name]) => [name, alias]));
+  const names = registry.entries().map(({ format }) =>
+    aliases.has(format.name) ? `${format.name} (${aliases.get(format.name)})` : format.name
+  );
+  const extensions = registry.entries().flatMap(({ format }) => format.extensions);
+  const hints = [
+    `Valid formats: ${names.join(", ")}.`,
+    `Or a file path ending in ${extensions.join(" ")}.`,
+  ];
+  for (const plugin of registry.broken()) {
+    hints.push(`Plugin ${plugin.origin} is broken: ${plugin.error}`);
+  }
+  return hints;
+}
+
+/**
+ * For create/refresh: checks BEFORE the key is created that the target
+ * file's folder exists and is writable (by creating and removing a probe
+ * file), so a secret is never created and then lost. FileError (exit 5)
+ * otherwise. No-op for stdout.
+ */
+export async function preflightOutput(target: OutputTarget, _ctx: Context): Promise<void> {
+  const path = target.path;
+  if (path === undefined) return;
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw new FileError(`Cannot write ${path}: it is a directory.`);
+  if (existing && !existing.isFile()) {
+    // A device or FIFO is written in place: opening it is the whole check.
+    const handle = await open(path, "a").catch((error) => {
+      throw writeFailure(path, error);
+    });
+    await handle.close();
+    return;
+  }
+  const probe = join(dirname(path), `.ax-probe-${crypto.randomUUID()}.tmp`);
+  try {
+    const handle = await open(probe, "wx", 0o600);
+    await handle.close();
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+  await unlink(probe).catch(() => {});
+}
+
+/** What the command knows about its result; the terminal facts are added here. */
+export type WriteInfo = Omit<OutputInfo, "color" | "now"> & {
+  /** The records carry a secret (create/refresh): an output file is created 0600. */
+  readonly secret?: boolean;
+};
+
+/**
+ * Streams records through the format to stdout or to the file (atomic: temp
+ * file in the same folder, fsync, rename; the temp file is removed on any
+ * error or when ctx.signal aborts — I4; an existing file stays unchanged on
+ * failure — I6; ENOSPC/EACCES/ENOENT → FileError, exit 5, naming the file).
+ * After a file is written: "✓ Saved to <path>" on stderr. A plugin's failure
+ * → AxError naming the plugin file.
+ */
+export async function writeOutput(
+  records: AsyncIterable<Row>,
+  target: OutputTarget,
+  info: WriteInfo,
+  ctx: Context,
+): Promise<void> {
+  const outputInfo: OutputInfo = {
+    columns: info.columns,
+    displayOrder: info.displayOrder,
+    shape: info.shape,
+    collection: info.collection,
+    pagination: () => info.pagination(),
+    color: target.path === undefined && colorEnabled(ctx.stdout, ctx.env),
+    now: () => ctx.now(),
+  };
+  if (target.path === undefined) {
+    const sink = bufferedSink(stdoutSink(ctx));
+    await runFormat(target, { records, sink, info: outputInfo });
+    await sink.flush();
+    return;
+  }
+  const file = await openAtomicOutput(target.path, { signal: ctx.signal, secret: info.secret });
+  try {
+    const sink = bufferedSink(file.sink);
+    await runFormat(target, { records, sink, info: outputInfo });
+    await sink.flush();
+    await file.commit();
+  } catch (error) {
+    await file.discard();
+    throw error;
+  }
+  const check = paint("✓", "green", colorEnabled(ctx.stderr, ctx.env));
+  await ctx.stderr.write(`${check} Saved to ${target.path}\n`);
+}
+
+function stdoutSink(ctx: Context): Sink {
+  return {
+    isTerminal: ctx.stdout.isTTY,
+    width: ctx.stdout.columns,
+    write: (chunk) => ctx.stdout.write(chunk),
+  };
+}
+
+async function runFormat(
+  target: OutputTarget,
+  run: { records: AsyncIterable<Row>; sink: Sink; info: OutputInfo },
+): Promise<void> {
+  try {
+    await target.format.write(run.records, run.sink, run.info);
+  } catch (error) {
+    // Our own errors (file, API, interrupt) keep their meaning and exit code;
+    // anything else a plugin throws is its bug, reported with its file name.
+    if (target.origin === "built-in" || error instanceof AxError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AxError(`Format plugin ${target.origin} failed: ${message}`, { cause: error });
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Finds format plugins on disk, in precedence order: `--plugin` paths, then
+ * `AX_PLUGIN_PATH`, then `<config dir>/plugins/`, then `ax-format-<name>`
+ * executables on `PATH`. Nothing is loaded here; problems found while looking
+ * (a `--plugin` path that does not exist, a file that is not a plugin) are
+ * returned, never thrown, so one bad entry cannot break every command.
+ */
+import { readdir, stat } from "node:fs/promises";
+import { basename, delimiter, extname, join, resolve } from "node:path";
+import { platform } from "node:os";
+import type { Context } from "../runtime/context.ts";
+
+/** A file that may hold a plugin. */
+export interface PluginCandidate {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** A module whose default export is a Format, or an `ax-format-<name>` executable. */
+  readonly kind: "module" | "executable";
+  /** The format name the file name suggests; a module's own `name` is what counts. */
+  readonly name: string;
+}
+
+/** A path that was meant to be a plugin but is not usable. */
+export interface DiscoveryProblem {
+  readonly path: string;
+  readonly name: string | undefined;
+  readonly error: string;
+}
+
+/** Where to look, besides the environment's `AX_PLUGIN_PATH` and `PATH`. */
+export interface DiscoveryOptions {
+  /** The config directory; its `plugins/` folder is scanned when it exists. */
+  readonly configDir: string | undefined;
+  /** `--plugin` values (files or folders), relative to the working directory. */
+  readonly pluginPaths?: readonly string[];
+}
+
+/** Module file extensions a plugin may have. */
+export const MODULE_EXTENSIONS: readonly string[] = [".js", ".mjs", ".ts"];
+
+/** File name prefix of executable plugins. */
+export const EXECUTABLE_PREFIX = "ax-format-";
+
+const IS_WINDOWS = platform() === "win32";
+
+/** Every plugin candidate and every problem, in precedence order. */
+export async function discoverPlugins(
+  ctx: Context,
+  options: DiscoveryOptions,
+): Promise<{ candidates: PluginCandidate[]; problems: DiscoveryProblem[] }> {
+  const candidates: PluginCandidate[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const explicit = [
+    ...(options.pluginPaths ?? []),
+    ...splitPathList(ctx.env.AX_PLUGIN_PATH),
+  ];
+  for (const entry of explicit) {
+    const found = await explicitEntry(resolve(ctx.cwd, entry));
+    candidates.push(...found.candidates);
+    problems.push(...found.problems);
+  }
+  if (options.configDir) {
+    candidates.push(...await scanFolder(join(options.configDir, "plugins"), "all"));
+  }
+  candidates.push(...await executablesOnPath(ctx));
+  return { candidates: dedupe(candidates), problems };
+}
+
+function splitPathList(value: string | undefined): string[] {
+  return (value ?? "").split(delimiter).filter((entry) => entry !== "");
+}
+
+async function explicitEntry(
+  path: string,
+): Promise<{ candidates: PluginCandidate[]; problems: DiscoveryProblem[] }> {
+  const info = await stat(path).catch(() => undefined);
+  const name = suggestedName(path);
+  if (!info) return { candidates: [], problems: [{ path, name, error: "no such file or folder" }] };
+  if (info.isDirectory()) return { candidates: await scanFolder(path, "all"), problems: [] };
+  const candidate = classify(path, info.mode);
+  if (candidate) return { candidates: [candidate], problems: [] };
+  const error = basename(path).startsWith(EXECUTABLE_PREFIX)
+    ? "the file is not executable (chmod +x it)"
+    : `not a plugin: expected a ${MODULE_EXTENSIONS.join("/")} module or an ` +
+      `executable named ${EXECUTABLE_PREFIX}<name>`;
+  return { candidates: [], problems: [{ path, name, error }] };
+}
+
+/** Plugin files in `folder`, sorted by name; a missing or unreadable folder has none. */
+async function scanFolder(
+  folder: string,
+  kinds: "all" | "executables",
+): Promise<PluginCandidate[]> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).sort();
+  } catch {
+    return [];
+  }
+  const found: PluginCandidate[] = [];
+  for (const name of names) {
+    if (name.startsWith(".")) continue;
+    const wanted = name.startsWith(EXECUTABLE_PREFIX) ||
+      (kinds === "all" && MODULE_EXTENSIONS.includes(extname(name)));
+    if (!wanted) continue;
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    const candidate = classify(path, info.mode);
+    if (candidate && (kinds === "all" || candidate.kind === "executable")) found.push(candidate);
+  }
+  return found;
+}
+
+/**
+ * `ax-format-<name>` executables on PATH. As in a shell, the first folder
+ * that has a name wins; later ones are shadowed, not reported.
+ */
+async function executablesOnPath(ctx: Context): Promise<PluginCandidate[]> {
+  const seen = new Set<string>();
+  const found: PluginCandidate[] = [];
+  for (const folder of splitPathList(ctx.env.PATH ?? ctx.env.Path)) {
+    for (const candidate of await scanFolder(resolve(ctx.cwd, folder), "executables")) {
+      if (seen.has(candidate.name)) continue;
+      seen.add(candidate.name);
+      found.push(candidate);
+    }
+  }
+  return found;
+}
+
+function classify(path: string, mode: number): PluginCandidate | undefined {
+  const file = basename(path);
+  if (MODULE_EXTENSIONS.includes(extname(file))) {
+    return { path, kind: "module", name: suggestedName(path) ?? file };
+  }
+  if (file.startsWith(EXECUTABLE_PREFIX) && isExecutable(file, mode)) {
+    return { path, kind: "executable", name: suggestedName(path) ?? file };
+  }
+  return undefined;
+}
+
+function isExecutable(file: string, mode: number): boolean {
+  if (!IS_WINDOWS) return (mode & 0o111) !== 0;
+  return [".exe", ".com"].includes(extname(file).toLowerCase());
+}
+
+/** The format name a file name suggests: `markdown.ts` → `markdown`, `ax-format-tsv` → `tsv`. */
+export function suggestedName(path: string): string | undefined {
+  let file = basename(path);
+  const ext = extname(file);
+  if (MODULE_EXTENSIONS.includes(ext) || (IS_WINDOWS && ext !== "")) {
+    file = file.slice(0, -ext.length);
+  }
+  if (file.startsWith(EXECUTABLE_PREFIX)) file = file.slice(EXECUTABLE_PREFIX.length);
+  return file === "" ? undefined : file;
+}
+
+/** Drops a file found twice (say, in the plugins folder and on PATH); the first sighting wins. */
+function dedupe(candidates: PluginCandidate[]): PluginCandidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((candidate) => {
+    if (seen.has(candidate.path)) return false;
+    seen.add(candidate.path);
+    return true;
+  });
+}

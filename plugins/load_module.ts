@@ -1,0 +1,27 @@
+/**
+ * Module plugins: a `.js`, `.mjs` or `.ts` file whose default export is a
+ * Format, loaded with a dynamic `import()` at run time (never compiled into
+ * ax; works from source and in a compiled binary).
+ */
+import { pathToFileURL } from "node:url";
+import type { Format } from "../formats/types.ts";
+import { validateFormat } from "./validate.ts";
+
+/** Imports the module at `path` and returns its default export, checked. Throws on any problem. */
+export async function loadModulePlugin(path: string): Promise<Format> {
+  let module: { default?: unknown };
+  try {
+    module = await import(pathToFileURL(path).href);
+  } catch (error) {
+    throw new Error(`cannot load it: ${firstLine(error)}`, { cause: error });
+  }
+  if (!("default" in module)) {
+    throw new Error("it has no default export (export default { name, description, … })");
+  }
+  return validateFormat(module.default);
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split("\n")[0];
+}
