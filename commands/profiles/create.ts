@@ -1,0 +1,237 @@
+/**
+ * `ax profiles create [name]`: saves an API key and endpoint as a profile
+ * (`<config dir>/profiles/<name>.toml`, mode 0600 in a 0700 directory,
+ * written atomically). Non-interactive with flags; on a terminal, missing
+ * values are asked for, the key without echo.
+ */
+import type { Command } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { checkProfileName, DEFAULT_PROFILE } from "../../config/profile_name.ts";
+import { findProfileFile, saveProfile, setActiveProfile } from "../../config/profile_store.ts";
+import { selectProfile } from "../../config/profile_select.ts";
+import {
+  DEFAULT_BASE_URL,
+  normalizeBaseUrl,
+  type Routing,
+  RoutingError,
+  routingFromBaseUrl,
+} from "../../config/routing.ts";
+import type { Context } from "../../runtime/context.ts";
+import { ConfigError, UsageError } from "../../runtime/errors.ts";
+import { canPrompt, examples, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
+import { readProcessStdin } from "./_stdin.ts";
+
+/** Options of `ax profiles create`, after validation. */
+export interface CreateOptions {
+  /** Reads the key for `--api-key-stdin`; injected so tests never touch the real stdin. */
+  readStdin?: () => Promise<string>;
+  /** Undefined: ask on a terminal, else `default`. */
+  name: string | undefined;
+  apiKey: string | undefined;
+  apiKeyFromStdin: boolean;
+  region: string | undefined;
+  /** Normalised (no trailing slash). */
+  baseUrl: string | undefined;
+  outputFormat: string | undefined;
+  use: boolean;
+  force: boolean;
+  /** True when the key was not given and a terminal can be asked for it. */
+  interactive: boolean;
+}
+
+/** Option values as commander hands them over. */
+export interface RawCreateValues {
+  apiKey?: string;
+  apiKeyStdin?: true;
+  region?: string;
+  baseUrl?: string;
+  outputFormat?: string;
+  use?: true;
+  force?: true;
+}
+
+/** Registers `create` under `profiles`. */
+export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): void {
+  parent
+    .command("create")
+    .description("Create a profile: an API key and the endpoint to use it with")
+    .argument("[name]", `profile name: letters, digits, '_' and '-' (default: ${DEFAULT_PROFILE})`)
+    .addOption(
+      new Option("--api-key <key>", "the Arize API key (or a ${VAR} reference to expand at use)"),
+    )
+    .addOption(
+      new Option("--api-key-stdin", "read the API key from stdin (keeps it out of shell history)"),
+    )
+    .addOption(
+      new Option(
+        "--region <region>",
+        "Arize region, e.g. eu-west-1a (→ https://api.<region>.arize.com)",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--base-url <url>",
+        `API base URL, e.g. http://127.0.0.1:4010 for the emulator (default: ${DEFAULT_BASE_URL})`,
+      ),
+    )
+    .addOption(
+      new Option("--output-format <format>", "default output format of this profile (e.g. json)"),
+    )
+    .addOption(new Option("--use", "make this the active profile (the first profile always is)"))
+    .addOption(new Option("-f, --force", "overwrite an existing profile of the same name"))
+    .addHelpText(
+      "after",
+      examples([
+        "ax profiles create                                   # on a terminal: asks for the key",
+        'ax profiles create work --api-key "$ARIZE_API_KEY" --region eu-west-1a --use',
+        "printf '%s' \"$KEY\" | ax profiles create ci --api-key-stdin",
+        "ax profiles create local --api-key <admin_key> --base-url http://127.0.0.1:4010",
+        "ax profiles create work --api-key '${WORK_KEY}' --force   # key read from WORK_KEY at use",
+      ]) +
+        "\nThe file is written in the reference Arize CLI's format; --base-url is stored as\n" +
+        "[routing] api_scheme + api_host, which reads back as the same URL.\n",
+    )
+    .action(async (name, values) => {
+      const options = parseCreate({ name, values }, ttyFacts(wiring.ctx));
+      await wiring.run({ ...options, readStdin: readProcessStdin }, wiring.ctx);
+    });
+}
+
+const REGION = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const FORMAT_NAME = /^[a-z0-9-]+$/;
+
+/**
+ * Validates `create`'s arguments. Without `--api-key`/`--api-key-stdin` the
+ * key must be asked for, which needs stdin and stdout on a terminal.
+ */
+export function parseCreate(
+  input: { name?: string; values: RawCreateValues },
+  io: TtyFacts,
+): CreateOptions {
+  const { values } = input;
+  const name = input.name === undefined ? undefined : checkProfileName(input.name);
+  if (values.apiKey !== undefined && values.apiKeyStdin) {
+    throw new UsageError("Use either --api-key or --api-key-stdin, not both.");
+  }
+  if (values.apiKey !== undefined && values.apiKey.trim() === "") {
+    throw new UsageError("--api-key is empty: pass the key, e.g. --api-key ak-…");
+  }
+  if (values.region !== undefined && values.baseUrl !== undefined) {
+    throw new UsageError("Use either --region or --base-url, not both.");
+  }
+  const region = values.region?.trim().toLowerCase();
+  if (region !== undefined && !REGION.test(region)) {
+    throw new UsageError(
+      `Invalid --region '${values.region}': use a region name such as us-east-1b or eu-west-1a.`,
+    );
+  }
+  const outputFormat = values.outputFormat?.trim().toLowerCase();
+  if (outputFormat !== undefined && !FORMAT_NAME.test(outputFormat)) {
+    throw new UsageError(
+      `Invalid --output-format '${values.outputFormat}': use a format name such as table, json, csv or parquet.`,
+    );
+  }
+  const keyGiven = values.apiKey !== undefined || values.apiKeyStdin === true;
+  if (!keyGiven && !canPrompt(io)) {
+    throw new UsageError(
+      "No API key given, and there is no terminal to ask for one: pass --api-key <key> or --api-key-stdin.",
+    );
+  }
+  return {
+    name,
+    apiKey: values.apiKey?.trim(),
+    apiKeyFromStdin: values.apiKeyStdin === true,
+    region,
+    baseUrl: values.baseUrl === undefined ? undefined : checkBaseUrl(values.baseUrl, "--base-url"),
+    outputFormat,
+    use: values.use === true,
+    force: values.force === true,
+    interactive: !keyGiven,
+  };
+}
+
+/** Asks for what is missing (on a terminal), writes the profile, activates it when asked or first. */
+export async function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
+  const name = options.name ??
+    (options.interactive
+      ? checkProfileName(await ctx.prompter.ask("Profile name", { default: DEFAULT_PROFILE }))
+      : DEFAULT_PROFILE);
+  const existing = await findProfileFile(ctx, name);
+  if (existing && !options.force) {
+    const overwrite = options.interactive &&
+      (await ctx.prompter.confirm(
+        `Profile '${name}' already exists. Overwrite it? [y/N]: `,
+        false,
+      ));
+    if (options.interactive && !overwrite) {
+      await say(ctx, `ℹ Profile '${name}' not changed`);
+      return;
+    }
+    if (!options.interactive) {
+      throw new ConfigError(`Profile '${name}' already exists (${existing}).`, [
+        `Pass --force to overwrite it, or choose another name.`,
+      ]);
+    }
+  }
+  const apiKey = await obtainKey(options, ctx);
+  const routing = await obtainRouting(options, ctx);
+  // Decide before writing: a profile that exists after the write would hide "first".
+  const activate = options.use || !(await hasUsableActiveProfile(ctx));
+  const file = await saveProfile(ctx, {
+    name,
+    apiKey,
+    routing,
+    outputFormat: options.outputFormat,
+  });
+  await say(ctx, `✓ Profile '${name}' saved to ${file}`);
+  if (activate) {
+    await setActiveProfile(ctx, name);
+    await say(ctx, `✓ Active profile set to '${name}'`);
+  }
+}
+
+async function obtainKey(options: CreateOptions, ctx: Context): Promise<string> {
+  let key = options.apiKey;
+  if (key === undefined && options.apiKeyFromStdin) {
+    const text = await (options.readStdin ?? readProcessStdin)();
+    key = text.trim();
+    if (key === "") throw new UsageError("--api-key-stdin: stdin was empty; pipe the key in.");
+    if (/[\r\n]/.test(key)) {
+      throw new UsageError("--api-key-stdin: expected one line on stdin, got several.");
+    }
+  }
+  if (key === undefined) {
+    key = (await ctx.prompter.ask("API key", { secret: true })).trim();
+    if (key === "") throw new UsageError("No API key entered; nothing was saved.");
+  }
+  return key;
+}
+
+async function obtainRouting(options: CreateOptions, ctx: Context): Promise<Routing> {
+  if (options.region) return { region: options.region };
+  if (options.baseUrl) return routingFromBaseUrl(options.baseUrl);
+  if (!options.interactive) return {};
+  const answer = await ctx.prompter.ask("API base URL", { default: DEFAULT_BASE_URL });
+  const baseUrl = checkBaseUrl(answer || DEFAULT_BASE_URL, "base URL");
+  return baseUrl === DEFAULT_BASE_URL ? {} : routingFromBaseUrl(baseUrl);
+}
+
+/** True when the active-profile file names a profile that exists. */
+async function hasUsableActiveProfile(ctx: Context): Promise<boolean> {
+  try {
+    const choice = await selectProfile({ ...ctx, env: { ...ctx.env, AX_PROFILE: undefined } });
+    return choice?.selectedBy === "active profile";
+  } catch {
+    // A broken or dangling active-profile file: the new profile replaces it.
+    return false;
+  }
+}
+
+function checkBaseUrl(value: string, origin: string): string {
+  try {
+    return normalizeBaseUrl(value);
+  } catch (error) {
+    if (error instanceof RoutingError) throw new UsageError(`Invalid ${origin}: ${error.message}.`);
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * `ax profiles validate [name]`: checks that a profile's key works by making
+ * the cheapest authenticated request (`GET /v2/api-keys?limit=1`). Settings
+ * resolve exactly as for every other command, so `ARIZE_API_KEY` and
+ * `ARIZE_BASE_URL` still apply, and the output says when they did.
+ */
+import type { Command } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { createClient } from "../../api/client.ts";
+import { checkProfileName } from "../../config/profile_name.ts";
+import { loadSettings, parseTimeoutSeconds, requireApiKey } from "../../config/settings.ts";
+import type { Context } from "../../runtime/context.ts";
+import { ApiError } from "../../runtime/errors.ts";
+import { examples, say, type Wiring } from "./_shared.ts";
+
+/** Options of `ax profiles validate`, after validation. */
+export interface ValidateOptions {
+  /** Undefined: the profile in use. */
+  name: string | undefined;
+  verbose: boolean;
+  /** `--timeout` in milliseconds; undefined means AX_TIMEOUT, else 30 s. */
+  timeoutMs: number | undefined;
+}
+
+/** Option values as commander hands them over. */
+export interface RawValidateValues {
+  verbose?: true;
+  timeout?: string;
+}
+
+/** Registers `validate` under `profiles`. */
+export function validateCommand(parent: Command, wiring: Wiring<ValidateOptions>): void {
+  parent
+    .command("validate")
+    .description("Check that a profile's API key is accepted by its endpoint")
+    .argument("[name]", "profile to check (default: the one in use)")
+    .addOption(
+      new Option("-v, --verbose", "log the request and response to stderr (secrets redacted)"),
+    )
+    .addOption(
+      new Option(
+        "--timeout <seconds>",
+        "give up after this many seconds (default: AX_TIMEOUT, else 30)",
+      ),
+    )
+    .addHelpText("after", examples(["ax profiles validate", "ax profiles validate work -v"]))
+    .action(async (name, values) => {
+      await wiring.run(parseValidate({ name, values }), wiring.ctx);
+    });
+}
+
+/** Validates `validate`'s arguments. */
+export function parseValidate(
+  input: { name?: string; values: RawValidateValues },
+): ValidateOptions {
+  const { values } = input;
+  return {
+    name: input.name === undefined ? undefined : checkProfileName(input.name),
+    verbose: values.verbose === true,
+    timeoutMs: values.timeout === undefined
+      ? undefined
+      : parseTimeoutSeconds(values.timeout, "--timeout"),
+  };
+}
+
+/**
+ * Sends one authenticated request. Success prints `✓ Profile '<name>' is
+ * valid (<base url>)`; a rejected key is an ApiError (exit 3) that says which
+ * key was tried.
+ */
+export async function runValidate(options: ValidateOptions, ctx: Context): Promise<void> {
+  const settings = await loadSettings(ctx, options.name ? { profile: options.name } : {});
+  const apiKey = requireApiKey(settings);
+  const client = createClient(ctx, {
+    baseUrl: settings.baseUrl,
+    apiKey,
+    timeoutMs: options.timeoutMs ?? settings.timeoutMs,
+    verbose: options.verbose,
+  });
+  const subject = settings.profileName
+    ? `Profile '${settings.profileName}'`
+    : "The API key from ARIZE_API_KEY";
+  try {
+    await client.request({
+      method: "GET",
+      path: "/v2/api-keys",
+      query: { limit: 1 },
+      idempotent: true,
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      throw new ApiError(401, `${subject} is not valid: ${error.message}`, {
+        problem: error.problem,
+        hints: [
+          `The API key (from ${settings.apiKeySource}) was rejected by ${settings.baseUrl}: it may be revoked, expired or mistyped.`,
+          settings.profileName && settings.apiKeySource !== "ARIZE_API_KEY"
+            ? `Save a working key with \`ax profiles create ${settings.profileName} --force\`.`
+            : "Set ARIZE_API_KEY to a working key.",
+        ],
+      });
+    }
+    throw error;
+  }
+  await say(ctx, `✓ ${subject} is valid (${settings.baseUrl})`);
+  if (settings.profileName) {
+    const overrides = [
+      settings.apiKeySource === "ARIZE_API_KEY" ? "the API key from ARIZE_API_KEY" : undefined,
+      settings.baseUrlSource === "ARIZE_BASE_URL" ? "the base URL from ARIZE_BASE_URL" : undefined,
+    ].filter(Boolean);
+    if (overrides.length > 0) {
+      await say(ctx, `ℹ Checked with ${overrides.join(" and ")}, which override the profile's.`);
+    }
+  }
+}
