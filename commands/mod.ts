@@ -6,6 +6,7 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { emulatorCommand } from "./emulator.ts";
+import { formatsCommand } from "./formats.ts";
 import { profilesCommand } from "./profiles/mod.ts";
 
 /** Builds the `ax` program for one invocation. Building it performs no I/O. */
@@ -40,6 +41,7 @@ export function buildProgram(ctx: Context): Command {
 function registerCommands(program: Command, ctx: Context): void {
   // One line per command group; keep alphabetical.
   emulatorCommand(program, ctx);
+  formatsCommand(program, ctx);
   profilesCommand(program, ctx);
   void program;
   void ctx;

@@ -1,0 +1,44 @@
+/**
+ * An example module plugin: records as a GitHub-flavoured Markdown table.
+ *
+ * Install it by copying this file to `~/.arize/plugins/markdown.ts` (or pass
+ * `--plugin path/to/markdown.ts`), then: `ax api-keys list -o markdown` or
+ * `ax api-keys list -o keys.md`.
+ *
+ * A plugin needs nothing from ax at run time; the type import below is erased
+ * when the file is loaded and only helps an editor. Outside this repository,
+ * drop it (or copy formats/types.ts next to your plugin).
+ */
+import type { Format, OutputInfo, Row, Sink, Value } from "../../formats/types.ts";
+
+function cell(value: Value | undefined): string {
+  if (value === null || value === undefined) return "";
+  // A pipe would end the cell and a line break the row; HTML entities and
+  // <br> are how Markdown tables carry them.
+  return String(value)
+    .replaceAll("\\", "\\\\")
+    .replaceAll("|", "\\|")
+    .replace(/\r\n|\r|\n/g, "<br>");
+}
+
+function line(cells: readonly string[]): string {
+  return `| ${cells.join(" | ")} |\n`;
+}
+
+async function writeMarkdown(records: AsyncIterable<Row>, sink: Sink, info: OutputInfo) {
+  const names = info.displayOrder ?? info.columns.map((column) => column.name);
+  await sink.write(line(names) + line(names.map(() => "---")));
+  for await (const row of records) {
+    await sink.write(line(names.map((name) => cell(row[name]))));
+  }
+}
+
+const markdown: Format = {
+  name: "markdown",
+  description: "Markdown table (example plugin)",
+  extensions: [".md"],
+  binary: false,
+  write: writeMarkdown,
+};
+
+export default markdown;
