@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
+import { completionCommand } from "./completion.ts";
 import { emulatorCommand } from "./emulator.ts";
 import { formatsCommand } from "./formats.ts";
 import { profilesCommand } from "./profiles/mod.ts";
@@ -40,6 +41,7 @@ export function buildProgram(ctx: Context): Command {
 
 function registerCommands(program: Command, ctx: Context): void {
   // One line per command group; keep alphabetical.
+  completionCommand(program, ctx);
   emulatorCommand(program, ctx);
   formatsCommand(program, ctx);
   profilesCommand(program, ctx);

@@ -1,0 +1,81 @@
+/**
+ * Values only the server knows: active key IDs (for `revoke` and `refresh`)
+ * and space names (for `--space`). A TAB must never hang or print errors, so
+ * every lookup shares one budget of {@link LIVE_BUDGET_MS} and any failure (no
+ * credentials, broken profile, network down, slow server) yields nothing.
+ */
+import { listApiKeys } from "../../api/api_keys.ts";
+import { type ApiClient, createClient } from "../../api/client.ts";
+import { listSpaces } from "../../api/spaces.ts";
+import { loadSettings } from "../../config/settings.ts";
+import type { Context, TextOutput } from "../../runtime/context.ts";
+import type { Candidate } from "./_files.ts";
+
+/** The longest a TAB waits for the server, in milliseconds (QUALITY.md T3). */
+export const LIVE_BUDGET_MS = 2000;
+
+/** The page size of the lookups: one request, the API's maximum. */
+const PAGE_SIZE = 100;
+
+const SILENT: TextOutput = { isTTY: false, columns: undefined, write: () => Promise.resolve() };
+
+/** What a lookup needs besides the Context. */
+export interface LiveOptions {
+  /** `--profile NAME` from the command line, if the user typed one. */
+  profile?: string;
+  /** The word being completed (space lookups filter by it on the server). */
+  partial: string;
+}
+
+/** Active key IDs, described by the key's name. */
+export function liveKeyIds(ctx: Context, options: LiveOptions): Promise<Candidate[]> {
+  return withinBudget(ctx, options, async (client) => {
+    const page = await listApiKeys(client, { limit: PAGE_SIZE, status: "active" });
+    return page.api_keys.map((key) => ({ value: key.id, description: key.name }));
+  });
+}
+
+/** Space names, described by the space's ID. */
+export function liveSpaceNames(ctx: Context, options: LiveOptions): Promise<Candidate[]> {
+  return withinBudget(ctx, options, async (client) => {
+    const name = options.partial === "" ? undefined : options.partial;
+    const page = await listSpaces(client, { limit: PAGE_SIZE, name });
+    return page.spaces.map((space) => ({ value: space.name, description: space.id }));
+  });
+}
+
+/**
+ * Runs `work` with a quiet client whose requests abort when the budget ends.
+ * Resolves to an empty list on timeout or any error.
+ */
+async function withinBudget(
+  ctx: Context,
+  options: LiveOptions,
+  work: (client: ApiClient) => Promise<Candidate[]>,
+): Promise<Candidate[]> {
+  const budget = new AbortController();
+  const quiet: Context = {
+    ...ctx,
+    stdout: SILENT,
+    stderr: SILENT,
+    signal: AbortSignal.any([ctx.signal, budget.signal]),
+  };
+  const lookup = (async () => {
+    const settings = await loadSettings(quiet, { profile: options.profile });
+    if (!settings.apiKey) return [];
+    const client = createClient(quiet, {
+      baseUrl: settings.baseUrl,
+      apiKey: settings.apiKey,
+      timeoutMs: LIVE_BUDGET_MS,
+      verbose: false,
+    });
+    return await work(client);
+  })().catch(() => [] as Candidate[]);
+  const deadline = ctx.sleep(LIVE_BUDGET_MS, budget.signal).then(() => [] as Candidate[], () => []);
+  try {
+    return await Promise.race([lookup, deadline]);
+  } finally {
+    // Ends whichever is still running: the request on timeout, the timer on success.
+    budget.abort();
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Values ax knows without the network: output format names (built-ins and
+ * every discovered plugin) and profile names. Failures yield nothing, since
+ * a TAB must never print an error.
+ */
+import { configDir } from "../../config/paths.ts";
+import { listProfiles } from "../../config/profile_store.ts";
+import { loadFormatRegistry } from "../../formats/registry.ts";
+import type { Context } from "../../runtime/context.ts";
+import type { Candidate } from "./_files.ts";
+
+/** Format names for `-o`, described by their one-line description. */
+export async function formatCandidates(
+  ctx: Context,
+  options: { pluginPaths: string[] },
+): Promise<Candidate[]> {
+  try {
+    const registry = await loadFormatRegistry(ctx, {
+      configDir: configDirOrUndefined(ctx),
+      pluginPaths: options.pluginPaths,
+    });
+    return registry.entries().map(({ format }) => ({
+      value: format.name,
+      description: format.description,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** Profile names for `--profile`. */
+export async function profileCandidates(ctx: Context): Promise<Candidate[]> {
+  try {
+    return (await listProfiles(ctx)).map((name) => ({ value: name, description: "profile" }));
+  } catch {
+    return [];
+  }
+}
+
+function configDirOrUndefined(ctx: Context): string | undefined {
+  try {
+    return configDir(ctx);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Answers one completion request: `ax complete -- <words…>`, where the last
+ * word is the one being completed (empty after a space). Prints tab's
+ * protocol on stdout: one `value<TAB>description` line per candidate, then
+ * `:<directive>` (cobra's bit flags; 4 = no file completion, 2 = no space).
+ *
+ * tab's value handlers are synchronous, while format plugins, files and the
+ * server are not. So the request is answered in two passes: the first records
+ * which kinds of values the shell is asking for, those are loaded (the server
+ * within a 2 s budget), and the second pass answers with them.
+ */
+import type { CommandUnknownOpts } from "@commander-js/extra-typings";
+import type { RootCommand } from "@bomb.sh/tab";
+import type { Context } from "../../runtime/context.ts";
+import { type Candidate, pathCandidates } from "./_files.ts";
+import { liveKeyIds, liveSpaceNames } from "./_live.ts";
+import { formatCandidates, profileCandidates } from "./_local.ts";
+import { buildTabTree, type ValueRequest } from "./_tree.ts";
+
+/** What {@link completeWords} answers. */
+export interface CompletionRequest {
+  /** The words after `ax`; the last one is being completed. */
+  words: readonly string[];
+  ctx: Context;
+}
+
+/** Kinds of values that need loading before the answer. */
+type Source = "formats" | "files" | "profiles" | "keys" | "spaces";
+
+const DIRECTIVE_NO_SPACE = 2;
+const DIRECTIVE_NO_FILE_COMP = 4;
+
+/** Prints the candidates for the last of `words`, in tab's protocol. */
+export async function completeWords(
+  program: CommandUnknownOpts,
+  request: CompletionRequest,
+): Promise<void> {
+  const { ctx } = request;
+  const words = request.words.length === 0 ? [""] : [...request.words];
+  const partial = valuePart(words.at(-1)!);
+  const wanted = new Set<Source>();
+  const loaded = new Map<Source, Candidate[]>();
+
+  const root = buildTabTree(program, (value, add) => {
+    for (const choice of value.choices) add(choice, "");
+    for (const source of sourcesOf(value)) {
+      const candidates = loaded.get(source);
+      if (candidates === undefined) wanted.add(source);
+      else if (source !== "files" || showFiles(value, { partial, loaded })) {
+        for (const c of candidates) add(c.value, c.description);
+      }
+    }
+  });
+
+  let answer = answerOnce(root, words);
+  if (wanted.size > 0) {
+    const options = { ctx, words, partial };
+    await Promise.all([...wanted].map(async (source) => {
+      loaded.set(source, await load(source, options));
+    }));
+    answer = answerOnce(root, words);
+  }
+  const noSpace = answer.some((c) => c.value.endsWith("/"));
+  const directive = DIRECTIVE_NO_FILE_COMP | (noSpace ? DIRECTIVE_NO_SPACE : 0);
+  const lines = answer.map((c) => `${c.value}\t${c.description}\n`);
+  await ctx.stdout.write(`${lines.join("")}:${directive}\n`);
+}
+
+/** The value typed so far: after `=` in `--flag=value`. */
+function valuePart(word: string): string {
+  return word.startsWith("-") && word.includes("=") ? word.slice(word.indexOf("=") + 1) : word;
+}
+
+/** Which loaded values answer a request, besides its `.choices()`. */
+function sourcesOf(value: ValueRequest): Source[] {
+  if (value.kind === "argument") return value.name === "key-id" ? ["keys"] : [];
+  const sources: Source[] = [];
+  if (value.name === "output") sources.push("formats");
+  if (value.name === "space") sources.push("spaces");
+  if (value.name === "profile") sources.push("profiles");
+  if (/\b(file|path|dir)\b/.test(value.placeholder)) sources.push("files");
+  return sources;
+}
+
+/**
+ * `-o` takes a format or a file. Files would bury the few format names, so
+ * they are offered once the typed text is not the start of a format name
+ * (`-o ./`, `-o keys`), or always for options that take only files.
+ */
+function showFiles(
+  value: ValueRequest,
+  state: { partial: string; loaded: Map<Source, Candidate[]> },
+): boolean {
+  if (value.kind !== "option" || value.name !== "output") return true;
+  if (state.partial === "") return false;
+  const formats = state.loaded.get("formats") ?? [];
+  return !formats.some((f) => f.value.startsWith(state.partial));
+}
+
+async function load(
+  source: Source,
+  options: { ctx: Context; words: string[]; partial: string },
+): Promise<Candidate[]> {
+  const { ctx, words, partial } = options;
+  switch (source) {
+    case "formats":
+      return await formatCandidates(ctx, { pluginPaths: optionValues(words, "--plugin") });
+    case "files":
+      return await pathCandidates(partial, ctx);
+    case "profiles":
+      return await profileCandidates(ctx);
+    case "keys":
+      return await liveKeyIds(ctx, { profile: optionValues(words, "--profile").at(-1), partial });
+    case "spaces":
+      return await liveSpaceNames(ctx, {
+        profile: optionValues(words, "--profile").at(-1),
+        partial,
+      });
+  }
+}
+
+/** Values given to `flag` earlier on the line (`--flag v` and `--flag=v`). */
+function optionValues(words: readonly string[], flag: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i];
+    if (word === flag && i + 1 < words.length - 1) values.push(words[i + 1]);
+    else if (word.startsWith(`${flag}=`)) values.push(word.slice(flag.length + 1));
+  }
+  return values;
+}
+
+/**
+ * Runs tab's matcher over `words` and returns its candidates, filtered and
+ * de-duplicated as tab does. tab prints with console.log; its `complete` step
+ * is replaced on this instance so the answer goes through the Context instead.
+ */
+function answerOnce(root: RootCommand, words: readonly string[]): Candidate[] {
+  let answer: Candidate[] = [];
+  const target = root as unknown as { complete(partial: string): void };
+  target.complete = (typed: string) => {
+    const prefix = valuePart(typed);
+    const seen = new Set<string>();
+    answer = root.completions
+      .map((c) => ({ value: clean(c.value), description: clean(c.description ?? "") }))
+      .filter((c) => {
+        if (c.value === "" || !c.value.startsWith(prefix) || seen.has(c.value)) return false;
+        seen.add(c.value);
+        return true;
+      });
+  };
+  root.parse([...words]);
+  return answer;
+}
+
+/** Control characters (from server-side names) would break the line protocol and the terminal. */
+function clean(text: string): string {
+  // deno-lint-ignore no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ").trim();
+}
