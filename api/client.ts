@@ -12,7 +12,7 @@ import { ApiError, ConfigError, NetworkError } from "../runtime/errors.ts";
 import { interruption } from "./_interrupt.ts";
 import { createDebugLog, type DebugLog } from "./_log.ts";
 import { excerptOf, malformedResponse } from "./_malformed.ts";
-import { classifyFetchError, type NetFailure } from "./_net_errors.ts";
+import type { NetFailure } from "./_net_errors.ts";
 import { backoffMs, MAX_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from "./_retry.ts";
 import { type Exchange, exchange } from "./_exchange.ts";
 import { apiErrorFromResponse, reasonPhrase } from "./problem.ts";
@@ -220,7 +220,6 @@ async function explainGivingUp(
 
 function success(req: ApiRequest, response: Exchange): ApiResponse {
   const { status, headers, text } = response;
-  const excerpt = excerptOf(text);
   const hints = req.idempotent ? undefined : [
     "The request may have taken effect on the server; its outcome is unknown.",
     ...(req.unknownOutcomeHints ?? UNKNOWN_OUTCOME_HINTS),
@@ -228,14 +227,34 @@ function success(req: ApiRequest, response: Exchange): ApiResponse {
   const contentType = headers.get("content-type") ?? "";
   // A problem document with a 2xx status is a broken server or proxy, not success.
   if (/problem\+json/i.test(contentType)) {
-    throw malformedResponse({ status, excerpt }, { reason: "a problem document", hints });
+    throw malformedResponse({ status, excerpt: excerptOf(text) }, {
+      reason: "a problem document",
+      hints,
+    });
   }
-  if (status === 204 || text.trim() === "") return { status, headers, body: undefined, excerpt };
-  try {
-    return { status, headers, body: JSON.parse(text), excerpt };
-  } catch {
-    throw malformedResponse({ status, excerpt }, { reason: "the body is not JSON", hints });
+  let body: unknown;
+  if (status !== 204 && text.trim() !== "") {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw malformedResponse({ status, excerpt: excerptOf(text) }, {
+        reason: "the body is not JSON",
+        hints,
+      });
+    }
   }
+  // The excerpt is needed only when a reader rejects the body; computing it
+  // for every page would parse each page twice.
+  let excerpt: string | undefined;
+  return {
+    status,
+    headers,
+    body,
+    get excerpt() {
+      excerpt ??= excerptOf(text);
+      return excerpt;
+    },
+  };
 }
 
 function parseJsonOrUndefined(text: string): unknown {

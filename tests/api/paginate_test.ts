@@ -1,0 +1,155 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { paginateApiKeys } from "../../api/paginate.ts";
+import type { ApiClient, ApiRequest } from "../../api/client.ts";
+import type { ApiKey } from "../../api/types.ts";
+import { NetworkError } from "../../runtime/errors.ts";
+import { sampleKey } from "./_scripted_fetch.ts";
+
+/**
+ * An ApiClient over `total` keys with ids k0…k(total-1), cursors being the
+ * index of the next record. Records every request's query.
+ */
+function fakeServer(total: number) {
+  const queries: Record<string, string | number | undefined>[] = [];
+  const client: ApiClient = {
+    request(req: ApiRequest) {
+      assert.equal(req.path, "/v2/api-keys");
+      assert.equal(req.idempotent, true);
+      const query = req.query ?? {};
+      queries.push(query);
+      const start = query.cursor === undefined ? 0 : Number(query.cursor);
+      const limit = Number(query.limit ?? 50);
+      assert.ok(limit >= 1 && limit <= 100, `limit ${limit} within 1-100`);
+      const end = Math.min(total, start + limit);
+      const keys = [];
+      for (let i = start; i < end; i++) keys.push(sampleKey({ id: `k${i}` }));
+      const pagination = end < total
+        ? { has_more: true, next_cursor: String(end) }
+        : { has_more: false };
+      return Promise.resolve({
+        status: 200,
+        headers: new Headers(),
+        body: { api_keys: keys, pagination },
+      });
+    },
+  };
+  return { client, queries };
+}
+
+async function collect(records: AsyncIterable<ApiKey>): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const key of records) ids.push(key.id);
+  return ids;
+}
+
+describe("paginateApiKeys", () => {
+  it("want=N over several pages: exact count, last request asks for the remainder", async () => {
+    const { client, queries } = fakeServer(1000);
+    const paged = paginateApiKeys(client, { status: "active" }, { want: 250 });
+    const ids = await collect(paged.records);
+    assert.equal(ids.length, 250);
+    assert.equal(ids[249], "k249");
+    assert.deepEqual(queries.map((q) => q.limit), [100, 100, 50]);
+    assert.deepEqual(queries.map((q) => q.cursor), [undefined, "100", "200"]);
+    assert.equal(queries[0].status, "active");
+    // The cursor points at the first unread record.
+    assert.deepEqual(paged.pagination(), { has_more: true, next_cursor: "250" });
+  });
+
+  it("want=all reads until has_more is false", async () => {
+    const { client, queries } = fakeServer(205);
+    const paged = paginateApiKeys(client, {}, { want: "all" });
+    assert.equal((await collect(paged.records)).length, 205);
+    assert.equal(queries.length, 3);
+    assert.deepEqual(paged.pagination(), { has_more: false });
+  });
+
+  it("stops early when the server runs out before want", async () => {
+    const { client } = fakeServer(30);
+    const paged = paginateApiKeys(client, {}, { want: 100 });
+    assert.equal((await collect(paged.records)).length, 30);
+    assert.deepEqual(paged.pagination(), { has_more: false });
+  });
+
+  it("resumes from a cursor and honours a smaller page size", async () => {
+    const { client, queries } = fakeServer(100);
+    const paged = paginateApiKeys(client, {}, { want: 25, cursor: "40", pageSize: 10 });
+    const ids = await collect(paged.records);
+    assert.deepEqual([ids[0], ids.at(-1)], ["k40", "k64"]);
+    assert.deepEqual(queries.map((q) => q.limit), [10, 10, 5]);
+    assert.deepEqual(paged.pagination(), { has_more: true, next_cursor: "65" });
+  });
+
+  it("clamps the page size to 100", async () => {
+    const { client, queries } = fakeServer(300);
+    await collect(paginateApiKeys(client, {}, { want: 300, pageSize: 500 }).records);
+    assert.deepEqual(queries.map((q) => q.limit), [100, 100, 100]);
+  });
+
+  it("is lazy: the next page is fetched only when the consumer needs it", async () => {
+    const { client, queries } = fakeServer(300);
+    const paged = paginateApiKeys(client, {}, { want: "all" });
+    assert.equal(queries.length, 0, "nothing before iteration starts");
+    const iterator = paged.records[Symbol.asyncIterator]();
+    for (let i = 0; i < 100; i++) await iterator.next();
+    assert.equal(queries.length, 1, "one page while reading its records");
+    await iterator.next();
+    assert.equal(queries.length, 2, "the 101st record needs the second page");
+    await iterator.return?.();
+  });
+
+  it("reports progress after each page", async () => {
+    const { client } = fakeServer(230);
+    const progress: number[] = [];
+    await collect(
+      paginateApiKeys(client, {}, { want: "all", onProgress: (n) => progress.push(n) }).records,
+    );
+    assert.deepEqual(progress, [100, 200, 230]);
+  });
+
+  it("never yields more than requested even if the server sends more", async () => {
+    const client: ApiClient = {
+      request: () =>
+        Promise.resolve({
+          status: 200,
+          headers: new Headers(),
+          body: {
+            api_keys: [sampleKey({ id: "a" }), sampleKey({ id: "b" }), sampleKey({ id: "c" })],
+            pagination: { has_more: false },
+          },
+        }),
+    };
+    assert.deepEqual(await collect(paginateApiKeys(client, {}, { want: 2 }).records), ["a", "b"]);
+  });
+
+  const brokenPaginations: [string, unknown][] = [
+    ["has_more without next_cursor", { has_more: true }],
+    ["a repeated cursor", { has_more: true, next_cursor: "same" }],
+  ];
+  for (const [name, pagination] of brokenPaginations) {
+    it(`fails on ${name} instead of looping`, async () => {
+      let calls = 0;
+      const client: ApiClient = {
+        request: () => {
+          calls++;
+          return Promise.resolve({
+            status: 200,
+            headers: new Headers(),
+            body: { api_keys: [sampleKey()], pagination },
+          });
+        },
+      };
+      const paged = paginateApiKeys(client, {}, { want: "all", cursor: "same" });
+      await assert.rejects(collect(paged.records), NetworkError);
+      assert.equal(calls, 1);
+    });
+  }
+
+  it("rejects a want that is not a positive integer", () => {
+    const { client } = fakeServer(1);
+    for (const want of [0, -1, 1.5, Number.NaN]) {
+      assert.throws(() => paginateApiKeys(client, {}, { want }), RangeError);
+    }
+  });
+});
