@@ -161,6 +161,9 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
         });
         continue;
       }
+      if (!result.failure.retryable) {
+        await log.lines(`not retrying: ${result.failure.detail} (another attempt would not help)`);
+      }
       await explainGivingUp(log, { req, attempt, retryable: result.failure.retryable });
       throw transportError(state, { req, failure: result.failure, host: url.host, attempt });
     }

@@ -159,7 +159,7 @@ describe("retries of idempotent requests (N2)", () => {
 
   it("does not retry a certificate error", async () => {
     const tls = denoError("client error (Connect): invalid peer certificate: UnknownIssuer");
-    const { client, script } = setup([fail(tls)]);
+    const { client, script, stderr } = setup([fail(tls)], { verbose: true });
     await assert.rejects(client.request(GET), (error) => {
       assert.ok(error instanceof NetworkError);
       assert.equal(
@@ -170,6 +170,7 @@ describe("retries of idempotent requests (N2)", () => {
       return true;
     });
     assert.equal(script.requests.length, 1);
+    assert.match(stderr.text(), /\[debug\] not retrying: the certificate is not trusted/);
   });
 
   it("does not retry an unknown host", async () => {
