@@ -305,11 +305,11 @@ export function newestSourceMtime(): number {
 export type EnsuredBinary = { file: string; built: boolean } | { skipped: string };
 
 /**
- * The host's binary in dist/, rebuilt only when a source file is newer than
- * it. Used by the binary tests and scripts/test.ts; builds with Bun.
+ * The binary of `target` (default: this machine's) in dist/, rebuilt with Bun
+ * only when a source file is newer than it. Used by the binary tests and
+ * scripts/test.ts.
  */
-export async function ensureHostBinary(): Promise<EnsuredBinary> {
-  const target = hostTarget();
+export async function ensureBinary(target = hostTarget()): Promise<EnsuredBinary> {
   if (!target) return { skipped: `no ax binary target for ${process.platform}-${process.arch}` };
   const file = join(ROOT, "dist", binaryName(target));
   if (existsSync(file) && statSync(file).mtimeMs >= newestSourceMtime()) {
