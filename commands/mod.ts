@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
+import { apiKeysCommand } from "./api_keys/mod.ts";
 import { completionCommand } from "./completion.ts";
 import { emulatorCommand } from "./emulator.ts";
 import { formatsCommand } from "./formats.ts";
@@ -41,6 +42,7 @@ export function buildProgram(ctx: Context): Command {
 
 function registerCommands(program: Command, ctx: Context): void {
   // One line per command group; keep alphabetical.
+  apiKeysCommand(program, ctx);
   completionCommand(program, ctx);
   emulatorCommand(program, ctx);
   formatsCommand(program, ctx);

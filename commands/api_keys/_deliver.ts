@@ -58,6 +58,8 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
       shape: "object",
       collection: "api_keys",
       pagination: () => undefined,
+      // An output file holding the secret is created 0600.
+      secret: !envFile,
     }, ctx);
   } catch (error) {
     // With an env file the secret is already safe; a failed metadata write loses nothing.

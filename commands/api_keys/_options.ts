@@ -12,7 +12,7 @@ import { enumParser } from "./_validate.ts";
 export interface RawCommonValues {
   output?: string;
   verbose?: true;
-  plugin: string[];
+  plugin?: string[];
   timeout?: string;
 }
 
@@ -46,8 +46,7 @@ export function verboseOption() {
 /** `--plugin PATH`, repeatable: extra user format plugins for `-o`. */
 export function pluginOption() {
   return new Option("--plugin <path>", "load a format plugin module (repeatable)")
-    .argParser((value: string, previous: string[]) => [...previous, value])
-    .default([] as string[], "none");
+    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 }
 
 /** `--timeout SECONDS`: per-request timeout, overriding AX_TIMEOUT. */

@@ -71,12 +71,12 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
   let target: OutputTarget | undefined;
   if (options.output) {
     const registry = await loadFormatRegistry(ctx, {
-      configDir: configDir(ctx),
+      configDir: configDirOrNone(ctx),
       pluginPaths: [...common.plugins],
     });
-    target = resolveOutputTarget(common.output ?? settings.outputFormat, {
+    target = resolveOutputTarget(common.output, {
       registry,
-      fallback: "table",
+      fallback: settings.outputFormat,
       ctx,
     });
     await preflightOutput(target, ctx);
@@ -113,4 +113,13 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     },
     close: () => status.stop(),
   };
+}
+
+/** Without a home directory there is no plugins folder, which is no reason to fail. */
+function configDirOrNone(ctx: Context): string | undefined {
+  try {
+    return configDir(ctx);
+  } catch {
+    return undefined;
+  }
 }

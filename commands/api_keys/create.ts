@@ -88,7 +88,7 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
     )
     .addHelpText(
       "after",
-      "\nThe raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
+      "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (values) => {
       await wiring.run(parseCreate(values), wiring.ctx);

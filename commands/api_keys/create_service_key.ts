@@ -122,7 +122,7 @@ export function createServiceKeyCommand(
     )
     .addHelpText(
       "after",
-      "\nThe raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
+      "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (values) => {
       await wiring.run(parseCreateServiceKey(values), wiring.ctx);

@@ -144,9 +144,9 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     await session.close();
   }
   const pagination = pages.pagination();
-  // Only json carries the pagination in its document; every other format
-  // would lose it, so the way on is said on stderr (stdout stays data).
-  if (pagination?.has_more && pagination.next_cursor) {
+  // json carries the pagination in its document; every other format would
+  // lose it, so the way on is said on stderr (stdout stays data).
+  if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
     await announce(ctx, MORE_ITEMS);
     await announce(ctx, `  --cursor ${pagination.next_cursor}`);
   }

@@ -15,7 +15,8 @@ import { revokeCommand, runRevoke } from "./revoke.ts";
 export function apiKeysCommand(program: Command, ctx: Context): CommandUnknownOpts {
   const group = program
     .command("api-keys")
-    .description("Create, list, rotate and revoke API keys (ALPHA API)");
+    .description("Create, list, rotate and revoke API keys (ALPHA API)")
+    .helpCommand(false);
   listCommand(group, { ctx, run: runList });
   createCommand(group, { ctx, run: runCreate });
   createServiceKeyCommand(group, { ctx, run: runCreateServiceKey });

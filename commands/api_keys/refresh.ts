@@ -86,7 +86,7 @@ export function refreshCommand(
     )
     .addHelpText(
       "after",
-      "\nThe new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
+      "The new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (id, values) => {
       await wiring.run(parseRefresh({ id, values }), wiring.ctx);

@@ -1,0 +1,138 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  checkDescription,
+  checkName,
+  codePointLength,
+  enumParser,
+  parseExpiresAt,
+  parseGracePeriod,
+  parseLimit,
+} from "../../../commands/api_keys/_validate.ts";
+import { UsageError } from "../../../runtime/errors.ts";
+
+const DATETIME_HELP = "Use ISO 8601 (e.g. '2025-12-31T23:59:59' or '2025-12-31').";
+
+describe("parseExpiresAt", () => {
+  const good: [string, string][] = [
+    ["2025-12-31", "2025-12-31T00:00:00Z"],
+    ["2025-12-31T23:59", "2025-12-31T23:59:00Z"],
+    ["2025-12-31T23:59:59", "2025-12-31T23:59:59Z"],
+    ["2025-12-31T23:59:59.999", "2025-12-31T23:59:59Z"],
+    ["2025-12-31T23:59:59Z", "2025-12-31T23:59:59Z"],
+    ["2025-12-31T23:59:59+02:00", "2025-12-31T21:59:59Z"],
+    ["2025-12-31T23:30:00-01:45", "2026-01-01T01:15:00Z"],
+    ["2024-02-29", "2024-02-29T00:00:00Z"],
+    ["2000-02-29T12:00Z", "2000-02-29T12:00:00Z"],
+    ["2026-01-01T00:30:00+01:00", "2025-12-31T23:30:00Z"],
+  ];
+  for (const [input, sent] of good) {
+    it(`accepts ${input} as ${sent}`, () => assert.equal(parseExpiresAt(input), sent));
+  }
+  const bad = [
+    "",
+    "2024-02-30",
+    "2023-02-29",
+    "1900-02-29",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-04-31",
+    "31/12/2024",
+    "2024-1-01",
+    "2024-12-31T24:00:00",
+    "2024-12-31T23:60",
+    "2024-12-31T23:59:60",
+    "2024-12-31T23",
+    "2024-12-31 23:59:59",
+    "2024-12-31T23:59:59+2",
+    "2024-12-31T23:59:59+24:00",
+    "2024-12-31Z",
+    "tomorrow",
+    " 2024-12-31",
+    "0000-01-01T00:00+01:00",
+  ];
+  for (const input of bad) {
+    it(`rejects '${input}' with the reference message`, () => {
+      assert.throws(() => parseExpiresAt(input), (error: unknown) => {
+        assert.ok(error instanceof UsageError);
+        assert.equal(error.message, `Invalid datetime format: '${input}'. ${DATETIME_HELP}`);
+        assert.equal(error.exitCode, 2);
+        assert.match(error.hints.join("\n"), /--expires-at/);
+        return true;
+      });
+    });
+  }
+});
+
+describe("checkName and checkDescription count code points like the server", () => {
+  it("counts an emoji and a CJK character as one each", () => {
+    assert.equal(codePointLength("🔑日a"), 3);
+  });
+  it("accepts 256 emoji (512 UTF-16 units)", () => {
+    assert.equal(checkName("🔑".repeat(256)), "🔑".repeat(256));
+  });
+  it("rejects 257 characters", () => {
+    assert.throws(() => checkName("x".repeat(257)), {
+      message: "--name is too long: 257 characters (at most 256).",
+    });
+  });
+  for (const blank of ["", "   ", "\t"]) {
+    it(`rejects the blank name ${JSON.stringify(blank)}`, () => {
+      assert.throws(() => checkName(blank), { message: "--name must not be empty." });
+    });
+  }
+  it("accepts 1000 description characters and rejects 1001", () => {
+    assert.equal(checkDescription("é".repeat(1000))?.length, 1000);
+    assert.throws(() => checkDescription("é".repeat(1001)), {
+      message: "--description is too long: 1001 characters (at most 1000).",
+    });
+  });
+  it("passes an absent description through", () =>
+    assert.equal(checkDescription(undefined), undefined));
+});
+
+describe("parseLimit", () => {
+  const good: [string, number][] = [["1", 1], ["15", 15], ["100", 100], ["250", 250], ["007", 7], [
+    "99999999999999999999",
+    Number.MAX_SAFE_INTEGER,
+  ]];
+  for (const [input, want] of good) {
+    it(`accepts ${input}`, () => assert.equal(parseLimit(input), want));
+  }
+  for (const input of ["0", "00", "-1", "abc", "1e9", "1.5", "", " 5", "+5", "0x10"]) {
+    it(`rejects '${input}'`, () => {
+      assert.throws(() => parseLimit(input), {
+        name: "UsageError",
+        message: `--limit must be a positive whole number (e.g. 15 or 250), got '${input}'.`,
+      });
+    });
+  }
+});
+
+describe("parseGracePeriod", () => {
+  for (const [input, want] of [["0", 0], ["300", 300], ["86400", 86400]] as const) {
+    it(`accepts ${input}`, () => assert.equal(parseGracePeriod(input), want));
+  }
+  for (const input of ["-1", "1.5", "abc", "86401", "", "1e3", "99999999999999999999"]) {
+    it(`rejects '${input}'`, () => {
+      assert.throws(() => parseGracePeriod(input), {
+        name: "UsageError",
+        message: `--grace-period-seconds must be a whole number from 0 to 86400, got '${input}'.`,
+      });
+    });
+  }
+});
+
+describe("enumParser", () => {
+  const parse = enumParser(["admin", "member", "read-only"] as const);
+  it("lower-cases any case", () => {
+    assert.equal(parse("ADMIN"), "admin");
+    assert.equal(parse("Read-Only"), "read-only");
+  });
+  it("names the accepted values", () => {
+    assert.throws(() => parse("owner"), {
+      code: "commander.invalidArgument",
+      message: "Allowed values are admin, member, read-only (any case).",
+    });
+  });
+});
