@@ -17,7 +17,8 @@ export type IdKind = "Account" | "Organization" | "User" | "Space" | "ApiKey";
 export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {
-    const bytes = new Uint8Array(length * 2);
+    // getRandomValues fills at most 64 KiB per call.
+    const bytes = new Uint8Array(Math.min(65_536, (length - out.length) * 2 + 8));
     crypto.getRandomValues(bytes);
     for (const byte of bytes) {
       // 248 = 4 × 62: bytes above it would favour the first characters.
