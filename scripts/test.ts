@@ -3,17 +3,85 @@
  * CI reads: `N passed, N failed`. Counts leaf tests (a `describe` block is not
  * a test; the `it`s inside it are). Extra arguments are passed to `deno test`
  * (e.g. a path or `--filter`).
+ *
+ * A full run (no path given) then builds this machine's binary with Bun
+ * (scripts/compile.ts; reused when no source is newer) and runs the
+ * end-to-end tests again against it: every `*_test.ts` under tests/e2e/, with
+ * `AX_BIN` set so tests/_helpers/run_ax.ts and the emulator helper start the
+ * binary instead of `deno run main.ts`. Those runs count too. Without Bun
+ * that pass is reported as skipped, with the reason.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+import { ensureBinary } from "./compile.ts";
+
+/** Where the tests that run ax as a process live; they are re-run against the binary. */
+const E2E_DIR = "tests/e2e/";
 
 /** Runs a command, inheriting stdio; resolves to its exit code. */
 function run(cmd: string, argv: string[], env: Record<string, string> = {}): Promise<number> {
   const child = spawn(cmd, argv, { stdio: "inherit", env: { ...process.env, ...env } });
   return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+}
+
+/** Leaf test results of one `deno test` JUnit report; undefined when there is none. */
+function countReport(junitPath: string): { passed: number; failed: number } | undefined {
+  let xml: string;
+  try {
+    xml = readFileSync(junitPath, "utf8");
+  } catch {
+    return undefined; // No report: deno test failed before running anything.
+  }
+  const cases = [...xml.matchAll(/<testcase name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)]
+    .map((m) => ({
+      name: m[1],
+      failed: (m[3] ?? "").includes("<failure"),
+    }));
+  const names = new Set(cases.map((c) => c.name));
+  const isParent = (name: string) => [...names].some((other) => other.startsWith(`${name} &gt; `));
+  let passed = 0;
+  let failed = 0;
+  for (const c of cases) {
+    if (isParent(c.name)) continue;
+    if (c.failed) failed++;
+    else passed++;
+  }
+  return { passed, failed };
+}
+
+/** Runs `deno test` over `paths` and counts its leaf tests; a crash counts as one failure. */
+async function testRun(
+  paths: string[],
+  options: { extra: string[]; env?: Record<string, string> },
+): Promise<{ passed: number; failed: number; ok: boolean }> {
+  const dir = mkdtempSync(join(tmpdir(), "ax-test-"));
+  const junitPath = join(dir, "report.xml");
+  const args = [
+    "test",
+    "--allow-all",
+    "--no-check",
+    `--junit-path=${junitPath}`,
+    ...options.extra,
+    ...paths,
+  ];
+  const exitCode = await run(Deno.execPath(), args, options.env);
+  const counts = countReport(junitPath) ?? { passed: 0, failed: 0 };
+  rmSync(dir, { recursive: true, force: true });
+  if (exitCode !== 0 && counts.failed === 0) counts.failed++;
+  return { ...counts, ok: exitCode === 0 };
+}
+
+/** The test files under tests/e2e/. */
+function e2eFiles(): string[] {
+  if (!existsSync(E2E_DIR)) return [];
+  return readdirSync(E2E_DIR, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith("_test.ts"))
+    .map((name) => join(E2E_DIR, name))
+    .sort();
 }
 
 // The tree must stay clean: formatting, lint and types count as tests.
@@ -22,40 +90,37 @@ const treeChecks: [string, string[]][] = [
   ["deno lint", ["lint"]],
   ["deno check", ["check", "main.ts", "scripts/", "tests/", "plugins/"]],
 ];
-const treeResults: boolean[] = [];
+let passed = 0;
+let failed = 0;
 for (const [label, argv] of treeChecks) {
   const ok = (await run(Deno.execPath(), argv)) === 0;
   console.log(`${ok ? "ok" : "FAILED"}: ${label}`);
-  treeResults.push(ok);
+  if (ok) passed++;
+  else failed++;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "ax-test-"));
-const junitPath = join(dir, "report.xml");
 const extra = process.argv.slice(2);
-const paths = extra.some((a) => !a.startsWith("-")) ? [] : ["tests/"];
-const args = ["test", "--allow-all", "--no-check", `--junit-path=${junitPath}`, ...extra, ...paths];
-const exitCode = await run(Deno.execPath(), args);
+const fullRun = !extra.some((a) => !a.startsWith("-"));
+const source = await testRun(fullRun ? ["tests/"] : [], { extra });
+passed += source.passed;
+failed += source.failed;
+let allOk = source.ok;
 
-let passed = treeResults.filter((ok) => ok).length;
-let failed = treeResults.length - passed;
-try {
-  const xml = readFileSync(junitPath, "utf8");
-  const cases = [...xml.matchAll(/<testcase name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)]
-    .map((m) => ({
-      name: m[1],
-      failed: (m[3] ?? "").includes("<failure"),
-    }));
-  const names = new Set(cases.map((c) => c.name));
-  const isParent = (name: string) => [...names].some((other) => other.startsWith(`${name} &gt; `));
-  for (const c of cases) {
-    if (isParent(c.name)) continue;
-    if (c.failed) failed++;
-    else passed++;
+if (fullRun) {
+  const files = e2eFiles();
+  const binary = files.length === 0
+    ? { skipped: `no test files under ${E2E_DIR}` }
+    : await ensureBinary();
+  if ("skipped" in binary) {
+    console.log(`skipped: end-to-end tests against the compiled binary: ${binary.skipped}`);
+  } else {
+    console.log(`end-to-end tests against the compiled binary ${binary.file}:`);
+    const compiled = await testRun(files, { extra, env: { AX_BIN: binary.file } });
+    passed += compiled.passed;
+    failed += compiled.failed;
+    allOk &&= compiled.ok;
   }
-} catch {
-  // No report: deno test failed before running anything.
 }
-rmSync(dir, { recursive: true, force: true });
-if (exitCode !== 0 && failed === treeResults.filter((ok) => !ok).length) failed++; // a crash counts
+
 console.log(`${passed} passed, ${failed} failed`);
-Deno.exit(exitCode === 0 && failed === 0 ? 0 : 1);
+Deno.exit(allOk && failed === 0 ? 0 : 1);

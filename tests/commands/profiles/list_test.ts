@@ -1,0 +1,146 @@
+import { after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { listCommand, parseList, runList } from "../../../commands/profiles/list.ts";
+import { UsageError } from "../../../runtime/errors.ts";
+import { fakeContext } from "../../_helpers/fake_context.ts";
+import { configContext, removeDir, tempDir, writeProfileFile } from "../../config/_temp_config.ts";
+import { parseArgv } from "./_harness.ts";
+
+const dirs: string[] = [];
+after(() => dirs.forEach(removeDir));
+function freshDir(): string {
+  const dir = tempDir("ax-list-");
+  dirs.push(dir);
+  return dir;
+}
+
+function twoProfiles(): string {
+  const dir = freshDir();
+  writeProfileFile(dir, "default", `[auth]\napi_key = "k1"\n`);
+  writeProfileFile(
+    dir,
+    "local",
+    `[auth]\napi_key = "k2"\n[routing]\napi_host = "127.0.0.1:4010"\napi_scheme = "http"\n`,
+  );
+  return dir;
+}
+
+describe("parseList", () => {
+  it("defaults to table and accepts json in any case", async () => {
+    assert.deepEqual(parseList({}), { output: "table" });
+    assert.deepEqual(parseList({ output: "JSON" }), { output: "json" });
+    const { ctx } = fakeContext();
+    assert.deepEqual(await parseArgv(listCommand, { argv: ["list", "-o", "json"], ctx }), {
+      output: "json",
+    });
+  });
+  it("rejects other formats naming --output", () => {
+    assert.throws(() => parseList({ output: "csv" }), (error: unknown) => {
+      assert.ok(error instanceof UsageError);
+      assert.match(error.message, /--output 'csv'.*table or json/);
+      return true;
+    });
+  });
+});
+
+describe("runList", () => {
+  it("prints a table with the default profile marked when none is active", async () => {
+    const { ctx, stdout, stderr } = configContext(twoProfiles());
+    await runList({ output: "table" }, ctx);
+    assert.equal(
+      stdout.text(),
+      "NAME     ACTIVE  BASE URL\n" +
+        "default  *       https://api.arize.com\n" +
+        "local            http://127.0.0.1:4010\n",
+    );
+    assert.equal(stderr.text(), "");
+  });
+
+  it("marks the active profile, and AX_PROFILE when set", async () => {
+    const dir = twoProfiles();
+    writeFileSync(join(dir, ".active_profile"), "local");
+    const active = configContext(dir);
+    await runList({ output: "table" }, active.ctx);
+    assert.match(active.stdout.text(), /^local {4}\*/m);
+    const fromEnv = configContext(dir, { env: { AX_PROFILE: "default" } });
+    await runList({ output: "table" }, fromEnv.ctx);
+    assert.match(fromEnv.stdout.text(), /^default {2}\*/m);
+  });
+
+  it("prints JSON objects with name, active, base_url and file", async () => {
+    const dir = twoProfiles();
+    const { ctx, stdout } = configContext(dir);
+    await runList({ output: "json" }, ctx);
+    assert.deepEqual(JSON.parse(stdout.text()), [
+      {
+        name: "default",
+        active: true,
+        base_url: "https://api.arize.com",
+        file: join(dir, "profiles", "default.toml"),
+      },
+      {
+        name: "local",
+        active: false,
+        base_url: "http://127.0.0.1:4010",
+        file: join(dir, "profiles", "local.toml"),
+      },
+    ]);
+  });
+
+  it("with no profiles: a note on stderr and nothing on stdout; JSON prints []", async () => {
+    const table = configContext(join(freshDir(), "missing"));
+    await runList({ output: "table" }, table.ctx);
+    assert.equal(table.stdout.text(), "");
+    assert.match(table.stderr.text(), /No profiles found\. Create one with `ax profiles create`/);
+    const json = configContext(join(freshDir(), "missing"));
+    await runList({ output: "json" }, json.ctx);
+    assert.equal(json.stdout.text(), "[]\n");
+  });
+
+  it("lists a broken profile with a warning instead of failing", async () => {
+    const dir = twoProfiles();
+    writeProfileFile(dir, "broken", "[auth\n");
+    writeProfileFile(dir, "routed", `[routing]\nregion = "a"\nbase_domain = "b.com"\n`);
+    const { ctx, stdout, stderr } = configContext(dir);
+    await runList({ output: "json" }, ctx);
+    const rows = JSON.parse(stdout.text());
+    assert.deepEqual(rows.map((r: { name: string }) => r.name), [
+      "broken",
+      "default",
+      "local",
+      "routed",
+    ]);
+    assert.equal(rows[0].base_url, null);
+    assert.equal(rows[0].file, join(dir, "profiles", "broken.toml"));
+    assert.equal(rows[3].base_url, null);
+    assert.match(stderr.text(), /⚠ Warning: Profile file .*broken\.toml is not valid TOML/);
+    assert.match(stderr.text(), /⚠ Warning: Profile file .*routed\.toml has bad \[routing\]/);
+  });
+
+  it("warns about a dangling active profile and marks none", async () => {
+    const dir = twoProfiles();
+    writeFileSync(join(dir, ".active_profile"), "gone");
+    const { ctx, stdout, stderr } = configContext(dir);
+    await runList({ output: "table" }, ctx);
+    assert.doesNotMatch(stdout.text(), /\*/);
+    assert.match(stderr.text(), /active profile 'gone'/);
+  });
+
+  it("includes the reference CLI's legacy config.toml as default", async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, "config.toml"), `[auth]\napi_key = "k"\n`);
+    const { ctx, stdout } = configContext(dir);
+    await runList({ output: "table" }, ctx);
+    assert.match(stdout.text(), /^default {2}\*/m);
+  });
+
+  it("escapes control characters coming from files", async () => {
+    const dir = freshDir();
+    writeProfileFile(dir, "evil", `[routing]\napi_host = "x.test/\\u001b[31m"\n`);
+    const { ctx, stdout } = configContext(dir);
+    await runList({ output: "table" }, ctx);
+    assert.ok(!stdout.text().includes("\x1b"), stdout.text());
+  });
+});
