@@ -176,7 +176,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
   const apiKey = await obtainKey(options, ctx);
   const routing = await obtainRouting(options, ctx);
   // Decide before writing: a profile that exists after the write would hide "first".
-  const activate = options.use || !(await hasUsableActiveProfile(ctx));
+  const activate = options.use || !(await hasProfileInEffect(ctx));
   const file = await saveProfile(ctx, {
     name,
     apiKey,
@@ -216,11 +216,14 @@ async function obtainRouting(options: CreateOptions, ctx: Context): Promise<Rout
   return baseUrl === DEFAULT_BASE_URL ? {} : routingFromBaseUrl(baseUrl);
 }
 
-/** True when the active-profile file names a profile that exists. */
-async function hasUsableActiveProfile(ctx: Context): Promise<boolean> {
+/**
+ * True when commands already have a profile to use (the active one, or an
+ * existing `default`), ignoring AX_PROFILE, which only lasts for one shell.
+ */
+async function hasProfileInEffect(ctx: Context): Promise<boolean> {
   try {
-    const choice = await selectProfile({ ...ctx, env: { ...ctx.env, AX_PROFILE: undefined } });
-    return choice?.selectedBy === "active profile";
+    return (await selectProfile({ ...ctx, env: { ...ctx.env, AX_PROFILE: undefined } })) !==
+      undefined;
   } catch {
     // A broken or dangling active-profile file: the new profile replaces it.
     return false;

@@ -220,6 +220,15 @@ describe("runCreate", () => {
     assert.equal(readFileSync(join(dir, ".active_profile"), "utf8"), "fresh");
   });
 
+  it("does not take over from an existing default profile that has no active marker", async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, "config.toml"), `[auth]\napi_key = "legacy"\n`);
+    const { ctx } = configContext(dir);
+    await runCreate(options({ name: "work" }), ctx);
+    assert.equal((await loadSettings(ctx)).profileName, "default");
+    assert.deepEqual(listTree(dir), ["config.toml", "profiles", join("profiles", "work.toml")]);
+  });
+
   it("refuses to overwrite without --force and leaves the file alone", async () => {
     const dir = freshDir();
     const file = writeProfileFile(dir, "work", "# mine\n");
