@@ -106,6 +106,11 @@ async function* listing(registry: FormatRegistry): AsyncGenerator<Row> {
     };
   }
   for (const plugin of registry.broken()) {
-    yield { name: plugin.name ?? null, origin: plugin.origin, status: "broken", error: plugin.error };
+    yield {
+      name: plugin.name ?? null,
+      origin: plugin.origin,
+      status: "broken",
+      error: plugin.error,
+    };
   }
 }

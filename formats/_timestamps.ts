@@ -1,7 +1,8 @@
 /**
  * Timestamps arrive as RFC 3339 strings; each format shows them its own way.
- * Parsing is by hand (not `Date`) to keep microseconds and to stay fast on
- * the common `2024-01-15T10:30:00Z` shape.
+ * Parsing is by hand (not `Date.parse`) to keep microseconds and to reject
+ * impossible dates; the common `2024-01-15T10:30:00Z` shape is then passed
+ * through without re-formatting.
  */
 
 /** A point in time with microsecond precision. */
@@ -46,9 +47,10 @@ function isoSeconds(instant: Instant): string {
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC (the table's layout), or undefined when not a timestamp. */
 export function toTableTime(text: string): string | undefined {
-  if (PLAIN_UTC.test(text)) return `${text.slice(0, 10)} ${text.slice(11, 19)}`;
   const instant = parseTimestamp(text);
-  return instant && isoSeconds(instant).replace("T", " ");
+  if (!instant) return undefined;
+  if (PLAIN_UTC.test(text)) return `${text.slice(0, 10)} ${text.slice(11, 19)}`;
+  return isoSeconds(instant).replace("T", " ");
 }
 
 /**
@@ -56,9 +58,9 @@ export function toTableTime(text: string): string | undefined {
  * trailing zeros trimmed), or undefined when not a timestamp.
  */
 export function toRfc3339Utc(text: string): string | undefined {
-  if (PLAIN_UTC.test(text)) return text;
   const instant = parseTimestamp(text);
   if (!instant) return undefined;
+  if (PLAIN_UTC.test(text)) return text;
   const fraction = instant.micros === 0
     ? ""
     : "." + String(instant.micros).padStart(6, "0").replace(/0+$/, "");

@@ -1,0 +1,158 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { parquetFormat, ROW_GROUP_ROWS } from "../../formats/parquet.ts";
+import type { Row } from "../../formats/types.ts";
+import { captureSink, COLUMNS, infoFor, recordsOf, ROWS } from "./_support.ts";
+
+let dir: string;
+let duck: DuckDBInstance;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ax-parquet-"));
+  duck = await DuckDBInstance.create(":memory:");
+});
+after(() => {
+  duck.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function writeParquet(rows: Iterable<Row>, name: string): Promise<string> {
+  const sink = captureSink();
+  await parquetFormat.write(recordsOf(rows), sink, infoFor());
+  const path = join(dir, name);
+  writeFileSync(path, sink.bytes());
+  return path;
+}
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const connection = await duck.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  } finally {
+    connection.closeSync();
+  }
+}
+
+describe("parquet format", () => {
+  it("is read back by DuckDB with the right column names, types, row count and values", async () => {
+    const path = await writeParquet(ROWS, "keys.parquet");
+    const schema = await query(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+    assert.deepEqual(
+      schema.map((c) => [c.column_name, c.column_type]),
+      [
+        ["id", "VARCHAR"],
+        ["name", "VARCHAR"],
+        ["description", "VARCHAR"],
+        ["status", "VARCHAR"],
+        ["uses", "BIGINT"],
+        ["pinned", "BOOLEAN"],
+        ["created_at", "TIMESTAMP WITH TIME ZONE"],
+        ["expires_at", "TIMESTAMP WITH TIME ZONE"],
+      ],
+    );
+    await query("SET TimeZone = 'UTC'");
+    const rows = await query(
+      `SELECT id, name, description, status, uses, pinned,
+              epoch_us(created_at) AS created_us, strftime(expires_at, '%Y-%m-%dT%H:%M:%S') AS expires
+       FROM read_parquet('${path}') ORDER BY id`,
+    );
+    assert.equal(rows.length, 3);
+    assert.deepEqual(rows[0], {
+      id: "QXBp1001",
+      name: "CI pipeline key",
+      description: "Used by the nightly build",
+      status: "active",
+      uses: "42",
+      pinned: true,
+      created_us: String(Date.UTC(2024, 0, 15, 10, 30) * 1000),
+      expires: "2025-01-15T10:30:00",
+    });
+    assert.equal(rows[1].description, null, "absent → NULL");
+    assert.equal(rows[1].created_us, String(Date.UTC(2024, 1, 1, 8) * 1000 + 500_000));
+    assert.equal(rows[2].created_us, String(Date.UTC(2023, 11, 31, 22, 59, 59) * 1000));
+    assert.equal(rows[2].uses, null);
+  });
+
+  it("marks nullable columns OPTIONAL and the others REQUIRED, UTC-adjusted microsecond timestamps", async () => {
+    const sink = captureSink();
+    await parquetFormat.write(recordsOf(ROWS), sink, infoFor());
+    const buffer = sink.bytes().buffer as ArrayBuffer;
+    const metadata = parquetMetadata(buffer);
+    const byName = new Map(metadata.schema.slice(1).map((e) => [e.name, e]));
+    for (const column of COLUMNS) {
+      assert.equal(
+        byName.get(column.name)?.repetition_type,
+        column.nullable ? "OPTIONAL" : "REQUIRED",
+        column.name,
+      );
+    }
+    assert.deepEqual(byName.get("created_at")?.logical_type, {
+      type: "TIMESTAMP",
+      isAdjustedToUTC: true,
+      unit: "MICROS",
+    });
+    assert.equal(metadata.row_groups[0].columns[0].meta_data?.codec, "SNAPPY");
+  });
+
+  it("is read back by hyparquet with the same values", async () => {
+    const sink = captureSink();
+    await parquetFormat.write(recordsOf(ROWS), sink, infoFor());
+    const rows = await parquetReadObjects({ file: sink.bytes().buffer as ArrayBuffer });
+    assert.equal(rows.length, 3);
+    assert.equal(rows[0].name, "CI pipeline key");
+    assert.equal(rows[0].uses, 42n);
+    assert.equal(rows[1].pinned, false);
+    assert.equal((rows[0].created_at as Date).toISOString(), "2024-01-15T10:30:00.000Z");
+    assert.equal(rows[2].expires_at, null);
+  });
+
+  it("writes a valid file with the full schema for an empty list", async () => {
+    const path = await writeParquet([], "empty.parquet");
+    const [{ n }] = await query(`SELECT count(*) AS n FROM read_parquet('${path}')`);
+    assert.equal(n, "0");
+    const schema = await query(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+    assert.equal(schema.length, COLUMNS.length);
+  });
+
+  it("writes bounded row groups as the records stream in", async () => {
+    const total = ROW_GROUP_ROWS * 2 + 10;
+    const sink = captureSink();
+    let writesWhenHalfRead = -1;
+    async function* many() {
+      for (let i = 0; i < total; i++) {
+        if (i === ROW_GROUP_ROWS + 5) writesWhenHalfRead = sink.writes;
+        yield { ...ROWS[i % 3], id: `k${i}` };
+      }
+    }
+    await parquetFormat.write(many(), sink, infoFor());
+    assert.ok(writesWhenHalfRead >= 1, "the first row group left before the rest was read");
+    const metadata = parquetMetadata(sink.bytes().buffer as ArrayBuffer);
+    assert.deepEqual(
+      metadata.row_groups.map((g) => Number(g.num_rows)),
+      [ROW_GROUP_ROWS, ROW_GROUP_ROWS, 10],
+    );
+    const path = join(dir, "many.parquet");
+    writeFileSync(path, sink.bytes());
+    const [{ n, distinct_ids }] = await query(
+      `SELECT count(*) AS n, count(DISTINCT id) AS distinct_ids FROM read_parquet('${path}')`,
+    );
+    assert.equal(n, String(total));
+    assert.equal(distinct_ids, String(total));
+  });
+
+  it("fails clearly on a value its column type cannot hold", async () => {
+    await assert.rejects(
+      writeParquet([{ ...ROWS[0], created_at: "yesterday" }], "bad.parquet"),
+      /column 'created_at' \(timestamp\) cannot hold "yesterday"/,
+    );
+    await assert.rejects(
+      writeParquet([{ ...ROWS[0], name: null }], "bad2.parquet"),
+      /column 'name' is required/,
+    );
+  });
+});

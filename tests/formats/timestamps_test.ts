@@ -1,0 +1,57 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import {
+  parseTimestamp,
+  toEpochMicros,
+  toRfc3339Utc,
+  toTableTime,
+} from "../../formats/_timestamps.ts";
+
+describe("timestamps", () => {
+  it("shows RFC 3339 values in UTC for the table, csv and parquet", () => {
+    const cases: [string, string, string, bigint][] = [
+      ["2024-01-15T10:30:00Z", "2024-01-15 10:30:00", "2024-01-15T10:30:00Z", 1705314600000000n],
+      [
+        "2024-01-15T12:30:00+02:00",
+        "2024-01-15 10:30:00",
+        "2024-01-15T10:30:00Z",
+        1705314600000000n,
+      ],
+      [
+        "2024-01-15T10:30:00.123456Z",
+        "2024-01-15 10:30:00",
+        "2024-01-15T10:30:00.123456Z",
+        1705314600123456n,
+      ],
+      [
+        "2024-01-15T10:30:00.5-00:30",
+        "2024-01-15 11:00:00",
+        "2024-01-15T11:00:00.5Z",
+        1705316400500000n,
+      ],
+      ["2024-01-15 10:30:00", "2024-01-15 10:30:00", "2024-01-15T10:30:00Z", 1705314600000000n],
+      ["1969-12-31T23:59:59Z", "1969-12-31 23:59:59", "1969-12-31T23:59:59Z", -1000000n],
+    ];
+    for (const [input, table, rfc, micros] of cases) {
+      assert.equal(toTableTime(input), table, input);
+      assert.equal(toRfc3339Utc(input), rfc, input);
+      assert.equal(toEpochMicros(input), micros, input);
+    }
+  });
+
+  it("rejects what is not a real date-time", () => {
+    for (
+      const bad of [
+        "",
+        "yesterday",
+        "2024-02-30T00:00:00Z",
+        "2024-13-01T00:00:00Z",
+        "2024-01-01T24:00:00Z",
+        "2024-01-01",
+      ]
+    ) {
+      assert.equal(parseTimestamp(bad), undefined, bad);
+      assert.equal(toTableTime(bad), undefined, bad);
+    }
+  });
+});
