@@ -12,7 +12,7 @@ describe("authentication", () => {
       ["POST", "/v2/api-keys/abc/refresh"],
       ["GET", "/v2/spaces"],
     ];
-    const headers = [
+    const headers: Record<string, string>[] = [
       {},
       { authorization: emu.admin },
       { authorization: `Basic ${emu.admin}` },
