@@ -63,7 +63,8 @@ export async function runCli(argv: string[], ctx: Context): Promise<void> {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return; // --help, --version
+      // --help, --version, and a group run without a subcommand (its help was printed).
+      if (error.exitCode === 0 || error.code === "commander.help") return;
       const message = error.message.replace(/^error: /, "");
       throw new UsageError(message, [`Run '${commandPath(program, argv)} --help' for usage.`]);
     }
