@@ -104,7 +104,8 @@ export function createStatusLine(out: TextOutput, options: StatusLineOptions): S
       await clear();
     },
     guard(target) {
-      if (!enabled) return target;
+      // A file or pipe never shares the screen with the line.
+      if (!enabled || !target.isTTY) return target;
       return {
         async write(chunk) {
           await clear();

@@ -5,8 +5,17 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { paginateApiKeys } from "../../api/paginate.ts";
-import { KEY_STATUSES, KEY_TYPES, type KeyStatus, type KeyType } from "../../api/types.ts";
+import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
+import type { ApiClient } from "../../api/client.ts";
+import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
+import {
+  type ApiKey,
+  KEY_STATUSES,
+  KEY_TYPES,
+  type KeyStatus,
+  type KeyType,
+  type Pagination,
+} from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
@@ -26,7 +35,7 @@ import {
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 
-/** Records fetched when neither `--limit` nor `--all` is given (one page). */
+/** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
 
 /** The largest page the API serves; more records mean more pages. */
@@ -36,8 +45,12 @@ const PAGE_SIZE = 100;
 export interface ListOptions {
   keyType?: KeyType;
   status?: KeyStatus;
-  /** How many records to fetch, or every page. */
-  want: number | "all";
+  /**
+   * How many records to fetch (in pages of up to 100, until that many came),
+   * every page, or — without --limit or --all — one page of 15, as the
+   * reference CLI does.
+   */
+  want: number | "all" | "page";
   /** Resume after this cursor. */
   cursor?: string;
   common: CommonOptions;
@@ -100,11 +113,9 @@ export function parseList(values: RawListValues): ListOptions {
       "Use --limit N for N keys, or --all for every key.",
     ]);
   }
-  const want = values.all
-    ? "all"
-    : values.limit === undefined
-    ? DEFAULT_LIMIT
-    : parseLimit(values.limit);
+  let want: ListOptions["want"] = "page";
+  if (values.all) want = "all";
+  else if (values.limit !== undefined) want = parseLimit(values.limit);
   return {
     keyType: values.keyType,
     status: values.status,
@@ -118,19 +129,19 @@ export function parseList(values: RawListValues): ListOptions {
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
   const session = await openSession(ctx, { common: options.common, output: true });
   await showPrereleaseNotice(session.ctx, "api-keys");
-  const multiPage = options.want === "all" || options.want > PAGE_SIZE;
-  const pages = paginateApiKeys(session.client, {
-    key_type: options.keyType,
-    status: options.status,
-  }, {
-    want: options.want,
-    cursor: options.cursor,
-    // Progress only when several pages are coming (T5); the status line is a
-    // no-op off a terminal, so pipes never see it.
-    onProgress: multiPage
-      ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
-      : undefined,
-  });
+  const query = { key_type: options.keyType, status: options.status };
+  const { want } = options;
+  const pages = want === "page"
+    ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
+    : paginateApiKeys(session.client, query, {
+      want,
+      cursor: options.cursor,
+      // Progress only when several pages are coming (T5); the status line is
+      // a no-op off a terminal, so pipes never see it.
+      onProgress: want === "all" || want > PAGE_SIZE
+        ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
+        : undefined,
+    });
   session.status.spin("Fetching API keys…");
   try {
     await writeOutput(asRows(pages.records), session.target!, {
@@ -150,4 +161,15 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     await announce(ctx, MORE_ITEMS);
     await announce(ctx, `  --cursor ${pagination.next_cursor}`);
   }
+}
+
+/** Exactly one request: the default `list` shows one page and says how to get the next. */
+function onePage(client: ApiClient, query: ListApiKeysQuery): PagedRecords<ApiKey> {
+  let pagination: Pagination | undefined;
+  async function* records(): AsyncGenerator<ApiKey> {
+    const page = await listApiKeys(client, query);
+    pagination = page.pagination;
+    yield* page.api_keys;
+  }
+  return { records: records(), pagination: () => pagination };
 }

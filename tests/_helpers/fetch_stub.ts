@@ -25,6 +25,8 @@ export interface StubResponse {
   /** Raw body text, instead of `json`. */
   text?: string;
   headers?: Record<string, string>;
+  /** Runs when the request arrives, before the answer (e.g. to break a file system path). */
+  before?: () => void | Promise<void>;
 }
 
 /** A request as the stub saw it. */
@@ -91,6 +93,7 @@ export function fetchStub(options: FetchStubOptions = {}): FetchStub {
         );
       }
     }
+    await response.before?.();
     const responseHeaders = new Headers(response.headers);
     let payload: string | null = null;
     if (response.json !== undefined) {

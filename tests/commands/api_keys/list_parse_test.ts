@@ -7,15 +7,15 @@ const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: unde
 
 describe("ax api-keys list: argv → options", () => {
   const cases: [string[], Partial<ListOptions>][] = [
-    [[], { want: 15 }],
+    [[], { want: "page" }],
     [["--limit", "40"], { want: 40 }],
     [["-l", "250"], { want: 250 }],
     [["--all"], { want: "all" }],
-    [["--cursor", "abc"], { want: 15, cursor: "abc" }],
+    [["--cursor", "abc"], { want: "page", cursor: "abc" }],
     [["-c", "abc", "--all"], { want: "all", cursor: "abc" }],
-    [["--key-type", "SERVICE"], { want: 15, keyType: "service" }],
+    [["--key-type", "SERVICE"], { want: "page", keyType: "service" }],
     [["--key-type", "user", "--status", "Revoked"], {
-      want: 15,
+      want: "page",
       keyType: "user",
       status: "revoked",
     }],

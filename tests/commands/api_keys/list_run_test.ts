@@ -1,0 +1,206 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { apiKey, apiStub, pretty, runApiKeys } from "./_run_harness.ts";
+import { ApiError } from "../../../runtime/errors.ts";
+import type { ApiKey } from "../../../api/types.ts";
+
+const ERASE = "\r\x1b[2K";
+const dim = (text: string) => `${ERASE}\x1b[2m${text}\x1b[0m`;
+
+function keys(from: number, count: number): ApiKey[] {
+  return Array.from({ length: count }, (_, i) => apiKey(from + i));
+}
+
+describe("ax api-keys list: requests and output", () => {
+  it("asks for one page of 15 and prints the json document", async () => {
+    const page = keys(1, 2);
+    const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
+      status: 200,
+      json: { api_keys: page, pagination: { has_more: false } },
+    });
+    const run = await runApiKeys(["list", "-o", "json"], { stub });
+    stub.verify();
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, pretty({ api_keys: page, pagination: { has_more: false } }));
+    assert.equal(run.stderr, "");
+  });
+
+  it("sends filters in lower case and the cursor", async () => {
+    const stub = apiStub().expect({
+      method: "GET",
+      path: "/v2/api-keys?key_type=service&status=revoked&limit=15&cursor=c%2F1",
+    }, { status: 200, json: { api_keys: [], pagination: { has_more: false } } });
+    const run = await runApiKeys(
+      ["list", "--key-type", "Service", "--status", "REVOKED", "-c", "c/1", "-o", "json"],
+      { stub },
+    );
+    stub.verify();
+    assert.equal(run.stdout, pretty({ api_keys: [], pagination: { has_more: false } }));
+  });
+
+  it("--limit 250 reads pages of 100, 100, 50 into one json document", async () => {
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
+        status: 200,
+        json: { api_keys: keys(0, 100), pagination: { has_more: true, next_cursor: "p2" } },
+      })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100&cursor=p2" }, {
+        status: 200,
+        json: { api_keys: keys(100, 100), pagination: { has_more: true, next_cursor: "p3" } },
+      })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=50&cursor=p3" }, {
+        status: 200,
+        json: { api_keys: keys(200, 50), pagination: { has_more: true, next_cursor: "p4" } },
+      });
+    const run = await runApiKeys(["list", "--limit", "250", "-o", "json"], { stub });
+    stub.verify();
+    const document = JSON.parse(run.stdout);
+    assert.equal(document.api_keys.length, 250);
+    assert.equal(document.api_keys[249].id, "key249");
+    assert.deepEqual(document.pagination, { has_more: true, next_cursor: "p4" });
+    // json carries the cursor itself; stderr stays empty off a terminal.
+    assert.equal(run.stderr, "");
+  });
+
+  it("--all follows the cursors to the end and shows progress on a terminal stderr", async () => {
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
+        status: 200,
+        json: { api_keys: keys(0, 100), pagination: { has_more: true, next_cursor: "p2" } },
+      })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100&cursor=p2" }, {
+        status: 200,
+        json: { api_keys: keys(100, 100), pagination: { has_more: true, next_cursor: "p3" } },
+      })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100&cursor=p3" }, {
+        status: 200,
+        json: { api_keys: keys(200, 7), pagination: { has_more: false } },
+      });
+    const run = await runApiKeys(["list", "--all", "-o", "ndjson"], {
+      stub,
+      stdoutTTY: false,
+      stderrTTY: true,
+    });
+    stub.verify();
+    assert.equal(run.stdout.split("\n").filter(Boolean).length, 207);
+    assert.equal(
+      run.stderr,
+      dim("Fetched 100 API keys…") + dim("Fetched 200 API keys…") + dim("Fetched 207 API keys…") +
+        ERASE,
+    );
+  });
+
+  it("shows no progress when stderr is not a terminal", async () => {
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
+        status: 200,
+        json: { api_keys: keys(0, 100), pagination: { has_more: true, next_cursor: "p2" } },
+      })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=1&cursor=p2" }, {
+        status: 200,
+        json: { api_keys: keys(100, 1), pagination: { has_more: false } },
+      });
+    const run = await runApiKeys(["list", "-l", "101", "-o", "csv"], { stub });
+    stub.verify();
+    assert.equal(run.stdout.split("\n").filter(Boolean).length, 102); // header + 101
+    assert.equal(run.stderr, "");
+  });
+
+  it("prints the table, then the cursor hint on stderr", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
+      status: 200,
+      json: {
+        api_keys: [apiKey(1, { description: undefined })],
+        pagination: { has_more: true, next_cursor: "NEXT==" },
+      },
+    });
+    const run = await runApiKeys(["list"], { stub });
+    stub.verify();
+    assert.equal(run.error, undefined);
+    const lines = run.stdout.trimEnd().split("\n");
+    assert.match(
+      lines[1],
+      /name .*id .*description .*key_type .*status .*redacted_key .*created_at .*expires_at .*created_by_user_id .*last_used_at/,
+    );
+    assert.match(
+      run.stdout,
+      /Key 1 .*key1 .*— .*user .*active .*ak-k1\.\.\.xyz .*2026-01-15 10:30:00/,
+    );
+    assert.equal(
+      run.stderr,
+      "More items available. To fetch the next page, add:\n  --cursor NEXT==\n",
+    );
+  });
+
+  it("says No items to display for an empty table", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
+      status: 200,
+      json: { api_keys: [], pagination: { has_more: false } },
+    });
+    const run = await runApiKeys(["list"], { stub });
+    stub.verify();
+    assert.match(run.stdout, /No items to display/);
+    assert.equal(run.stderr, "");
+  });
+
+  it("uses the profile's output format when -o is absent, and -o over it", async () => {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const cwd = mkdtempSync(join(tmpdir(), "ax-run-"));
+    mkdirSync(join(cwd, ".arize-config", "profiles"), { recursive: true });
+    writeFileSync(
+      join(cwd, ".arize-config", "profiles", "default.toml"),
+      '[output]\nformat = "csv"\n',
+    );
+    const page = { api_keys: [apiKey(1)], pagination: { has_more: false } };
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/api-keys?limit=15" }, { status: 200, json: page })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=15" }, { status: 200, json: page });
+    const fromProfile = await runApiKeys(["list"], { stub, cwd });
+    const fromFlag = await runApiKeys(["list", "-o", "json"], { stub, cwd });
+    stub.verify();
+    assert.match(fromProfile.stdout, /^id,name,description,key_type,status,/);
+    assert.equal(fromFlag.stdout, pretty(page));
+  });
+
+  it("a 401 is an ApiError with exit code 3", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
+      status: 401,
+      json: { title: "Unauthorized", status: 401, detail: "the API key is revoked" },
+    });
+    const run = await runApiKeys(["list"], { stub });
+    stub.verify();
+    assert.ok(run.error instanceof ApiError);
+    assert.equal(run.error.exitCode, 3);
+    assert.equal(run.error.message, "401 Unauthorized; the API key is revoked");
+    assert.equal(run.stdout, "");
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ["an unknown format", ["-o", "yaml"], /Unknown output format 'yaml'/],
+    ["an unknown extension", ["-o", "keys.txt"], /No output format for '.txt' files/],
+    ["table into a file", ["-o", "keys.table"], /No output format/],
+    ["parquet to a terminal", ["-o", "parquet"], /binary and cannot be written to a terminal/],
+    ["a bad limit", ["--limit", "0"], /^--limit must be a positive whole number/],
+  ];
+  for (const [name, argv, message] of refused) {
+    it(`refuses ${name} before any request (exit 2)`, async () => {
+      const stub = apiStub();
+      const run = await runApiKeys(["list", ...argv], { stub, tty: true });
+      stub.verify();
+      assert.equal((run.error as ApiError).exitCode, 2);
+      assert.match((run.error as Error).message, message);
+      assert.equal(run.stdout, "");
+    });
+  }
+
+  it("refuses to run without credentials (exit 1), before any request", async () => {
+    const stub = apiStub();
+    const run = await runApiKeys(["list"], { stub, env: { ARIZE_API_KEY: undefined } });
+    stub.verify();
+    assert.equal((run.error as ApiError).exitCode, 1);
+    assert.equal((run.error as Error).message, "No API key found.");
+  });
+});
