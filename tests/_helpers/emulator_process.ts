@@ -90,10 +90,14 @@ export interface EmulatorHandle {
   clearFaults(): Promise<void>;
   /** Calls an admin route and returns its parsed JSON body (undefined for 204). */
   admin(method: string, path: string, body?: unknown): Promise<unknown>;
-  /** Sends SIGTERM and waits for the process to end (it saves `--data` first). */
-  stop(): Promise<EmulatorExit>;
+  /** Sends SIGTERM (or `signal`) and waits for the process to end (it saves `--data` first). */
+  stop(signal?: "SIGTERM" | "SIGINT"): Promise<EmulatorExit>;
+  /** Process ID of the emulator (the deno or binary process). */
+  pid: number;
   /** Everything the process wrote to stderr so far (request logs). */
   stderr(): string;
+  /** Everything the process wrote to stdout so far (the readiness line, and nothing else). */
+  stdout(): string;
   /** Same as {@link stop}, for `await using`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -130,7 +134,11 @@ export function startEmulator(options: StartEmulatorOptions = {}): Promise<Emula
       clearTimeout(timer);
       try {
         const readiness = JSON.parse(stdout.slice(0, newline));
-        resolve(makeHandle(child, readiness, { exited, stderr: () => stderr }));
+        resolve(makeHandle(child, readiness, {
+          exited,
+          stderr: () => stderr,
+          stdout: () => stdout,
+        }));
       } catch (error) {
         child.kill("SIGKILL");
         reject(new Error(`bad readiness line ${JSON.stringify(stdout)}: ${error}`));
@@ -148,7 +156,7 @@ export function startEmulator(options: StartEmulatorOptions = {}): Promise<Emula
 function makeHandle(
   child: ChildProcess,
   readiness: Record<string, unknown>,
-  io: { exited: Promise<EmulatorExit>; stderr: () => string },
+  io: { exited: Promise<EmulatorExit>; stderr: () => string; stdout: () => string },
 ): EmulatorHandle {
   const url = readiness.url as string;
   const adminKey = readiness.admin_key as string;
@@ -166,9 +174,11 @@ function makeHandle(
     return text === "" ? undefined : JSON.parse(text);
   };
   let stopping: Promise<EmulatorExit> | undefined;
-  const stop = () => {
+  const stop = (signal: "SIGTERM" | "SIGINT" = "SIGTERM") => {
     if (!stopping) {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      // process.kill, not child.kill: after child.kill, Deno's node:child_process
+      // reports the signal as the cause of exit even when the child exited 0.
+      if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, signal);
       stopping = io.exited;
     }
     return stopping;
@@ -184,13 +194,16 @@ function makeHandle(
     spaces: readiness.spaces as { id: string; name: string }[],
     readiness,
     stats: () => admin("GET", "stats") as Promise<EmulatorStats>,
-    advanceClock: async (seconds) => void await admin("POST", "clock", { advance_seconds: seconds }),
+    advanceClock: async (seconds) =>
+      void await admin("POST", "clock", { advance_seconds: seconds }),
     setClock: async (iso) => void await admin("POST", "clock", { now: iso }),
     fault: async (rule) => void await admin("POST", "faults", rule),
     clearFaults: async () => void await admin("DELETE", "faults"),
     admin,
     stop,
+    pid: child.pid!,
     stderr: io.stderr,
+    stdout: io.stdout,
     [Symbol.asyncDispose]: async () => void await stop(),
   };
 }
