@@ -43,73 +43,81 @@ export const EXECUTABLE_PREFIX = "ax-format-";
 
 const IS_WINDOWS = platform() === "win32";
 
+/** What a look in one place found. */
+interface Found {
+  candidates: PluginCandidate[];
+  problems: DiscoveryProblem[];
+}
+
 /** Every plugin candidate and every problem, in precedence order. */
-export async function discoverPlugins(
-  ctx: Context,
-  options: DiscoveryOptions,
-): Promise<{ candidates: PluginCandidate[]; problems: DiscoveryProblem[] }> {
-  const candidates: PluginCandidate[] = [];
-  const problems: DiscoveryProblem[] = [];
-  const explicit = [
-    ...(options.pluginPaths ?? []),
-    ...splitPathList(ctx.env.AX_PLUGIN_PATH),
-  ];
-  for (const entry of explicit) {
-    const found = await explicitEntry(resolve(ctx.cwd, entry));
-    candidates.push(...found.candidates);
-    problems.push(...found.problems);
-  }
-  if (options.configDir) {
-    candidates.push(...await scanFolder(join(options.configDir, "plugins"), "all"));
-  }
-  candidates.push(...await executablesOnPath(ctx));
-  return { candidates: dedupe(candidates), problems };
+export async function discoverPlugins(ctx: Context, options: DiscoveryOptions): Promise<Found> {
+  const found: Found = { candidates: [], problems: [] };
+  const add = (more: Found) => {
+    found.candidates.push(...more.candidates);
+    found.problems.push(...more.problems);
+  };
+  const explicit = [...(options.pluginPaths ?? []), ...splitPathList(ctx.env.AX_PLUGIN_PATH)];
+  for (const entry of explicit) add(await explicitEntry(resolve(ctx.cwd, entry)));
+  if (options.configDir) add(await scanFolder(join(options.configDir, "plugins")));
+  found.candidates.push(...await executablesOnPath(ctx));
+  return { candidates: dedupe(found.candidates), problems: found.problems };
 }
 
 function splitPathList(value: string | undefined): string[] {
   return (value ?? "").split(delimiter).filter((entry) => entry !== "");
 }
 
-async function explicitEntry(
-  path: string,
-): Promise<{ candidates: PluginCandidate[]; problems: DiscoveryProblem[] }> {
+async function explicitEntry(path: string): Promise<Found> {
   const info = await stat(path).catch(() => undefined);
   const name = suggestedName(path);
   if (!info) return { candidates: [], problems: [{ path, name, error: "no such file or folder" }] };
-  if (info.isDirectory()) return { candidates: await scanFolder(path, "all"), problems: [] };
+  if (info.isDirectory()) return await scanFolder(path);
   const candidate = classify(path, info.mode);
   if (candidate) return { candidates: [candidate], problems: [] };
-  const error = basename(path).startsWith(EXECUTABLE_PREFIX)
-    ? "the file is not executable (chmod +x it)"
-    : `not a plugin: expected a ${MODULE_EXTENSIONS.join("/")} module or an ` +
-      `executable named ${EXECUTABLE_PREFIX}<name>`;
-  return { candidates: [], problems: [{ path, name, error }] };
+  return { candidates: [], problems: [{ path, name, error: whyNotAPlugin(path) }] };
 }
 
-/** Plugin files in `folder`, sorted by name; a missing or unreadable folder has none. */
-async function scanFolder(
-  folder: string,
-  kinds: "all" | "executables",
-): Promise<PluginCandidate[]> {
+function whyNotAPlugin(path: string): string {
+  if (basename(path).startsWith(EXECUTABLE_PREFIX)) {
+    return "the file is not executable (chmod +x it)";
+  }
+  return `not a plugin: expected a ${MODULE_EXTENSIONS.join("/")} module or an ` +
+    `executable named ${EXECUTABLE_PREFIX}<name>`;
+}
+
+/**
+ * Plugin files in a plugins folder, sorted by name. Other files (a README)
+ * are ignored; an `ax-format-*` file that cannot run is reported. A missing
+ * or unreadable folder has no plugins.
+ */
+async function scanFolder(folder: string): Promise<Found> {
+  const found: Found = { candidates: [], problems: [] };
+  for (const { path, mode } of await filesIn(folder)) {
+    const file = basename(path);
+    if (!file.startsWith(EXECUTABLE_PREFIX) && !MODULE_EXTENSIONS.includes(extname(file))) continue;
+    const candidate = classify(path, mode);
+    if (candidate) found.candidates.push(candidate);
+    else found.problems.push({ path, name: suggestedName(path), error: whyNotAPlugin(path) });
+  }
+  return found;
+}
+
+/** Regular, non-hidden files in `folder`, sorted by name; none when it cannot be read. */
+async function filesIn(folder: string): Promise<{ path: string; mode: number }[]> {
   let names: string[];
   try {
     names = (await readdir(folder)).sort();
   } catch {
     return [];
   }
-  const found: PluginCandidate[] = [];
+  const files: { path: string; mode: number }[] = [];
   for (const name of names) {
     if (name.startsWith(".")) continue;
-    const wanted = name.startsWith(EXECUTABLE_PREFIX) ||
-      (kinds === "all" && MODULE_EXTENSIONS.includes(extname(name)));
-    if (!wanted) continue;
     const path = join(folder, name);
     const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    const candidate = classify(path, info.mode);
-    if (candidate && (kinds === "all" || candidate.kind === "executable")) found.push(candidate);
+    if (info?.isFile()) files.push({ path, mode: info.mode });
   }
-  return found;
+  return files;
 }
 
 /**
@@ -120,8 +128,20 @@ async function executablesOnPath(ctx: Context): Promise<PluginCandidate[]> {
   const seen = new Set<string>();
   const found: PluginCandidate[] = [];
   for (const folder of splitPathList(ctx.env.PATH ?? ctx.env.Path)) {
-    for (const candidate of await scanFolder(resolve(ctx.cwd, folder), "executables")) {
-      if (seen.has(candidate.name)) continue;
+    // Only ax-format-* names are stat'ed: PATH folders hold thousands of files.
+    let names: string[];
+    try {
+      names = (await readdir(resolve(ctx.cwd, folder))).filter((n) =>
+        n.startsWith(EXECUTABLE_PREFIX)
+      );
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const path = join(resolve(ctx.cwd, folder), name);
+      const info = await stat(path).catch(() => undefined);
+      const candidate = info?.isFile() ? classify(path, info.mode) : undefined;
+      if (candidate?.kind !== "executable" || seen.has(candidate.name)) continue;
       seen.add(candidate.name);
       found.push(candidate);
     }

@@ -22,6 +22,12 @@ export async function loadModulePlugin(path: string): Promise<Format> {
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let text = String(error);
+  if (error instanceof Error) {
+    // Deno wraps a syntax error as `TypeError: SyntaxError: …`; name it once.
+    text = /^[A-Z]\w*Error\b/.test(error.message)
+      ? error.message
+      : `${error.name}: ${error.message}`;
+  }
   return text.split("\n")[0];
 }

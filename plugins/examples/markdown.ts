@@ -13,8 +13,8 @@ import type { Format, OutputInfo, Row, Sink, Value } from "../../formats/types.t
 
 function cell(value: Value | undefined): string {
   if (value === null || value === undefined) return "";
-  // A pipe would end the cell and a line break the row; HTML entities and
-  // <br> are how Markdown tables carry them.
+  // A pipe would end the cell and a line break the row: `\|` and `<br>` are
+  // how a Markdown table carries them.
   return String(value)
     .replaceAll("\\", "\\\\")
     .replaceAll("|", "\\|")

@@ -1,0 +1,86 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { runFormatsList } from "../../commands/formats.ts";
+import { runCli } from "../../commands/mod.ts";
+import { AxError } from "../../runtime/errors.ts";
+import { fakeContext } from "../_helpers/fake_context.ts";
+import { formatSource, tempFolder, writeModule } from "../plugins/_plugin_files.ts";
+import { assertGolden } from "./_support.ts";
+
+let home: string;
+before(() => {
+  home = tempFolder("ax-formats-list-");
+});
+after(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe("ax formats list", () => {
+  it("shows the built-in formats with origin, extensions and description", async () => {
+    const { ctx, stdout, stderr } = fakeContext({ homeDir: home, env: { PATH: "" } });
+    await runCli(["formats", "list"], ctx);
+    assertGolden("formats_list.txt", stdout.text());
+    assert.equal(stderr.text(), "");
+  });
+
+  it("prints JSON with -o json", async () => {
+    const { ctx, stdout } = fakeContext({ homeDir: home, env: { PATH: "" } });
+    await runFormatsList({ output: "json", plugins: [] }, ctx);
+    const listing = JSON.parse(stdout.text()).formats;
+    assert.deepEqual(listing.map((f: { name: string }) => f.name), [
+      "table",
+      "json",
+      "ndjson",
+      "csv",
+      "parquet",
+    ]);
+    assert.deepEqual(listing[4], {
+      name: "parquet",
+      origin: "built-in",
+      extensions: ".parquet .pq",
+      binary: true,
+      status: "ok",
+      description: "Apache Parquet: typed columns, UTC microsecond timestamps, snappy",
+    });
+  });
+
+  it("lists plugins with their file, and broken ones with the error, then fails (exit 1)", async () => {
+    const plugins = join(home, ".arize", "plugins");
+    const good = writeModule(plugins, "good.ts", formatSource({ name: '"good"' }));
+    const bad = writeModule(plugins, "bad.ts", "export default { name: 'bad' };");
+    const { ctx, stdout, stderr } = fakeContext({ homeDir: home, env: { PATH: "" } });
+    await assert.rejects(runFormatsList({ output: "json", plugins: [] }, ctx), (error: AxError) => {
+      assert.ok(error instanceof AxError);
+      assert.equal(error.exitCode, 1);
+      assert.equal(error.message, `1 format plugin is broken: ${bad}`);
+      return true;
+    });
+    const listing = JSON.parse(stdout.text()).formats;
+    assert.deepEqual(listing.at(-2), {
+      name: "good",
+      origin: good,
+      extensions: ".demo",
+      binary: false,
+      status: "ok",
+      description: "demo format",
+    });
+    assert.deepEqual(listing.at(-1), {
+      name: "bad",
+      origin: bad,
+      status: "broken",
+      error: "'description' must be a non-empty string (got nothing)",
+    });
+    assert.equal(stderr.text(), "");
+    rmSync(plugins, { recursive: true });
+  });
+
+  it("takes --plugin, and works without a home folder", async () => {
+    const extra = writeModule(join(home, "extra"), "extra.ts", formatSource({ name: '"extra"' }));
+    const { ctx, stdout } = fakeContext({ homeDir: undefined, cwd: home, env: { PATH: "" } });
+    await runCli(["formats", "list", "--plugin", "extra/extra.ts", "-o", "ndjson"], ctx);
+    const last = JSON.parse(stdout.text().trimEnd().split("\n").at(-1)!);
+    assert.equal(last.origin, extra);
+  });
+});
