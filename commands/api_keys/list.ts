@@ -7,6 +7,7 @@ import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
 import type { ApiClient } from "../../api/client.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
 import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
 import {
   type ApiKey,
@@ -45,6 +46,8 @@ const PAGE_SIZE = 100;
 export interface ListOptions {
   keyType?: KeyType;
   status?: KeyStatus;
+  /** A space name or ID: list that space's service keys instead of your user keys. */
+  space?: string;
   /**
    * How many records to fetch (in pages of up to 100, until that many came),
    * every page, or — without --limit or --all — one page of 15, as the
@@ -60,6 +63,7 @@ export interface ListOptions {
 export interface RawListValues extends RawCommonValues {
   keyType?: KeyType;
   status?: KeyStatus;
+  space?: string;
   limit?: string;
   all?: true;
   cursor?: string;
@@ -69,7 +73,7 @@ export interface RawListValues extends RawCommonValues {
 export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
   return parent
     .command("list")
-    .description("List API keys of the authenticated user")
+    .description("List your API keys, or with --space one space's service keys")
     .addOption(enumOption("--key-type <type>", {
       description: "only keys of this type",
       values: KEY_TYPES,
@@ -78,6 +82,12 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       description: "only keys with this status (the server's default: active)",
       values: KEY_STATUSES,
     }))
+    .addOption(
+      new Option(
+        "-s, --space <name-or-id>",
+        "list this space's service keys (by name or ID) instead of your user keys",
+      ),
+    )
     .addOption(
       new Option(
         "-l, --limit <n>",
@@ -94,7 +104,7 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       "after",
       examples([
         "ax api-keys list",
-        "ax api-keys list --key-type service --status active",
+        'ax api-keys list --key-type service --space "My Space" --status active',
         "ax api-keys list --limit 250 -o keys.csv",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
@@ -119,6 +129,7 @@ export function parseList(values: RawListValues): ListOptions {
   return {
     keyType: values.keyType,
     status: values.status,
+    space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
     common: parseCommon(values),
@@ -129,7 +140,12 @@ export function parseList(values: RawListValues): ListOptions {
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
   const session = await openSession(ctx, { common: options.common, output: true });
   await showPrereleaseNotice(session.ctx, "api-keys");
-  const query = { key_type: options.keyType, status: options.status };
+  // The API lists your user keys, or with space_id one space's service keys.
+  const spaceId = options.space === undefined ? undefined : await session.request(
+    "Looking up the space…",
+    () => resolveSpaceId(session.client, options.space!),
+  );
+  const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
   const { want } = options;
   const pages = want === "page"
     ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })

@@ -14,6 +14,11 @@ describe("ax api-keys list: argv → options", () => {
     [["--cursor", "abc"], { want: "page", cursor: "abc" }],
     [["-c", "abc", "--all"], { want: "all", cursor: "abc" }],
     [["--key-type", "SERVICE"], { want: "page", keyType: "service" }],
+    [["-s", "My Space", "--key-type", "service"], {
+      want: "page",
+      keyType: "service",
+      space: "My Space",
+    }],
     [["--key-type", "user", "--status", "Revoked"], {
       want: "page",
       keyType: "user",
@@ -26,6 +31,7 @@ describe("ax api-keys list: argv → options", () => {
       assert.deepEqual(options, {
         keyType: undefined,
         status: undefined,
+        space: undefined,
         cursor: undefined,
         common: COMMON,
         ...expected,
@@ -69,6 +75,7 @@ describe("ax api-keys list: argv → options", () => {
       /--status <status>' argument 'expired' is invalid\. .*active, revoked/,
     ],
     [["--cursor", ""], /^--cursor must not be empty/],
+    [["--space", ""], /^--space must not be empty/],
     [["--timeout", "0"], /--timeout/],
     [["--timeout", "soon"], /--timeout/],
     [["--bogus"], /unknown option '--bogus'/],

@@ -38,6 +38,23 @@ describe("ax api-keys list: requests and output", () => {
     assert.equal(run.stdout, pretty({ api_keys: [], pagination: { has_more: false } }));
   });
 
+  it("--space resolves the space name and lists its service keys", async () => {
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/spaces?name=Prod&limit=100" }, {
+        status: 200,
+        json: { spaces: [{ id: "U3BhY2U6MTp4", name: "Prod" }], pagination: { has_more: false } },
+      })
+      .expect({
+        method: "GET",
+        path: "/v2/api-keys?key_type=service&space_id=U3BhY2U6MTp4&limit=15",
+      }, { status: 200, json: { api_keys: [], pagination: { has_more: false } } });
+    const run = await runApiKeys(["list", "--key-type", "service", "-s", "Prod", "-o", "json"], {
+      stub,
+    });
+    stub.verify();
+    assert.equal(run.error, undefined);
+  });
+
   it("--limit 250 reads pages of 100, 100, 50 into one json document", async () => {
     const stub = apiStub()
       .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
