@@ -3,7 +3,7 @@
  * the field. The emulator is strict on purpose: a lenient emulator would let
  * a client bug pass every test.
  */
-import { badField, ProblemError } from "./problem.ts";
+import { badField } from "./problem.ts";
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -151,9 +151,4 @@ export function queryLimit(value: string | undefined): number {
     throw badField("limit", `must be an integer from 1 to 100 (got '${value}')`);
   }
   return Number(value);
-}
-
-/** Throws the problem unless `condition` holds. */
-export function ensure(condition: boolean, problem: ProblemError): asserts condition {
-  if (!condition) throw problem;
 }
