@@ -112,6 +112,11 @@ export class FaultQueue {
     return this.#rules.map((rule) => ({ ...rule }));
   }
 
+  /** True while a `drop` rule is pending (see `server.ts` for why that matters). */
+  dropPending(): boolean {
+    return this.#rules.some((rule) => rule.drop);
+  }
+
   /** The rule that applies to this request to `route`, using one of its count. */
   take(route: string): FaultSpec | undefined {
     const index = this.#rules.findIndex((rule) => rule.route === "*" || rule.route === route);

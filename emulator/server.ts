@@ -56,6 +56,13 @@ export function listen(options: ListenOptions): Promise<Listening> {
         body,
       };
       const { outcome } = await dispatch(emulator, request, wait);
+      if (emulator.faults?.dropPending()) {
+        // Some clients (Deno's fetch) silently re-send a request, even a POST,
+        // when a reused keep-alive connection closes without an answer. While
+        // a drop is pending, close connections after each response so that
+        // the dropped request always arrives on a fresh one and is seen as lost.
+        res.setHeader("connection", "close");
+      }
       finish(carryOut(req, res, outcome));
     }).catch((error) => {
       finish(`failed (${(error as Error).message})`);

@@ -155,6 +155,30 @@ describe("HTTP server", () => {
     }, { faults: true });
   });
 
+  it("makes a dropped request fail, once, even for a client that reuses connections", async () => {
+    await withServer(async ({ readiness, emulator }) => {
+      const headers = auth(readiness.admin_key, { "content-type": "application/json" });
+      const added = await fetch(`${readiness.url}/__emulator/faults`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ route: "POST /v2/api-keys", drop: true, after_commit: true }),
+      });
+      assert.equal(added.headers.get("connection"), "close");
+      await added.text();
+      const spaces = await fetch(`${readiness.url}/v2/spaces`, { headers });
+      await spaces.text();
+      const before = emulator.store.state.keys.length;
+      await assert.rejects(
+        fetch(`${readiness.url}/v2/api-keys`, { method: "POST", headers, body: '{"name":"x"}' }),
+      );
+      assert.equal(emulator.store.state.keys.length, before + 1);
+      assert.equal(emulator.stats.snapshot().by_route["POST /v2/api-keys"], 1);
+      const after = await fetch(`${readiness.url}/v2/spaces`, { headers });
+      assert.notEqual(after.headers.get("connection"), "close");
+      await after.text();
+    }, { faults: true });
+  });
+
   it("keeps the raw request path: no dot-segment resolution", async () => {
     await withServer(async ({ readiness }) => {
       const status = await new Promise<number>((resolve, reject) => {
