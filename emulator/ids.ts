@@ -62,7 +62,8 @@ export function decodeId(id: string): { kind: string; seq: number } | undefined 
   } catch {
     return undefined;
   }
-  const match = /^([A-Za-z]+):(\d{1,15}):[0-9A-Za-z]+$/.exec(text);
+  // Arize's own examples omit the random part (`User:12345`); accept both shapes.
+  const match = /^([A-Za-z]+):(\d{1,15})(:[0-9A-Za-z]+)?$/.exec(text);
   if (!match) return undefined;
   return { kind: match[1], seq: Number(match[2]) };
 }

@@ -56,6 +56,11 @@ describe("IDs", () => {
     assert.ok(/[+/=]/.test(ids));
   });
 
+  it("accept the shape of Arize's documented examples", () => {
+    assert.deepEqual(decodeId("VXNlcjoxMjM0NQ=="), { kind: "User", seq: 12345 });
+    assert.deepEqual(decodeId("U3BhY2U6MTIzNDU="), { kind: "Space", seq: 12345 });
+  });
+
   it("reject values that are not IDs", () => {
     for (const value of ["", "abc", "default", btoa("nocolon"), "!!!!", btoa("Space:x:1")]) {
       assert.equal(decodeId(value), undefined, value);
