@@ -22,9 +22,6 @@ import {
 } from "@arizeai/ax-client";
 import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
 
-// The SDK warns on stderr once per alpha endpoint unless told not to.
-process.env.DISABLE_PRERELEASE_WARNING = "true";
-
 let emu: EmulatorHandle;
 let admin: ReturnType<typeof createClient>;
 let user: ReturnType<typeof createClient>;
@@ -55,13 +52,18 @@ async function works(apiKey: string): Promise<boolean> {
 }
 
 describe("official SDK against the emulator", () => {
+  const warningSetting = process.env.DISABLE_PRERELEASE_WARNING;
   before(async () => {
+    // The SDK warns on stderr once per alpha endpoint unless told not to.
+    process.env.DISABLE_PRERELEASE_WARNING = "true";
     emu = await startEmulator();
     admin = clientFor(emu.adminKey);
     user = clientFor(emu.userKey);
   });
   after(async () => {
     await emu.stop();
+    if (warningSetting === undefined) delete process.env.DISABLE_PRERELEASE_WARNING;
+    else process.env.DISABLE_PRERELEASE_WARNING = warningSetting;
   });
 
   it("createApiKey makes a user key with every documented field", async () => {
