@@ -4,6 +4,7 @@
  * it accepts.
  */
 import { InvalidArgumentError } from "@commander-js/extra-typings";
+import { encodePathSegment } from "../../api/path.ts";
 import { UsageError } from "../../runtime/errors.ts";
 
 /** The longest name the API accepts, in Unicode code points. */
@@ -119,6 +120,16 @@ export function parseGracePeriod(value: string): number {
     );
   }
   return seconds;
+}
+
+/**
+ * A key ID: not blank, and usable as one path segment (`.` and `..` are
+ * refused; everything else is percent-encoded by the client, I2).
+ */
+export function checkKeyId(value: string): string {
+  checkNotBlank(value, "The key ID");
+  encodePathSegment(value);
+  return value;
 }
 
 /** A non-blank positional or option value such as a key ID or `--space`. */

@@ -25,6 +25,7 @@ import {
 } from "./_options.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import {
+  checkKeyId,
   checkNotBlank,
   MAX_GRACE_PERIOD_SECONDS,
   parseExpiresAt,
@@ -97,7 +98,7 @@ export function refreshCommand(
 export function parseRefresh(input: { id: string; values: RawRefreshValues }): RefreshOptions {
   const { values } = input;
   return {
-    id: checkNotBlank(input.id, "The key ID"),
+    id: checkKeyId(input.id),
     expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
     gracePeriodSeconds: values.gracePeriodSeconds === undefined
       ? undefined

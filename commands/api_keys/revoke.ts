@@ -18,7 +18,7 @@ import {
 } from "./_messages.ts";
 import { examples, timeoutOption, verboseOption, type Wiring } from "./_options.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
-import { checkNotBlank } from "./_validate.ts";
+import { checkKeyId } from "./_validate.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -74,7 +74,7 @@ export function parseRevoke(
   input: { id: string; values: RawRevokeValues },
   io: TtyFacts,
 ): RevokeOptions {
-  const id = checkNotBlank(input.id, "The key ID");
+  const id = checkKeyId(input.id);
   const force = input.values.force === true;
   const common = parseCommon(input.values);
   if (!force && !(io.stdinIsTTY && io.stdoutIsTTY)) {
