@@ -96,7 +96,7 @@ export function createStatusLine(out: TextOutput, options: StatusLineOptions): S
     show(text) {
       if (!enabled) return;
       label = text;
-      draw(interval === undefined ? text : `${FRAMES[frame % FRAMES.length]} ${text}`);
+      draw(`${FRAMES[frame % FRAMES.length]} ${text}`);
     },
     clear,
     async stop() {

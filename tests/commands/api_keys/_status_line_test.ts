@@ -54,7 +54,7 @@ describe("status line", () => {
     const line = createStatusLine(out, { color: true, timers: manualTimers().timers });
     line.show("Fetched 100 API keys…");
     await line.stop();
-    assert.equal(out.text(), `${ERASE}\x1b[2mFetched 100 API keys…\x1b[0m${ERASE}`);
+    assert.equal(out.text(), `${ERASE}\x1b[2m⠋ Fetched 100 API keys…\x1b[0m${ERASE}`);
   });
 
   it("erases itself before anything is written to a guarded terminal stream", async () => {
@@ -64,7 +64,7 @@ describe("status line", () => {
     const guarded = line.guard(stdout);
     line.show("Fetched 100 API keys…");
     await guarded.write("row\n");
-    assert.equal(err.text(), `${ERASE}Fetched 100 API keys…${ERASE}`);
+    assert.equal(err.text(), `${ERASE}⠋ Fetched 100 API keys…${ERASE}`);
     assert.equal(stdout.text(), "row\n");
     assert.equal(line.guard(captureOutput(false)).isTTY, false, "pipes are passed through");
   });

@@ -102,7 +102,8 @@ describe("ax api-keys list: requests and output", () => {
     assert.equal(run.stdout.split("\n").filter(Boolean).length, 207);
     assert.equal(
       run.stderr,
-      dim("Fetched 100 API keys…") + dim("Fetched 200 API keys…") + dim("Fetched 207 API keys…") +
+      dim("⠋ Fetched 100 API keys…") + dim("⠋ Fetched 200 API keys…") +
+        dim("⠋ Fetched 207 API keys…") +
         ERASE,
     );
   });
