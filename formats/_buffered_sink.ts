@@ -15,13 +15,11 @@ export interface BufferedSink extends Sink {
 
 /** Wraps `inner` so that text is written in chunks of about 64 KiB. */
 export function bufferedSink(inner: Sink): BufferedSink {
-  let parts: string[] = [];
-  let size = 0;
+  let pending = "";
   const flush = async () => {
-    if (size === 0) return;
-    const text = parts.join("");
-    parts = [];
-    size = 0;
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
     await inner.write(text);
   };
   return {
@@ -33,9 +31,8 @@ export function bufferedSink(inner: Sink): BufferedSink {
         await inner.write(chunk);
         return;
       }
-      parts.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_AT) await flush();
+      pending += chunk;
+      if (pending.length >= FLUSH_AT) await flush();
     },
     flush,
   };

@@ -88,6 +88,14 @@ export function bottomRule(widths: readonly number[]): string {
   return rule(widths, BOTTOM);
 }
 
+/** Padding is cut from one long string rather than built per cell. */
+let spaces = " ".repeat(256);
+
+function padding(count: number): string {
+  if (count > spaces.length) spaces = " ".repeat(count * 2);
+  return spaces.slice(0, count);
+}
+
 /** Draws one row; `heavy` for the header row. */
 export function drawRow(
   cells: readonly Cell[],
@@ -99,7 +107,7 @@ export function drawRow(
     const cell = cells[i];
     const text = cell.color ? paint(cell.text, cell.color, options.color) : cell.text;
     const pad = options.widths[i] - cell.width;
-    line += " " + text + (pad > 0 ? " ".repeat(pad) : "") + " " + edge;
+    line += " " + text + (pad > 0 ? padding(pad) : "") + " " + edge;
   }
   return line + "\n";
 }

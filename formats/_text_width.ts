@@ -14,9 +14,15 @@ const slowWidth: WidthFn = nativeWidth ?? ((text) => stringWidth(text));
 // Printable ASCII is one column per character: skip the Unicode tables.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+// Also one column per UTF-16 unit: Latin letters with their accents
+// precomposed, and the common punctuation ax itself prints (— …). Combining
+// marks, zero-width and bidi controls, the soft hyphen, and everything wide
+// are left to the full rules.
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+
 /** Columns `text` occupies on a terminal. `text` must hold no escape sequences. */
 export function textWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : slowWidth(text);
+  return ONE_COLUMN_EACH.test(text) ? text.length : slowWidth(text);
 }
 
 const ELLIPSIS = "…";

@@ -25,13 +25,42 @@ const PLAIN_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 export function parseTimestamp(text: string): Instant | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
   const millis = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC rolls 2024-02-30 over to March; a round trip catches that.
-  if (new Date(millis).getUTCDate() !== day) return undefined;
   const micros = m[7] ? Number(m[7].slice(0, 6).padEnd(6, "0")) : 0;
   return { epochSeconds: millis / 1000 - offsetSeconds(m[8]), micros };
+}
+
+/** Two digits at `at`; the caller has checked they are digits. */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
+/**
+ * True for a real date-time in the common `2024-01-15T10:30:00Z` shape. Read
+ * digit by digit: this runs for every timestamp cell of a long list.
+ */
+function isPlainUtc(text: string): boolean {
+  if (!PLAIN_UTC.test(text)) return false;
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function offsetSeconds(offset: string | undefined): number {
@@ -47,10 +76,9 @@ function isoSeconds(instant: Instant): string {
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC (the table's layout), or undefined when not a timestamp. */
 export function toTableTime(text: string): string | undefined {
+  if (isPlainUtc(text)) return `${text.slice(0, 10)} ${text.slice(11, 19)}`;
   const instant = parseTimestamp(text);
-  if (!instant) return undefined;
-  if (PLAIN_UTC.test(text)) return `${text.slice(0, 10)} ${text.slice(11, 19)}`;
-  return isoSeconds(instant).replace("T", " ");
+  return instant && isoSeconds(instant).replace("T", " ");
 }
 
 /**
@@ -58,9 +86,9 @@ export function toTableTime(text: string): string | undefined {
  * trailing zeros trimmed), or undefined when not a timestamp.
  */
 export function toRfc3339Utc(text: string): string | undefined {
+  if (isPlainUtc(text)) return text;
   const instant = parseTimestamp(text);
   if (!instant) return undefined;
-  if (PLAIN_UTC.test(text)) return text;
   const fraction = instant.micros === 0
     ? ""
     : "." + String(instant.micros).padStart(6, "0").replace(/0+$/, "");

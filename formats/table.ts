@@ -48,17 +48,16 @@ function displayColumns(info: OutputInfo): Column[] {
   );
 }
 
-function formatValue(value: Value, column: Column): string {
-  if (typeof value !== "string") return String(value);
-  if (column.type === "timestamp") return toTableTime(value) ?? sanitizeForTerminal(value);
-  return sanitizeForTerminal(value);
-}
+// Most values are plain ASCII: nothing to escape, one column per character.
+const PLAIN = /^[\x20-\x7e]*$/;
 
 function toCell(value: Value | undefined, column: Column): Cell {
   if (value === null || value === undefined) return ABSENT;
-  const text = formatValue(value, column);
+  let text = typeof value === "string" ? value : String(value);
+  if (column.type === "timestamp") text = toTableTime(text) ?? text;
   const color = column.name === "status" ? STATUS_COLORS[text] : undefined;
-  return cellOf(text, color);
+  if (PLAIN.test(text)) return { text, width: text.length, color };
+  return cellOf(sanitizeForTerminal(text), color);
 }
 
 async function writeTable(
