@@ -2,12 +2,31 @@
  * The output format contract: every built-in format (table, json, ndjson, csv,
  * parquet) and every user plugin implements {@link Format}.
  *
- * For plugin authors: a plugin module's default export is a `Format` object.
- * `ax` calls `write` once per command with an async iterable of records; write
- * each record as it arrives so memory stays bounded however many pages
- * `--all` fetches. Do not write anything but your output to the sink; do not
- * call `process.exit`. Throw an `Error` to fail the command (ax names your
- * plugin file in the message).
+ * For plugin authors: a plugin module (`.js`, `.mjs` or `.ts`, in
+ * `<config dir>/plugins/`, or named with `--plugin PATH` / `AX_PLUGIN_PATH`)
+ * has a `Format` object as its default export. `ax` calls `write` once per
+ * command with an async iterable of records; write each record as it arrives
+ * (awaiting `sink.write`) so memory stays bounded however many pages `--all`
+ * fetches. Do not write anything but your output to the sink; do not call
+ * `process.exit`. Throw an `Error` to fail the command (ax names your plugin
+ * file in the message). The sink may be a terminal, a pipe or a file that ax
+ * writes atomically; ax escapes nothing for you, so a format meant for people
+ * should escape control characters in values itself.
+ *
+ * ```ts
+ * export default {
+ *   name: "ids",
+ *   description: "One key ID per line",
+ *   extensions: [".ids"],
+ *   binary: false,
+ *   async write(records, sink) {
+ *     for await (const record of records) await sink.write(`${record.id}\n`);
+ *   },
+ * };
+ * ```
+ *
+ * Programs in any language can be formats too: see plugins/executable.ts for
+ * the `ax-format-<name>` protocol.
  *
  * @module
  */

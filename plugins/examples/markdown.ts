@@ -18,7 +18,11 @@ function cell(value: Value | undefined): string {
   return String(value)
     .replaceAll("\\", "\\\\")
     .replaceAll("|", "\\|")
-    .replace(/\r\n|\r|\n/g, "<br>");
+    .replace(/\r\n|\r|\n/g, "<br>")
+    // Other control characters (ESC among them) could drive the terminal
+    // this is printed on: show them as escapes instead.
+    // deno-lint-ignore no-control-regex
+    .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 function line(cells: readonly string[]): string {
