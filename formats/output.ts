@@ -58,7 +58,7 @@ export function resolveOutputTarget(
     refuseBinaryOnTerminal(named.format, ctx);
     return { format: named.format, origin: named.origin };
   }
-  refuseBrokenPlugin(registry, (plugin) => plugin.name === wanted.toLowerCase());
+  refuseBrokenPlugin(registry, wanted.toLowerCase());
 
   const ext = extname(wanted);
   if (ext !== "" && !fromProfile) {
@@ -86,11 +86,8 @@ function refuseBinaryOnTerminal(format: Format, ctx: Context): void {
   ]);
 }
 
-function refuseBrokenPlugin(
-  registry: FormatRegistry,
-  matches: (plugin: { name: string | undefined }) => boolean,
-): void {
-  const plugin = registry.broken().find(matches);
+function refuseBrokenPlugin(registry: FormatRegistry, name: string): void {
+  const plugin = registry.broken().find((broken) => broken.name === name);
   if (!plugin) return;
   throw new AxError(`Format plugin ${plugin.origin} is broken: ${plugin.error}`, {
     hints: ["Fix or remove that file; 'ax formats list' shows every format and plugin."],

@@ -22,8 +22,11 @@ export interface PluginCandidate {
 
 /** A path that was meant to be a plugin but is not usable. */
 export interface DiscoveryProblem {
+  /** Absolute path of the file. */
   readonly path: string;
+  /** The format name its file name suggests, if any. */
   readonly name: string | undefined;
+  /** What is wrong, in one line. */
   readonly error: string;
 }
 
@@ -43,14 +46,19 @@ export const EXECUTABLE_PREFIX = "ax-format-";
 
 const IS_WINDOWS = platform() === "win32";
 
-/** What a look in one place found. */
-interface Found {
+/** What discovery found: usable-looking files and unusable ones. */
+export interface DiscoveryResult {
   candidates: PluginCandidate[];
   problems: DiscoveryProblem[];
 }
 
+type Found = DiscoveryResult;
+
 /** Every plugin candidate and every problem, in precedence order. */
-export async function discoverPlugins(ctx: Context, options: DiscoveryOptions): Promise<Found> {
+export async function discoverPlugins(
+  ctx: Context,
+  options: DiscoveryOptions,
+): Promise<DiscoveryResult> {
   const found: Found = { candidates: [], problems: [] };
   const add = (more: Found) => {
     found.candidates.push(...more.candidates);
