@@ -68,9 +68,14 @@ export interface BuildOptions {
   commit?: string;
 }
 
-/** The outcome of one build: the file, or a one-line reason it could not be built. */
+/**
+ * The outcome of one build: the file, or a one-line reason it could not be
+ * built. `unavailable` means this machine lacks the compiler or its runtime
+ * for the target (not a fault of the sources); `error` means the build broke.
+ */
 export type BuildResult = { ok: true; file: string; seconds: number } | {
   ok: false;
+  kind: "unavailable" | "error";
   reason: string;
 };
 
@@ -160,23 +165,26 @@ function lastErrorLine(output: string): string {
 }
 
 /** Why a Bun build failed, in one line users can act on. */
-function bunFailure(target: TargetName, output: string): string {
+function bunFailure(target: TargetName, output: string): BuildResult {
   const line = lastErrorLine(output);
   if (/Failed to download/i.test(output)) {
-    return `bun could not fetch its ${TARGETS[target].bun} runtime from the npm registry ` +
-      `(${line}); build on a machine that reaches registry.npmjs.org once ` +
+    const reason = `bun could not fetch its ${TARGETS[target].bun} runtime from the npm ` +
+      `registry (${line}); build on a machine that reaches registry.npmjs.org once ` +
       `(runtimes are cached in ~/.bun/install/cache)`;
+    return { ok: false, kind: "unavailable", reason };
   }
-  return `bun build failed: ${line}`;
+  return { ok: false, kind: "error", reason: `bun build failed: ${line}` };
 }
 
 /** Why a Deno build failed, in one line users can act on. */
-function denoFailure(output: string): string {
+function denoFailure(output: string): BuildResult {
   if (/dl\.deno\.land|denort|base binary/i.test(output)) {
-    return "deno compile needs its denort runtime from dl.deno.land, which is unreachable " +
-      "here; set DENORT_BIN to a local denort of the same Deno version, or use --compiler bun";
+    const reason = "deno compile needs its denort runtime from dl.deno.land, which is " +
+      "unreachable here; set DENORT_BIN to a local denort of the same Deno version, or use " +
+      "--compiler bun";
+    return { ok: false, kind: "unavailable", reason };
   }
-  return `deno compile failed: ${lastErrorLine(output)}`;
+  return { ok: false, kind: "error", reason: `deno compile failed: ${lastErrorLine(output)}` };
 }
 
 /** Builds one binary. Never throws for a failed build: the result says why. */
@@ -208,7 +216,11 @@ async function bunBuild(
 ): Promise<BuildResult> {
   const bun = findBun();
   if (!bun) {
-    return { ok: false, reason: `bun is not on PATH and 'npx --yes bun@${BUN_VERSION}' failed` };
+    return {
+      ok: false,
+      kind: "unavailable",
+      reason: `bun is not on PATH and 'npx --yes bun@${BUN_VERSION}' failed`,
+    };
   }
   const args = [
     "build",
@@ -229,7 +241,7 @@ async function bunBuild(
   ];
   const { code, output } = await run([...bun, ...args], ROOT);
   if (code !== 0 || !existsSync(options.outfile)) {
-    return { ok: false, reason: bunFailure(options.target, output) };
+    return bunFailure(options.target, output);
   }
   return { ok: true, file: options.outfile, seconds: 0 };
 }
@@ -273,7 +285,7 @@ async function denoBuild(
   ];
   const { code, output } = await run([process.execPath, ...args], ROOT);
   const written = existsSync(options.outfile) ? options.outfile : `${options.outfile}.exe`;
-  if (code !== 0 || !existsSync(written)) return { ok: false, reason: denoFailure(output) };
+  if (code !== 0 || !existsSync(written)) return denoFailure(output);
   if (written !== options.outfile) renameSync(written, options.outfile);
   return { ok: true, file: options.outfile, seconds: 0 };
 }
@@ -301,8 +313,14 @@ export function newestSourceMtime(): number {
   return newest;
 }
 
-/** A binary ready to run, or why there is none. */
-export type EnsuredBinary = { file: string; built: boolean } | { skipped: string };
+/**
+ * A binary ready to run, or why there is none: `skipped` when this machine
+ * cannot build it (no Bun, target runtime not downloadable), `failed` when
+ * the build itself broke (tests must fail, not skip).
+ */
+export type EnsuredBinary = { file: string; built: boolean } | { skipped: string } | {
+  failed: string;
+};
 
 /**
  * The binary of `target` (default: this machine's) in dist/, rebuilt with Bun
@@ -320,7 +338,8 @@ export async function ensureBinary(target = hostTarget()): Promise<EnsuredBinary
   }
   mkdirSync(join(ROOT, "dist"), { recursive: true });
   const result = await buildBinary({ target, compiler: "bun", outfile: file });
-  return result.ok ? { file, built: true } : { skipped: result.reason };
+  if (result.ok) return { file, built: true };
+  return result.kind === "unavailable" ? { skipped: result.reason } : { failed: result.reason };
 }
 
 /** Parses the command line of `deno task compile`. */

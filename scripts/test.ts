@@ -9,7 +9,8 @@
  * end-to-end tests again against it: every `*_test.ts` under tests/e2e/, with
  * `AX_BIN` set so tests/_helpers/run_ax.ts and the emulator helper start the
  * binary instead of `deno run main.ts`. Those runs count too. Without Bun
- * that pass is reported as skipped, with the reason.
+ * that pass is reported as skipped, with the reason; a broken build counts
+ * as one failure.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -113,6 +114,10 @@ if (fullRun) {
     : await ensureBinary();
   if ("skipped" in binary) {
     console.log(`skipped: end-to-end tests against the compiled binary: ${binary.skipped}`);
+  } else if ("failed" in binary) {
+    console.log(`FAILED: building the binary for the end-to-end tests: ${binary.failed}`);
+    failed++;
+    allOk = false;
   } else {
     console.log(`end-to-end tests against the compiled binary ${binary.file}:`);
     const compiled = await testRun(files, { extra, env: { AX_BIN: binary.file } });

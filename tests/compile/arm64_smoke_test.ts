@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import process from "node:process";
-import { ensureBinary } from "../../scripts/compile.ts";
+import { type TestBinary, testBinary } from "./_binary.ts";
 
 const QEMU = "/usr/bin/qemu-aarch64-static";
 const SYSROOT = "/usr/aarch64-linux-gnu";
@@ -25,12 +25,12 @@ function skipReason(): string | false {
 }
 
 const reason = skipReason();
-const binary = reason ? undefined : await ensureBinary("linux-arm64");
-const skip = reason || (binary && "skipped" in binary ? binary.skipped : false);
+const binary: TestBinary | undefined = reason ? undefined : await testBinary("linux-arm64");
+const skip = reason || (binary?.skip ?? false);
 
 describe("linux-arm64 binary under qemu", { skip }, () => {
   it("prints its version", () => {
-    const file = binary && "file" in binary ? binary.file : "";
+    const file = binary!.file();
     const result = spawnSync(QEMU, ["-L", SYSROOT, file, "--version"], {
       env: { PATH: process.env.PATH },
       timeout: 60_000,

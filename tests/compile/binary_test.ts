@@ -12,11 +12,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
-import { ensureBinary, findBun, ROOT } from "../../scripts/compile.ts";
+import { findBun, ROOT } from "../../scripts/compile.ts";
+import { testBinary } from "./_binary.ts";
 
-const binary = await ensureBinary();
-const skip = "skipped" in binary ? `no binary: ${binary.skipped}` : false;
-const AX = "file" in binary ? binary.file : "";
+const binary = await testBinary();
+const skip = binary.skip;
 
 /** Runs a program with exactly `env`, collecting its output. */
 function run(cmd: string, args: string[], options: { cwd?: string; env: Record<string, string> }) {
@@ -35,7 +35,7 @@ const PATH_ONLY = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
 
 describe("compiled ax binary", { skip }, () => {
   it("prints version, the embedded git commit and the runtime", async () => {
-    const { code, stdout } = await run(AX, ["--version"], { env: PATH_ONLY });
+    const { code, stdout } = await run(binary.file(), ["--version"], { env: PATH_ONLY });
     assert.equal(code, 0);
     const match = /^ax (\d+\.\d+\.\d+) \(commit ([0-9a-f]{7,40})(-dirty)?, bun (\d+\.\d+\.\d+)\)\n$/
       .exec(stdout);
@@ -49,13 +49,23 @@ describe("compiled ax binary", { skip }, () => {
   it("runs with an empty environment except PATH", async () => {
     const home = mkdtempSync(join(tmpdir(), "ax-bin-home-"));
     try {
-      const help = await run(AX, ["--help"], { env: PATH_ONLY, cwd: home });
+      const help = await run(binary.file(), ["--help"], { env: PATH_ONLY, cwd: home });
       assert.equal(help.code, 0);
       assert.match(help.stdout, /Usage: ax /);
-      const script = await run(AX, ["completion", "bash"], { env: PATH_ONLY, cwd: home });
+      const script = await run(binary.file(), ["completion", "bash"], {
+        env: PATH_ONLY,
+        cwd: home,
+      });
       assert.equal(script.code, 0);
       assert.match(script.stdout, /complete -F __ax_complete ax/);
-      const answer = await run(AX, ["complete", "--", "api-keys", "list", "--status", ""], {
+      const answer = await run(binary.file(), [
+        "complete",
+        "--",
+        "api-keys",
+        "list",
+        "--status",
+        "",
+      ], {
         env: PATH_ONLY,
         cwd: home,
       });
@@ -120,9 +130,9 @@ describe("compiled ax binary ignores .env and bunfig.toml in the working directo
     const home = mkdtempSync(join(tmpdir(), "ax-bin-home-"));
     try {
       const env = { ...PATH_ONLY, HOME: home };
-      const version = await run(AX, ["--version"], { cwd: dir, env });
+      const version = await run(binary.file(), ["--version"], { cwd: dir, env });
       assert.equal(version.code, 0);
-      const list = await run(AX, ["api-keys", "list"], { cwd: dir, env });
+      const list = await run(binary.file(), ["api-keys", "list"], { cwd: dir, env });
       assert.notEqual(list.code, 0, "without credentials the command must fail");
       assert.doesNotMatch(list.stdout + list.stderr, /ak-from-dotenv/);
       assert.equal(requests, 0);

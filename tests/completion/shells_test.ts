@@ -1,0 +1,187 @@
+/**
+ * Completion in real shells: bash (with and without the bash-completion
+ * package), zsh and fish run inside tmux with the compiled binary on PATH as
+ * `ax` and its completion script loaded from the rc file. Keys are typed, TAB
+ * is pressed, and the screen is read back. Key IDs come live from a real
+ * emulator. A shell that is not installed is skipped with the reason.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type TestBinary, testBinary } from "../compile/_binary.ts";
+import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
+import { haveTmux, startShell } from "./_tmux.ts";
+
+const PROMPT = "AXPROMPT> ";
+const BASH_COMPLETION = "/usr/share/bash-completion/bash_completion";
+
+/** One way of running a shell with ax's completion loaded. */
+interface ShellSetup {
+  label: string;
+  program: string;
+  /** Extra reason to skip, beyond the program missing. */
+  missing?: () => string | undefined;
+  /**
+   * TABs until a list shows: bash lists on a second TAB that inserts nothing
+   * (so a shared prefix costs a third), zsh on the first or second, fish on
+   * the first.
+   */
+  tabs: { noPrefix: number; sharedPrefix: number };
+  /** Writes rc files into `home` and returns the argv and extra environment. */
+  prepare(home: string): { argv: string[]; env?: Record<string, string> };
+}
+
+const SHELLS: ShellSetup[] = [
+  {
+    label: "bash with bash-completion",
+    program: "bash",
+    missing: () => existsSync(BASH_COMPLETION) ? undefined : `${BASH_COMPLETION} not installed`,
+    tabs: { noPrefix: 2, sharedPrefix: 3 },
+    prepare(home) {
+      const rc = join(home, ".bashrc");
+      writeFileSync(
+        rc,
+        `PS1='${PROMPT}'\nsource ${BASH_COMPLETION}\nsource <(ax completion bash)\n`,
+      );
+      return { argv: ["bash", "--noprofile", "--rcfile", rc, "-i"] };
+    },
+  },
+  {
+    label: "bash without bash-completion",
+    program: "bash",
+    tabs: { noPrefix: 2, sharedPrefix: 3 },
+    prepare(home) {
+      const rc = join(home, ".bashrc");
+      writeFileSync(rc, `PS1='${PROMPT}'\nsource <(ax completion bash)\n`);
+      return { argv: ["bash", "--noprofile", "--rcfile", rc, "-i"] };
+    },
+  },
+  {
+    label: "zsh",
+    program: "zsh",
+    tabs: { noPrefix: 2, sharedPrefix: 2 },
+    prepare(home) {
+      writeFileSync(
+        join(home, ".zshrc"),
+        `PS1='${PROMPT}'\nautoload -Uz compinit && compinit -u -D\nsource <(ax completion zsh)\n`,
+      );
+      return { argv: ["zsh", "-i"], env: { ZDOTDIR: home } };
+    },
+  },
+  {
+    label: "fish",
+    program: "fish",
+    tabs: { noPrefix: 1, sharedPrefix: 1 },
+    prepare() {
+      const init = `set -g fish_greeting ''; function fish_prompt; echo -n '${PROMPT}'; end; ` +
+        "ax completion fish | source";
+      return { argv: ["fish", "--no-config", "--init-command", init] };
+    },
+  },
+];
+
+function installed(program: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
+}
+
+const binary: TestBinary | undefined = haveTmux() ? await testBinary() : undefined;
+const skipAll = binary ? binary.skip : "tmux is not installed";
+if (skipAll) console.log(`skipping real-shell completion tests: ${skipAll}`);
+
+describe("completion in real shells", { skip: skipAll }, () => {
+  let dir = "";
+  let binDir = "";
+  let emulator: EmulatorHandle;
+  const keyIds: string[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "ax-shells-"));
+    binDir = join(dir, "bin");
+    mkdirSync(binDir);
+    symlinkSync(binary!.file(), join(binDir, "ax"));
+    emulator = await startEmulator();
+    for (const name of ["laptop", "ci"]) {
+      const response = await fetch(`${emulator.url}/v2/api-keys`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${emulator.adminKey}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ name, key_type: "user" }),
+      });
+      assert.equal(response.status, 201);
+      keyIds.push(((await response.json()) as { id: string }).id);
+    }
+  });
+
+  after(async () => {
+    await emulator?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const setup of SHELLS) {
+    const reason = installed(setup.program)
+      ? setup.missing?.()
+      : `${setup.program} is not installed (apt-get install ${setup.program})`;
+    if (reason) console.log(`skipping ${setup.label}: ${reason}`);
+
+    describe(setup.label, { skip: reason ?? false }, () => {
+      /** Opens the shell, types `line`, presses TAB `tabs` times, waits for `want`. */
+      async function typeAndTab(line: string, tabs: number, want: string[]): Promise<string> {
+        const home = mkdtempSync(join(dir, "home-"));
+        const { argv, env } = setup.prepare(home);
+        const shell = startShell({
+          dir: home,
+          argv,
+          env: {
+            PATH: `${binDir}:/usr/local/bin:/usr/bin:/bin`,
+            HOME: home,
+            XDG_CONFIG_HOME: join(home, ".config"),
+            XDG_DATA_HOME: join(home, ".local", "share"),
+            LANG: "C.UTF-8",
+            ARIZE_API_KEY: emulator.adminKey,
+            ARIZE_BASE_URL: emulator.url,
+            ...env,
+          },
+        });
+        try {
+          await shell.waitFor((s) => s.includes(PROMPT.trimEnd()), "the prompt");
+          shell.send({ literal: line });
+          await shell.waitFor((s) => s.includes(line.trimEnd()), "the typed line");
+          for (let i = 0; i < tabs; i++) shell.send("Tab");
+          return await shell.waitFor(
+            (s) => want.every((w) => s.includes(w)),
+            `${want.join(", ")} after ${line}<TAB>`,
+          );
+        } finally {
+          shell.close();
+        }
+      }
+
+      it("completes `ax api-<TAB>` to `ax api-keys`", async () => {
+        const screen = await typeAndTab("ax api-", 1, [`${PROMPT}ax api-keys`]);
+        assert.ok(!screen.includes("ax api-keys-"), screen);
+      });
+
+      it("lists the --status values on `ax api-keys list --status <TAB><TAB>`", async () => {
+        const screen = await typeAndTab("ax api-keys list --status ", setup.tabs.noPrefix, [
+          "active",
+          "revoked",
+        ]);
+        const below = screen.slice(screen.indexOf("--status"));
+        assert.match(below, /active/);
+        assert.match(below, /revoked/);
+      });
+
+      it("lists live key IDs from the emulator on `ax api-keys revoke <TAB><TAB>`", async () => {
+        // The IDs share a prefix, which fish's pager shortens to `…`: their ends identify them.
+        const ends = keyIds.map((id) => id.slice(-10));
+        const screen = await typeAndTab("ax api-keys revoke ", setup.tabs.sharedPrefix, ends);
+        assert.match(screen, /ax api-keys revoke \S/, "the shared prefix was inserted");
+      });
+    });
+  }
+});
