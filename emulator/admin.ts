@@ -11,11 +11,11 @@ import type { EmuResponse } from "./http_types.ts";
 import { encodeId, hashSecret } from "./ids.ts";
 import { apiKeyCreatedView, issueKey } from "./keys.ts";
 import { bearerToken } from "./auth.ts";
-import { badField, json, noContent, problem, ProblemError } from "./problem.ts";
+import { badField, json, noContent, problem, ProblemError } from "./responses.ts";
 import { routeName, type Target } from "./router.ts";
 import { API_ROUTES } from "./routes/mod.ts";
 import { spaceView } from "./routes/list_spaces.ts";
-import { parseJsonObject, parseRfc3339, rejectUnknownFields } from "./validate.ts";
+import { BodyFields, parseJsonObject, parseRfc3339 } from "./validate.ts";
 
 /** The reserved path prefix of the admin routes. */
 export const ADMIN_PREFIX = "/__emulator/";
@@ -80,7 +80,7 @@ export function handleAdmin(
 
 function setClock(emulator: Emulator, body: string): EmuResponse {
   const input = parseJsonObject(body, { allowEmpty: false });
-  rejectUnknownFields(input, ["advance_seconds", "now"]);
+  new BodyFields(input).onlyKnown(["advance_seconds", "now"]);
   if (input.advance_seconds !== undefined && input.now !== undefined) {
     throw badField("now", "give either now or advance_seconds, not both");
   }
@@ -102,7 +102,14 @@ function setClock(emulator: Emulator, body: string): EmuResponse {
 function addKeys(emulator: Emulator, body: string): EmuResponse {
   const { store } = emulator;
   const input = parseJsonObject(body, { allowEmpty: true });
-  rejectUnknownFields(input, ["owner", "count", "name", "description", "expires_at", "status"]);
+  new BodyFields(input).onlyKnown([
+    "owner",
+    "count",
+    "name",
+    "description",
+    "expires_at",
+    "status",
+  ]);
   const b = store.state.bootstrap;
   const owners: Record<string, string> = {
     admin: b.admin_user_id,
@@ -155,7 +162,7 @@ function addKeys(emulator: Emulator, body: string): EmuResponse {
 function addSpace(emulator: Emulator, body: string): EmuResponse {
   const { store } = emulator;
   const input = parseJsonObject(body, { allowEmpty: false });
-  rejectUnknownFields(input, ["name", "description"]);
+  new BodyFields(input).onlyKnown(["name", "description"]);
   if (typeof input.name !== "string" || input.name === "") {
     throw badField("name", "must be a non-empty string");
   }

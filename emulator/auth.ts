@@ -14,7 +14,7 @@ import {
   type SpaceRole,
   type User,
 } from "./model.ts";
-import { ProblemError } from "./problem.ts";
+import { ProblemError } from "./responses.ts";
 import type { Store } from "./store.ts";
 
 /** Who is calling: the key used and the user (or bot) it authenticates as. */

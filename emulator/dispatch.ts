@@ -9,7 +9,7 @@ import { authenticate } from "./auth.ts";
 import type { Emulator } from "./emulator.ts";
 import type { FaultSpec } from "./faults.ts";
 import type { EmuRequest, EmuResponse } from "./http_types.ts";
-import { problem, ProblemError } from "./problem.ts";
+import { problem, ProblemError } from "./responses.ts";
 import { type Match, matchRoute, parseTarget, routeName, type Target } from "./router.ts";
 import type { RouteHandler } from "./routes/context.ts";
 import { API_ROUTES } from "./routes/mod.ts";
@@ -35,11 +35,17 @@ export interface Dispatched {
 /** Waits for an injected delay; tests pass one that returns at once. */
 export type Wait = (ms: number) => Promise<void>;
 
-/** Handles one request. Never throws: unexpected errors become a 500 problem. */
-export async function dispatch(
+/** Handles one request; never throws (unexpected errors become a 500 problem). */
+export type Dispatcher = (request: EmuRequest) => Promise<Dispatched>;
+
+/** The request handler of `emulator`; injected delays go through `wait`. */
+export function createDispatcher(emulator: Emulator, wait: Wait): Dispatcher {
+  return (request) => dispatch(emulator, { request, wait });
+}
+
+async function dispatch(
   emulator: Emulator,
-  request: EmuRequest,
-  wait: Wait,
+  { request, wait }: { request: EmuRequest; wait: Wait },
 ): Promise<Dispatched> {
   const target = parseTarget(request.url);
   if (target.path.startsWith(ADMIN_PREFIX)) {
@@ -55,7 +61,7 @@ export async function dispatch(
   }
 
   const match = target.segments
-    ? matchRoute(API_ROUTES, request.method, target.segments)
+    ? matchRoute(API_ROUTES, { method: request.method, segments: target.segments })
     : undefined;
   const route = match?.kind === "route"
     ? routeName(match.route)

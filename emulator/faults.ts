@@ -4,8 +4,8 @@
  * or a truncated body. A truncated response is a real one cut short, so the
  * request took effect; a dropped one took effect only with `after_commit`.
  */
-import { badField } from "./problem.ts";
-import { rejectUnknownFields } from "./validate.ts";
+import { badField } from "./responses.ts";
+import { BodyFields } from "./validate.ts";
 
 /** One fault rule as posted to `POST /__emulator/faults`. */
 export interface FaultSpec {
@@ -43,7 +43,7 @@ export function parseFaultSpec(
   body: Record<string, unknown>,
   routes: readonly string[],
 ): FaultSpec {
-  rejectUnknownFields(body, FIELDS);
+  new BodyFields(body).onlyKnown(FIELDS);
   const { route, count = 1, status, retry_after, delay_ms, drop, truncate, after_commit } = body;
   if (typeof route !== "string" || (route !== "*" && !routes.includes(route))) {
     throw badField("route", `must be "*" or one of: ${routes.join(", ")}`);

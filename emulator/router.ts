@@ -46,12 +46,12 @@ export function routeName(route: { method: string; path: string }): string {
   return `${route.method} ${route.path}`;
 }
 
-/** Finds the route for `method` and `segments` among `routes`. */
+/** Finds the route for a request's method and path segments among `routes`. */
 export function matchRoute<H>(
   routes: readonly RouteTemplate<H>[],
-  method: string,
-  segments: readonly string[],
+  request: { method: string; segments: readonly string[] },
 ): Match<H> {
+  const { method, segments } = request;
   const allow: string[] = [];
   for (const route of routes) {
     const params = matchPath(route.path, segments);

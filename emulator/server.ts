@@ -7,10 +7,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Buffer } from "node:buffer";
-import { dispatch, type Outcome } from "./dispatch.ts";
+import { createDispatcher, type Outcome } from "./dispatch.ts";
 import type { Emulator } from "./emulator.ts";
 import type { EmuRequest, EmuResponse } from "./http_types.ts";
-import { problem } from "./problem.ts";
+import { problem } from "./responses.ts";
 import { parseTarget } from "./router.ts";
 
 /** Largest request body accepted. */
@@ -37,6 +37,7 @@ export interface Listening {
 /** Starts the server; rejects with the listen error (e.g. `EADDRINUSE`). */
 export function listen(options: ListenOptions): Promise<Listening> {
   const { emulator, log } = options;
+  const dispatch = createDispatcher(emulator, wait);
   const server = createServer((req, res) => {
     const started = performance.now();
     const path = parseTarget(req.url ?? "/").path;
@@ -55,7 +56,7 @@ export function listen(options: ListenOptions): Promise<Listening> {
         headers: flattenHeaders(req),
         body,
       };
-      const { outcome } = await dispatch(emulator, request, wait);
+      const { outcome } = await dispatch(request);
       if (emulator.faults?.dropPending()) {
         // Some clients (Deno's fetch) silently re-send a request, even a POST,
         // when a reused keep-alive connection closes without an answer. While

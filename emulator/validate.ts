@@ -3,7 +3,7 @@
  * the field. The emulator is strict on purpose: a lenient emulator would let
  * a client bug pass every test.
  */
-import { badField } from "./problem.ts";
+import { badField } from "./responses.ts";
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -61,87 +61,112 @@ export function parseJsonObject(
   return value as Record<string, unknown>;
 }
 
-/** Rejects members other than `allowed`, naming the first unknown one. */
-export function rejectUnknownFields(
-  object: Record<string, unknown>,
-  allowed: readonly string[],
-  prefix = "",
-): void {
-  for (const name of Object.keys(object)) {
-    if (!allowed.includes(name)) {
-      throw badField(`${prefix}${name}`, `unknown field; allowed: ${allowed.join(", ")}`);
+/**
+ * Reads the members of a JSON object (a request body or a nested part of one),
+ * naming each failure after the member, with `prefix` for nested objects
+ * (`roles.space_role`).
+ */
+export class BodyFields {
+  readonly #object: Record<string, unknown>;
+  readonly #prefix: string;
+
+  constructor(object: Record<string, unknown>, prefix = "") {
+    this.#object = object;
+    this.#prefix = prefix;
+  }
+
+  /** True when the member is present (even if null). */
+  has(field: string): boolean {
+    return Object.hasOwn(this.#object, field);
+  }
+
+  /** The raw value of a member. */
+  raw(field: string): unknown {
+    return this.#object[field];
+  }
+
+  /** Rejects members other than `allowed`, naming the first unknown one. */
+  onlyKnown(allowed: readonly string[]): void {
+    for (const name of Object.keys(this.#object)) {
+      if (!allowed.includes(name)) {
+        throw badField(this.label(name), `unknown field; allowed: ${allowed.join(", ")}`);
+      }
     }
   }
-}
 
-/** An optional string member; null and other types are rejected. */
-export function optionalString(
-  object: Record<string, unknown>,
-  field: string,
-  label = field,
-): string | undefined {
-  if (!(field in object)) return undefined;
-  const value = object[field];
-  if (typeof value !== "string") throw badField(label, "must be a string");
-  return value;
-}
-
-/** An optional enum member, exact lower-case values only. */
-export function optionalEnum<T extends string>(
-  object: Record<string, unknown>,
-  field: string,
-  values: readonly T[],
-  label = field,
-): T | undefined {
-  const value = optionalString(object, field, label);
-  if (value === undefined) return undefined;
-  if (!(values as readonly string[]).includes(value)) {
-    throw badField(label, `must be one of ${values.join(", ")} (got '${value}')`);
+  /** An optional string member; null and other types are rejected. */
+  string(field: string): string | undefined {
+    if (!this.has(field)) return undefined;
+    const value = this.#object[field];
+    if (typeof value !== "string") throw badField(this.label(field), "must be a string");
+    return value;
   }
-  return value as T;
+
+  /** An optional enum member: exact (lower-case) values only. */
+  enumOf<T extends string>(field: string, values: readonly T[]): T | undefined {
+    const value = this.string(field);
+    if (value === undefined) return undefined;
+    if (!(values as readonly string[]).includes(value)) {
+      throw badField(this.label(field), `must be one of ${values.join(", ")} (got '${value}')`);
+    }
+    return value as T;
+  }
+
+  /** An optional RFC 3339 date-time member later than `now`, as epoch milliseconds. */
+  futureTime(field: string, now: number): number | undefined {
+    const value = this.string(field);
+    if (value === undefined) return undefined;
+    const ms = parseRfc3339(value);
+    if (ms === undefined) {
+      throw badField(
+        this.label(field),
+        "must be an RFC 3339 date-time with offset, e.g. 2026-12-31T23:59:59Z",
+      );
+    }
+    if (ms <= now) throw badField(this.label(field), "must be in the future");
+    return ms;
+  }
+
+  /** The name a failure reports: the member with its prefix. */
+  label(field: string): string {
+    return `${this.#prefix}${field}`;
+  }
 }
 
-/** A future RFC 3339 date-time member, as epoch milliseconds. */
-export function optionalFutureTime(
-  object: Record<string, unknown>,
-  field: string,
-  now: number,
-): number | undefined {
-  const value = optionalString(object, field);
-  if (value === undefined) return undefined;
-  const ms = parseRfc3339(value);
-  if (ms === undefined) {
-    throw badField(field, `must be an RFC 3339 date-time with offset, e.g. 2026-12-31T23:59:59Z`);
-  }
-  if (ms <= now) throw badField(field, "must be in the future");
-  return ms;
-}
+/**
+ * Reads query parameters: each at most once (400 otherwise); parameters not
+ * asked for are ignored, as a real server does.
+ */
+export class QueryParams {
+  readonly #values: Record<string, string | undefined> = {};
 
-/** Query parameters, each at most once; unknown parameters are ignored like a real server. */
-export function singleParams(
-  params: URLSearchParams,
-  names: readonly string[],
-): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const name of names) {
-    const all = params.getAll(name);
-    if (all.length > 1) throw badField(name, "given more than once");
-    out[name] = all[0];
+  constructor(params: URLSearchParams, names: readonly string[]) {
+    for (const name of names) {
+      const all = params.getAll(name);
+      if (all.length > 1) throw badField(name, "given more than once");
+      this.#values[name] = all[0];
+    }
   }
-  return out;
-}
 
-/** Query enum: exact lower-case values only. */
-export function queryEnum<T extends string>(
-  name: string,
-  value: string | undefined,
-  values: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(values as readonly string[]).includes(value)) {
-    throw badField(name, `must be one of ${values.join(", ")} (got '${value}')`);
+  /** The value of a parameter, if given. */
+  get(name: string): string | undefined {
+    return this.#values[name];
   }
-  return value as T;
+
+  /** An enum parameter: exact (lower-case) values only. */
+  enumOf<T extends string>(name: string, values: readonly T[]): T | undefined {
+    const value = this.#values[name];
+    if (value === undefined) return undefined;
+    if (!(values as readonly string[]).includes(value)) {
+      throw badField(name, `must be one of ${values.join(", ")} (got '${value}')`);
+    }
+    return value as T;
+  }
+
+  /** The `limit` parameter (see {@link queryLimit}). */
+  limit(): number {
+    return queryLimit(this.#values.limit);
+  }
 }
 
 /** `limit`: an integer 1–100 written in plain digits; 50 when absent. */

@@ -1,11 +1,12 @@
 /** Resolving IDs given in requests to stored objects, with the field-naming errors. */
 import { decodeId } from "../ids.ts";
 import type { Space } from "../model.ts";
-import { badField, ProblemError } from "../problem.ts";
+import { badField, ProblemError } from "../responses.ts";
 import type { Store } from "../store.ts";
 
-/** The space named by `field`: 400 when the value is not a space ID, 404 when unknown. */
-export function lookupSpace(store: Store, value: string, field = "space_id"): Space {
+/** The space named by `space_id`: 400 when the value is not a space ID, 404 when unknown. */
+export function lookupSpace(store: Store, value: string): Space {
+  const field = "space_id";
   if (decodeId(value)?.kind !== "Space") {
     throw badField(field, `'${value}' is not a space ID (base64 of 'Space:…')`);
   }
@@ -14,8 +15,9 @@ export function lookupSpace(store: Store, value: string, field = "space_id"): Sp
   return space;
 }
 
-/** Checks that `value` has the shape of a user ID (400 naming `field` otherwise). */
-export function checkUserId(value: string, field = "user_id"): string {
+/** Checks that a `user_id` value has the shape of a user ID (400 otherwise). */
+export function checkUserId(value: string): string {
+  const field = "user_id";
   if (decodeId(value)?.kind !== "User") {
     throw badField(field, `'${value}' is not a user ID (base64 of 'User:…')`);
   }

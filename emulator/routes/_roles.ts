@@ -9,8 +9,8 @@ import {
   type SpaceRole,
   type User,
 } from "../model.ts";
-import { badField } from "../problem.ts";
-import { optionalEnum, rejectUnknownFields } from "../validate.ts";
+import { badField } from "../responses.ts";
+import { BodyFields } from "../validate.ts";
 
 /** The bot user's roles; omitted ones take the minimum privilege. */
 export interface ServiceRoles {
@@ -30,18 +30,17 @@ export function parseRoles(value: unknown): ServiceRoles {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw badField("roles", "must be an object with space_role, org_role, account_role");
   }
-  const object = value as Record<string, unknown>;
-  rejectUnknownFields(object, ["space_role", "org_role", "account_role"], "roles.");
-  roles.space_role = optionalEnum(object, "space_role", SPACE_ROLES, "roles.space_role") ??
-    roles.space_role;
-  roles.org_role = optionalEnum(object, "org_role", ORG_ROLES, "roles.org_role") ?? roles.org_role;
-  roles.account_role = optionalEnum(object, "account_role", ACCOUNT_ROLES, "roles.account_role") ??
-    roles.account_role;
+  const fields = new BodyFields(value as Record<string, unknown>, "roles.");
+  fields.onlyKnown(["space_role", "org_role", "account_role"]);
+  roles.space_role = fields.enumOf("space_role", SPACE_ROLES) ?? roles.space_role;
+  roles.org_role = fields.enumOf("org_role", ORG_ROLES) ?? roles.org_role;
+  roles.account_role = fields.enumOf("account_role", ACCOUNT_ROLES) ?? roles.account_role;
   return roles;
 }
 
-/** Rejects (400) any role above what `caller` holds itself. */
-export function capRoles(roles: ServiceRoles, caller: User, spaceId: string): void {
+/** Rejects (400) any role above what `caller` holds itself in `spaceId` and beyond. */
+export function capRoles(roles: ServiceRoles, of: { caller: User; spaceId: string }): void {
+  const { caller, spaceId } = of;
   const spaceRole = effectiveSpaceRole(caller, spaceId) ?? "read-only";
   if (roleRank(roles.space_role, "space") > roleRank(spaceRole, "space")) {
     throw badField(

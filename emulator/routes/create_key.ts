@@ -6,15 +6,8 @@ import { effectiveSpaceRole, roleRank } from "../auth.ts";
 import { encodeId } from "../ids.ts";
 import { apiKeyCreatedView, issueKey } from "../keys.ts";
 import { KEY_TYPES, type User } from "../model.ts";
-import { badField, json, ProblemError } from "../problem.ts";
-import {
-  codePointLength,
-  optionalEnum,
-  optionalFutureTime,
-  optionalString,
-  parseJsonObject,
-  rejectUnknownFields,
-} from "../validate.ts";
+import { badField, json, ProblemError } from "../responses.ts";
+import { BodyFields, codePointLength, parseJsonObject } from "../validate.ts";
 import type { RouteContext } from "./context.ts";
 import { capRoles, parseRoles } from "./_roles.ts";
 import { lookupSpace } from "./_lookup.ts";
@@ -30,15 +23,15 @@ export const MAX_DESCRIPTION = 1000;
 export function createKey(ctx: RouteContext) {
   const { store } = ctx.emulator;
   const caller = ctx.caller.user;
-  const body = parseJsonObject(ctx.body, { allowEmpty: false });
-  rejectUnknownFields(body, FIELDS);
+  const body = new BodyFields(parseJsonObject(ctx.body, { allowEmpty: false }));
+  body.onlyKnown(FIELDS);
   const { name, description } = parseNameAndDescription(body);
-  const keyType = optionalEnum(body, "key_type", KEY_TYPES) ?? "user";
-  const expires = optionalFutureTime(body, "expires_at", ctx.now);
+  const keyType = body.enumOf("key_type", KEY_TYPES) ?? "user";
+  const expires = body.futureTime("expires_at", ctx.now);
 
   if (keyType === "user") {
-    if ("space_id" in body) throw badField("space_id", "is not allowed for user keys");
-    if ("roles" in body) throw badField("roles", "are not allowed for user keys");
+    if (body.has("space_id")) throw badField("space_id", "is not allowed for user keys");
+    if (body.has("roles")) throw badField("roles", "are not allowed for user keys");
     if (!caller.developer) {
       throw new ProblemError(403, "the developer permission flag is required to create user keys");
     }
@@ -54,9 +47,9 @@ export function createKey(ctx: RouteContext) {
     return json(201, apiKeyCreatedView(record, secret));
   }
 
-  const spaceId = optionalString(body, "space_id");
+  const spaceId = body.string("space_id");
   if (spaceId === undefined) throw badField("space_id", "is required for service keys");
-  const roles = parseRoles(body.roles);
+  const roles = parseRoles(body.raw("roles"));
   const space = lookupSpace(store, spaceId);
   const callerRole = effectiveSpaceRole(caller, space.id);
   if (callerRole === undefined || roleRank(callerRole, "space") < roleRank("member", "space")) {
@@ -65,7 +58,7 @@ export function createKey(ctx: RouteContext) {
       `space_id: creating service keys needs the member role or above in space '${space.id}'`,
     );
   }
-  capRoles(roles, caller, space.id);
+  capRoles(roles, { caller, spaceId: space.id });
   const botSeq = store.nextSeq();
   const bot: User = {
     id: encodeId("User", botSeq),
@@ -92,15 +85,15 @@ export function createKey(ctx: RouteContext) {
   return json(201, apiKeyCreatedView(record, secret));
 }
 
-function parseNameAndDescription(body: Record<string, unknown>) {
-  if (!("name" in body)) throw badField("name", "is required");
-  const name = optionalString(body, "name")!;
+function parseNameAndDescription(body: BodyFields) {
+  if (!body.has("name")) throw badField("name", "is required");
+  const name = body.string("name")!;
   const nameLength = codePointLength(name);
   if (nameLength === 0) throw badField("name", "must not be empty");
   if (nameLength > MAX_NAME) {
     throw badField("name", `must be at most ${MAX_NAME} characters (got ${nameLength})`);
   }
-  const description = optionalString(body, "description");
+  const description = body.string("description");
   const descriptionLength = description === undefined ? 0 : codePointLength(description);
   if (descriptionLength > MAX_DESCRIPTION) {
     throw badField(

@@ -7,9 +7,9 @@ import { effectiveSpaceRole, isAccountAdmin, requireDeveloperOrAdmin } from "../
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { apiKeyView } from "../keys.ts";
 import { KEY_STATUSES, KEY_TYPES, type KeyRecord } from "../model.ts";
-import { badField, json, ProblemError } from "../problem.ts";
+import { badField, json, ProblemError } from "../responses.ts";
 import type { SortPosition } from "../store.ts";
-import { queryEnum, queryLimit, singleParams } from "../validate.ts";
+import { QueryParams } from "../validate.ts";
 import type { RouteContext } from "./context.ts";
 import { checkUserId, lookupSpace } from "./_lookup.ts";
 
@@ -20,19 +20,22 @@ export function listKeys(ctx: RouteContext) {
   const { store } = ctx.emulator;
   const user = ctx.caller.user;
   requireDeveloperOrAdmin(user);
-  const q = singleParams(ctx.query, PARAMS);
-  const keyType = queryEnum("key_type", q.key_type, KEY_TYPES);
-  const status = queryEnum("status", q.status, KEY_STATUSES) ?? "active";
-  const limit = queryLimit(q.limit);
-  const userFilter = q.user_id === undefined ? undefined : checkUserId(q.user_id);
+  const query = new QueryParams(ctx.query, PARAMS);
+  const keyType = query.enumOf("key_type", KEY_TYPES);
+  const status = query.enumOf("status", KEY_STATUSES) ?? "active";
+  const limit = query.limit();
+  const spaceId = query.get("space_id");
+  const userId = query.get("user_id");
+  const cursor = query.get("cursor");
+  const userFilter = userId === undefined ? undefined : checkUserId(userId);
 
   let scope: string;
   let creator: string | undefined;
-  if (q.space_id !== undefined) {
+  if (spaceId !== undefined) {
     if (keyType === "user") {
       throw badField("space_id", "lists service keys; it cannot be combined with key_type=user");
     }
-    const space = lookupSpace(store, q.space_id);
+    const space = lookupSpace(store, spaceId);
     if (effectiveSpaceRole(user, space.id) === undefined) {
       throw new ProblemError(403, `space_id: you have no access to space '${space.id}'`);
     }
@@ -53,8 +56,8 @@ export function listKeys(ctx: RouteContext) {
     filters: JSON.stringify([scope, status, creator ?? null]),
   };
   let after: SortPosition | undefined;
-  if (q.cursor !== undefined) {
-    const decoded = decodeCursor(q.cursor, context);
+  if (cursor !== undefined) {
+    const decoded = decodeCursor(cursor, context);
     if ("error" in decoded) throw badField("cursor", decoded.error);
     after = decoded.position;
   }

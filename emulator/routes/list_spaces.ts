@@ -6,9 +6,9 @@ import { effectiveSpaceRole } from "../auth.ts";
 import { formatTime } from "../clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import type { Space } from "../model.ts";
-import { badField, json } from "../problem.ts";
+import { badField, json } from "../responses.ts";
 import type { SortPosition } from "../store.ts";
-import { queryLimit, singleParams } from "../validate.ts";
+import { QueryParams } from "../validate.ts";
 import type { RouteContext } from "./context.ts";
 
 /** The `Space` object of the API. */
@@ -25,17 +25,20 @@ export function spaceView(space: Space): Record<string, unknown> {
 export function listSpaces(ctx: RouteContext) {
   const { store } = ctx.emulator;
   const user = ctx.caller.user;
-  const q = singleParams(ctx.query, ["name", "limit", "cursor", "org_id"]);
-  const limit = queryLimit(q.limit);
-  const needle = q.name?.toLowerCase();
-  const orgMatches = q.org_id === undefined || q.org_id === store.state.org.id;
+  const query = new QueryParams(ctx.query, ["name", "limit", "cursor", "org_id"]);
+  const limit = query.limit();
+  const name = query.get("name");
+  const orgId = query.get("org_id");
+  const cursor = query.get("cursor");
+  const needle = name?.toLowerCase();
+  const orgMatches = orgId === undefined || orgId === store.state.org.id;
   const context = {
     secret: store.state.cursor_secret,
-    filters: JSON.stringify(["spaces", q.name ?? null, q.org_id ?? null]),
+    filters: JSON.stringify(["spaces", name ?? null, orgId ?? null]),
   };
   let after: SortPosition | undefined;
-  if (q.cursor !== undefined) {
-    const decoded = decodeCursor(q.cursor, context);
+  if (cursor !== undefined) {
+    const decoded = decodeCursor(cursor, context);
     if ("error" in decoded) throw badField("cursor", decoded.error);
     after = decoded.position;
   }

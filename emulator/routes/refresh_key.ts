@@ -9,8 +9,8 @@ import { canSeeKey, effectiveSpaceRole, isUnusable, roleRank } from "../auth.ts"
 import { formatTime } from "../clock.ts";
 import { apiKeyCreatedView, issueKey } from "../keys.ts";
 import type { KeyRecord, User } from "../model.ts";
-import { badField, json, ProblemError } from "../problem.ts";
-import { optionalFutureTime, parseJsonObject, rejectUnknownFields } from "../validate.ts";
+import { badField, json, ProblemError } from "../responses.ts";
+import { BodyFields, parseJsonObject } from "../validate.ts";
 import type { RouteContext } from "./context.ts";
 
 /** Longest grace period, in seconds (24 hours). */
@@ -20,10 +20,10 @@ export const MAX_GRACE_SECONDS = 86_400;
 export function refreshKey(ctx: RouteContext) {
   const { store } = ctx.emulator;
   const user = ctx.caller.user;
-  const body = parseJsonObject(ctx.body, { allowEmpty: true });
-  rejectUnknownFields(body, ["expires_at", "grace_period_seconds"]);
-  const grace = parseGrace(body.grace_period_seconds);
-  const expires = optionalFutureTime(body, "expires_at", ctx.now);
+  const body = new BodyFields(parseJsonObject(ctx.body, { allowEmpty: true }));
+  body.onlyKnown(["expires_at", "grace_period_seconds"]);
+  const grace = parseGrace(body.raw("grace_period_seconds"));
+  const expires = body.futureTime("expires_at", ctx.now);
 
   const old = store.key(ctx.params.id);
   if (!old || !canSeeKey(user, old)) {

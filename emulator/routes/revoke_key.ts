@@ -4,7 +4,7 @@
  * account admin role (403 otherwise); a key the caller may not see is a 404.
  */
 import { canSeeKey, isAccountAdmin } from "../auth.ts";
-import { noContent, ProblemError } from "../problem.ts";
+import { noContent, ProblemError } from "../responses.ts";
 import type { RouteContext } from "./context.ts";
 
 /** Revokes a key. */

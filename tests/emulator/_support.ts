@@ -3,7 +3,7 @@
  * (no sockets), the clock stands still unless a test moves it, and injected
  * delays return at once.
  */
-import { dispatch, type Outcome } from "../../emulator/dispatch.ts";
+import { createDispatcher, type Outcome } from "../../emulator/dispatch.ts";
 import { buildEmulator, type BuildOptions, type Built } from "../../emulator/mod.ts";
 
 /** The fixed real time the test clock starts from. */
@@ -52,6 +52,10 @@ export function testEmulator(options: BuildOptions = {}): TestEmulator {
   const { emulator, secrets } = built;
   const spaces = emulator.store.spaces();
   const waits: number[] = [];
+  const dispatch = createDispatcher(emulator, (ms) => {
+    waits.push(ms);
+    return Promise.resolve();
+  });
   const send = (method: string, url: string, options: CallOptions = {}) => {
     const headers: Record<string, string> = {};
     if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
@@ -61,10 +65,7 @@ export function testEmulator(options: BuildOptions = {}): TestEmulator {
       headers["content-type"] = "application/json";
     }
     Object.assign(headers, options.headers);
-    return dispatch(emulator, { method, url, headers, body }, (ms) => {
-      waits.push(ms);
-      return Promise.resolve();
-    }).then((d) => d.outcome);
+    return dispatch({ method, url, headers, body }).then((d) => d.outcome);
   };
   const call = async (method: string, url: string, options?: CallOptions) => {
     const outcome = await send(method, url, options);

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { codePointLength, parseRfc3339, queryLimit } from "../../emulator/validate.ts";
-import { ProblemError } from "../../emulator/problem.ts";
+import { ProblemError } from "../../emulator/responses.ts";
 
 describe("parseRfc3339", () => {
   const valid: [string, string][] = [
