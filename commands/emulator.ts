@@ -7,7 +7,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
-import { ConfigError, NetworkError, UsageError } from "../runtime/errors.ts";
+import { ConfigError, FileError, NetworkError, UsageError } from "../runtime/errors.ts";
 import { isAbsolute, join } from "node:path";
 import { parseRfc3339 } from "../emulator/validate.ts";
 
@@ -155,7 +155,9 @@ function parseInteger(value: string, option: string, max: number): number {
  */
 export async function runEmulator(options: EmulatorStartOptions, ctx: Context): Promise<void> {
   // Loaded here so that `ax --help` and the api-keys commands never load the server.
-  const { CorruptDataError, serveEmulator } = await import("../emulator/mod.ts");
+  const { CorruptDataError, serveEmulator, UnwritableDataError } = await import(
+    "../emulator/mod.ts"
+  );
   const log = (line: string) => void ctx.stderr.write(`${line}\n`);
   let serving;
   try {
@@ -176,6 +178,11 @@ export async function runEmulator(options: EmulatorStartOptions, ctx: Context): 
       throw new ConfigError(`Refusing to start: ${error.message}.`, [
         "The file was left unchanged. Fix it, move it away, or pass another --data file.",
       ]);
+    }
+    if (error instanceof UnwritableDataError) {
+      throw new FileError(`Cannot start: ${error.message}.`, {
+        hints: ["Check that the folder of --data exists and is writable."],
+      });
     }
     throw listenError(error, options);
   }

@@ -5,7 +5,7 @@
 import { createClock } from "./clock.ts";
 import { createEmulator, type Emulator } from "./emulator.ts";
 import { hashSecret } from "./ids.ts";
-import { createSaver, loadState, type Saver } from "./persistence.ts";
+import { createSaver, loadState, type Saver, saveState } from "./persistence.ts";
 import {
   type BootstrapSecrets,
   createInitialState,
@@ -15,7 +15,7 @@ import {
 import { listen } from "./server.ts";
 import { Store } from "./store.ts";
 
-export { CorruptDataError } from "./persistence.ts";
+export { CorruptDataError, UnwritableDataError } from "./persistence.ts";
 export type { Emulator } from "./emulator.ts";
 export type { BootstrapSecrets } from "./seed.ts";
 
@@ -46,7 +46,8 @@ export interface Built {
 
 /**
  * Builds an emulator without serving it. Throws `CorruptDataError` for a data
- * file that is not emulator state (the file is left untouched).
+ * file that is not emulator state (the file is left untouched), and
+ * `UnwritableDataError` when the data file cannot be written.
  */
 export function buildEmulator(options: BuildOptions = {}): Built {
   const realNow = options.realNow ?? Date.now;
@@ -69,9 +70,9 @@ export function buildEmulator(options: BuildOptions = {}): Built {
     faults: options.faults ?? false,
     onChange: saver?.changed,
   });
-  // Bootstrap secrets rotated: save at once so the file matches what is served.
-  saver?.changed("hard");
-  saver?.flush();
+  // Bootstrap secrets rotated: save at once so the file matches what is served,
+  // and so that an unwritable path fails at start rather than at the first change.
+  if (options.dataFile) saveState(options.dataFile, store.state);
   return { emulator, secrets, saver };
 }
 

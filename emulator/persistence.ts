@@ -21,6 +21,18 @@ import { checkState } from "./state_check.ts";
 /** The data file exists but is not usable state. */
 export class CorruptDataError extends Error {}
 
+/** The data file cannot be written (missing folder, permissions, full disk). */
+export class UnwritableDataError extends Error {}
+
+/** Writes `state` to `path` now, or throws {@link UnwritableDataError}. */
+export function saveState(path: string, state: State): void {
+  try {
+    writeFileAtomic(path, JSON.stringify(state));
+  } catch (error) {
+    throw new UnwritableDataError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
 /** Reads the state in `path`; undefined when there is no such file. */
 export function loadState(path: string): State | undefined {
   let text: string;

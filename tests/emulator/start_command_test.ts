@@ -10,7 +10,7 @@ import {
   runEmulator,
 } from "../../commands/emulator.ts";
 import { runCli } from "../../commands/mod.ts";
-import { ConfigError, NetworkError, UsageError } from "../../runtime/errors.ts";
+import { ConfigError, FileError, NetworkError, UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 
 const parse = (values: RawEmulatorStartValues) => parseEmulatorStart({ values, cwd: "/work" });
@@ -158,6 +158,14 @@ describe("runEmulator", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("fails with a FileError when --data cannot be written", async () => {
+    const { ctx } = fakeContext();
+    await assert.rejects(
+      runEmulator({ ...parse({ port: "0" }), data: "/nonexistent-folder-ax/emu.json" }, ctx),
+      (error) => error instanceof FileError && error.message.includes("/nonexistent-folder-ax"),
+    );
   });
 
   it("reports a port in use as a NetworkError with a hint", async () => {
