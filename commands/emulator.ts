@@ -45,7 +45,8 @@ export interface RawEmulatorStartValues {
 export function emulatorCommand(program: Command, ctx: Context): void {
   const group = program
     .command("emulator")
-    .description("Run a local Arize API emulator (no account, no network needed)");
+    .description("Run a local Arize API emulator (no account, no network needed)")
+    .helpCommand(false);
   group
     .command("start")
     .description(
