@@ -20,7 +20,7 @@ import {
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
+import { ApiError, UsageError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import {
@@ -167,6 +167,8 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
       collection: "api_keys",
       pagination: pages.pagination,
     }, session.ctx);
+  } catch (error) {
+    throw withSpaceHint(error, options);
   } finally {
     await session.close();
   }
@@ -177,6 +179,20 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     await announce(ctx, MORE_ITEMS);
     await announce(ctx, `  --cursor ${pagination.next_cursor}`);
   }
+}
+
+/** The API lists service keys per space; a 400 for `--key-type service` alone says how. */
+function withSpaceHint(error: unknown, options: ListOptions): unknown {
+  if (
+    !(error instanceof ApiError) || error.status !== 400 || options.keyType !== "service" ||
+    options.space !== undefined
+  ) {
+    return error;
+  }
+  return new ApiError(error.status, error.message, {
+    problem: error.problem,
+    hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
+  });
 }
 
 /** Exactly one request: the default `list` shows one page and says how to get the next. */

@@ -55,6 +55,21 @@ describe("ax api-keys list: requests and output", () => {
     assert.equal(run.error, undefined);
   });
 
+  it("--key-type service without --space: the server's 400 gets a hint", async () => {
+    const stub = apiStub().expect(
+      { method: "GET", path: "/v2/api-keys?key_type=service&limit=15" },
+      {
+        status: 400,
+        json: { title: "Bad Request", status: 400, detail: "space_id: is required" },
+      },
+    );
+    const run = await runApiKeys(["list", "--key-type", "service"], { stub });
+    stub.verify();
+    const error = run.error as ApiError;
+    assert.equal(error.exitCode, 4);
+    assert.equal(error.hints[0], "Service keys are listed per space: add --space NAME_OR_ID.");
+  });
+
   it("--limit 250 reads pages of 100, 100, 50 into one json document", async () => {
     const stub = apiStub()
       .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
