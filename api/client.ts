@@ -8,6 +8,7 @@
  * (S1). Everything reaches the world through the Context.
  */
 import type { Context } from "../runtime/context.ts";
+import { fetchWithNetwork, type NetworkOptions } from "../runtime/network_fetch.ts";
 import { ApiError, ConfigError, NetworkError } from "../runtime/errors.ts";
 import { interruption } from "./_interrupt.ts";
 import { createDebugLog, type DebugLog } from "./_log.ts";
@@ -29,6 +30,8 @@ export interface ClientOptions {
   verbose: boolean;
   /** A longer `Retry-After` fails at once instead of waiting. Default 60. */
   maxRetryAfterSeconds?: number;
+  /** The profile's proxy and CA settings (N4); environment proxies apply regardless. */
+  network?: NetworkOptions;
 }
 
 /** One API operation. */
@@ -86,7 +89,7 @@ interface State {
  */
 export function createClient(ctx: Context, options: ClientOptions): ApiClient {
   const state: State = {
-    ctx,
+    ctx: options.network ? { ...ctx, fetch: fetchWithNetwork(ctx.fetch, options.network) } : ctx,
     options,
     base: parseBaseUrl(options.baseUrl),
     log: createDebugLog(ctx, { verbose: options.verbose, secrets: [options.apiKey] }),

@@ -76,6 +76,7 @@ export async function runValidate(options: ValidateOptions, ctx: Context): Promi
     apiKey,
     timeoutMs: options.timeoutMs ?? settings.timeoutMs,
     verbose: options.verbose,
+    network: settings.network,
   });
   const subject = settings.profileName
     ? `Profile '${settings.profileName}'`
