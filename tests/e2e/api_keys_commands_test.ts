@@ -18,6 +18,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
 
@@ -338,6 +339,35 @@ describe("ax api-keys against the emulator", () => {
     for (const line of lines) assert.equal(typeof JSON.parse(line).id, "string");
     const flag = await expectExit(0, ["api-keys", "list", "-l", "2", "-o", "csv"], overrides);
     assert.match(flag.stdout, /^id,name,/);
+  });
+
+  it("--plugin loads a format module for -o, for list and create", async () => {
+    const plugin = fileURLToPath(new URL("../../plugins/examples/markdown.ts", import.meta.url));
+    const listed = await expectExit(0, [
+      "api-keys",
+      "list",
+      "-l",
+      "3",
+      "--plugin",
+      plugin,
+      "-o",
+      "markdown",
+    ]);
+    const lines = listed.stdout.trimEnd().split("\n");
+    assert.match(lines[0], /^\| name \| id \|/);
+    assert.equal(lines.length, 5); // header, rule, 3 rows
+    const created = await expectExit(0, [
+      "api-keys",
+      "create",
+      "-n",
+      "md key",
+      "--plugin",
+      plugin,
+      "-o",
+      "key.md",
+    ]);
+    assert.match(readFileSync(join(home, "key.md"), "utf8"), /\| md key \|.*\| ak-\w+ \|/);
+    assert.equal(created.stdout, "");
   });
 
   it("-v logs requests on stderr without the token or the new secret", async () => {
