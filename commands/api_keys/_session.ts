@@ -97,6 +97,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     apiKey,
     timeoutMs: common.timeoutMs ?? settings.timeoutMs,
     verbose: common.verbose,
+    network: settings.network,
   });
   return {
     client,
