@@ -226,6 +226,11 @@ async function bunBuild(
     "build",
     options.entry,
     "--compile",
+    // Code splitting keeps dynamically imported modules (the emulator, shell
+    // completion, parquet) in their own chunks, together with the node:
+    // built-ins they import; in one chunk Bun hoists those imports and loads
+    // them on every start (measured: ~3 ms of a ~25 ms start-up).
+    "--splitting",
     "--minify",
     ...(options.bytecode === false ? [] : ["--bytecode"]),
     "--format=esm",

@@ -134,6 +134,7 @@ describe("compiled ax binary ignores .env and bunfig.toml in the working directo
       assert.equal(version.code, 0);
       const list = await run(binary.file(), ["api-keys", "list"], { cwd: dir, env });
       assert.notEqual(list.code, 0, "without credentials the command must fail");
+      assert.match(list.stderr, /No API key/);
       assert.doesNotMatch(list.stdout + list.stderr, /ak-from-dotenv/);
       assert.equal(requests, 0);
       assert.ok(!existsSync(join(dir, "marker")), "bunfig.toml preload ran");
