@@ -1,0 +1,464 @@
+/**
+ * `deno task bench [--quick] [--out FILE] [--sizes 10000,100000,1000000]`:
+ * measures whole processes against the targets of QUALITY.md ("Performance
+ * targets") and writes BENCHMARKS.md.
+ *
+ * Every comparison runs its baseline in the same invocation, interleaved with
+ * the measured command (A B A B …, after a warm-up), and reports medians and
+ * their ratio, because these machines are noisy:
+ * - start-up: the compiled `ax --help` / `--version` against an empty program
+ *   compiled the same way (the runtime's floor) and against `gh --version`;
+ *   the same binary without `--bytecode`, to show what it buys;
+ * - one request: `ax api-keys list -o json` against `curl` of the request ax
+ *   sends, to a local emulator;
+ * - one TAB: `ax complete -- …` (no live lookups);
+ * - `list --all` of N seeded keys per format (csv, ndjson, json, parquet):
+ *   records/s, the overhead over a compiled fetch loop that requests the same
+ *   pages and parses them but formats nothing, and peak RSS (GNU time).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import process from "node:process";
+import { buildBinary, ensureBinary, findBun, hostTarget, ROOT } from "./compile.ts";
+
+const FORMATS = ["csv", "ndjson", "json", "parquet"] as const;
+const TIME = "/usr/bin/time";
+
+/** One measured command: argv plus environment. */
+interface Cmd {
+  label: string;
+  argv: string[];
+  env?: Record<string, string>;
+}
+
+/** Timings of one command over several runs. */
+interface Timing {
+  label: string;
+  runs: number[];
+  median: number;
+}
+
+/** The outcome of one target row in BENCHMARKS.md. */
+interface TargetRow {
+  what: string;
+  measured: string;
+  target: string;
+  pass: boolean | undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs a command to completion with stdout to /dev/null; returns wall milliseconds. */
+function timeOnce(cmd: Cmd): number {
+  const started = performance.now();
+  const result = spawnSync(cmd.argv[0], cmd.argv.slice(1), {
+    env: cmd.env ?? baseEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) {
+    throw new Error(`${cmd.label} failed (${result.status}): ${result.stderr?.toString().trim()}`);
+  }
+  return elapsed;
+}
+
+/** Interleaves `cmds` run by run after `warmup` rounds, so drift hits them alike. */
+function timeInterleaved(cmds: Cmd[], options: { runs: number; warmup: number }): Timing[] {
+  for (let i = 0; i < options.warmup; i++) cmds.forEach(timeOnce);
+  const runs = cmds.map(() => [] as number[]);
+  for (let i = 0; i < options.runs; i++) cmds.forEach((cmd, j) => runs[j].push(timeOnce(cmd)));
+  return cmds.map((cmd, j) => ({ label: cmd.label, runs: runs[j], median: median(runs[j]) }));
+}
+
+/** Runs a command under GNU time; returns wall milliseconds and peak RSS in MB. */
+function timeWithRss(cmd: Cmd): { ms: number; rssMb: number | undefined } {
+  const haveTime = spawnSync(TIME, ["--version"]).status === 0;
+  if (!haveTime) return { ms: timeOnce(cmd), rssMb: undefined };
+  const started = performance.now();
+  const result = spawnSync(TIME, ["-f", "AXBENCH_RSS_KB=%M", ...cmd.argv], {
+    env: cmd.env ?? baseEnv(),
+    stdio: ["ignore", openSync("/dev/null", "w"), "pipe"],
+  });
+  const ms = performance.now() - started;
+  const stderr = result.stderr.toString();
+  if (result.status !== 0) throw new Error(`${cmd.label} failed: ${stderr.trim()}`);
+  const kb = Number(/AXBENCH_RSS_KB=(\d+)/.exec(stderr)?.[1]);
+  return { ms, rssMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+}
+
+let home = "";
+
+/** A clean environment: PATH, an empty HOME, no prerelease notice. */
+function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    DISABLE_PRERELEASE_WARNING: "true",
+    ...extra,
+  };
+}
+
+/** The first line of a command's output, or undefined when it does not run. */
+function firstLine(argv: string[]): string | undefined {
+  const result = spawnSync(argv[0], argv.slice(1), { encoding: "utf8" });
+  if (result.status !== 0 || result.error) return undefined;
+  return (result.stdout || result.stderr).split("\n")[0].trim();
+}
+
+/** A running emulator started from the compiled binary. */
+interface Emulator {
+  url: string;
+  adminKey: string;
+  stop(): void;
+}
+
+function startEmulator(ax: string, seedKeys: number): Promise<Emulator> {
+  const child = spawn(ax, ["emulator", "start", "--port", "0", "--seed-keys", String(seedKeys)], {
+    env: baseEnv(),
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`emulator exited early (code ${code})`)));
+    lines.once("line", (line) => {
+      const ready = JSON.parse(line) as { url: string; admin_key: string };
+      resolve({ url: ready.url, adminKey: ready.admin_key, stop: () => child.kill("SIGTERM") });
+    });
+  });
+}
+
+/** A page-by-page fetch of `/v2/api-keys` that parses each page and formats nothing. */
+const RAW_FETCH = `
+const base = process.env.ARIZE_BASE_URL;
+const headers = { authorization: "Bearer " + process.env.ARIZE_API_KEY };
+let cursor;
+let count = 0;
+do {
+  const query = "limit=100" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
+  const response = await fetch(base + "/v2/api-keys?" + query, { headers });
+  const page = await response.json();
+  count += page.api_keys.length;
+  cursor = page.pagination.has_more ? page.pagination.next_cursor : undefined;
+} while (cursor);
+if (process.env.AXBENCH_PRINT) console.log(count);
+`;
+
+/** Builds the helper programs the same way as ax: empty, raw fetch, ax without bytecode. */
+async function buildBaselines(dir: string) {
+  const target = hostTarget()!;
+  const build = async (name: string, options: { entry?: string; bytecode?: boolean }) => {
+    const result = await buildBinary({
+      target,
+      compiler: "bun",
+      outfile: join(dir, name),
+      ...options,
+    });
+    if (!result.ok) throw new Error(`building ${name}: ${result.reason}`);
+    return result.file;
+  };
+  writeFileSync(join(dir, "empty.ts"), "export {};\n");
+  writeFileSync(join(dir, "raw_fetch.ts"), RAW_FETCH);
+  return {
+    empty: await build("empty", { entry: join(dir, "empty.ts") }),
+    rawFetch: await build("raw_fetch", { entry: join(dir, "raw_fetch.ts") }),
+    axNoBytecode: await build("ax_no_bytecode", { bytecode: false }),
+  };
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function machine(): string[] {
+  const cpu = cpus();
+  const bun = findBun();
+  const lines = [
+    `- CPU: ${cpu[0]?.model ?? "unknown"} (${cpu.length} logical cores available)`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- OS: ${process.platform} ${release()} ${process.arch}`,
+    `- Deno: ${Deno.version.deno}; Bun: ${bun ? firstLine([...bun, "--version"]) : "not found"}`,
+    `- gh: ${firstLine(["gh", "--version"]) ?? "not installed (apt-get install -y gh)"}`,
+    `- curl: ${firstLine(["curl", "--version"]) ?? "not installed"}`,
+    `- Load average at start: ${firstLine(["cat", "/proc/loadavg"]) ?? "unknown"}`,
+  ];
+  return lines;
+}
+
+function parseCommandLine() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      quick: { type: "boolean", default: false },
+      out: { type: "string", default: join(ROOT, "BENCHMARKS.md") },
+      sizes: { type: "string" },
+    },
+  });
+  const sizes = (values.sizes ?? (values.quick ? "10000,100000" : "10000,100000,1000000"))
+    .split(",").map(Number);
+  return {
+    quick: values.quick,
+    out: values.out,
+    sizes,
+    startRuns: values.quick ? 15 : 40,
+    listRuns: values.quick ? 1 : 3,
+  };
+}
+
+function row(what: string, measured: string, target: string, pass: boolean | undefined): TargetRow {
+  return { what, measured, target, pass };
+}
+
+async function main(): Promise<void> {
+  const options = parseCommandLine();
+  const dir = mkdtempSync(join(tmpdir(), "ax-bench-"));
+  home = join(dir, "home");
+  mkdirSync(home);
+  const emulators: Emulator[] = [];
+  try {
+    const ensured = await ensureBinary();
+    if (!("file" in ensured)) {
+      throw new Error(`no ax binary: ${"skipped" in ensured ? ensured.skipped : ensured.failed}`);
+    }
+    const ax = ensured.file;
+    console.error(`ax binary: ${ax}; building baselines…`);
+    const base = await buildBaselines(dir);
+    const rows: TargetRow[] = [];
+    const details: string[] = [];
+    const haveGh = firstLine(["gh", "--version"]) !== undefined;
+
+    // Start-up.
+    console.error("start-up…");
+    const startCmds: Cmd[] = [
+      { label: "empty program (bun --compile, same flags)", argv: [base.empty] },
+      { label: "ax --version", argv: [ax, "--version"] },
+      { label: "ax --help", argv: [ax, "--help"] },
+      { label: "ax --version (built without --bytecode)", argv: [base.axNoBytecode, "--version"] },
+      ...(haveGh ? [{ label: "gh --version", argv: ["gh", "--version"] }] : []),
+      {
+        label: "ax complete -- api-keys list --status ''",
+        argv: [ax, "complete", "--", "api-keys", "list", "--status", ""],
+      },
+      {
+        label: "ax complete -- api-keys list -o '' (formats + plugin discovery)",
+        argv: [ax, "complete", "--", "api-keys", "list", "-o", ""],
+      },
+    ];
+    const start = timeInterleaved(startCmds, { runs: options.startRuns, warmup: 3 });
+    const [empty, version, help, noBytecode] = start;
+    const gh = haveGh ? start[4] : undefined;
+    const [completeStatus, completeOutput] = start.slice(-2);
+    for (const t of [version, help]) {
+      const ratio = t.median / empty.median;
+      rows.push(row(
+        `compiled \`${t.label}\` vs empty program`,
+        `${fmt(t.median)} vs ${fmt(empty.median)} = ${ratio.toFixed(2)}×`,
+        "≤ 3×",
+        ratio <= 3,
+      ));
+      rows.push(row(
+        `compiled \`${t.label}\` vs \`gh --version\``,
+        gh
+          ? `${fmt(gh.median)} / ${fmt(t.median)} = ${(gh.median / t.median).toFixed(2)}× faster`
+          : "gh not installed",
+        "≥ 4× faster",
+        gh ? gh.median / t.median >= 4 : undefined,
+      ));
+    }
+    rows.push(row(
+      "completion request (one TAB, no live lookup)",
+      `${fmt(completeStatus.median)} (\`-o\` with format discovery: ${fmt(completeOutput.median)})`,
+      "≤ 20 ms",
+      completeStatus.median <= 20 && completeOutput.median <= 20,
+    ));
+    details.push(
+      `### Start-up (${options.startRuns} interleaved runs after 3 warm-ups, medians)`,
+      "",
+      "| command | median | min | max |",
+      "|---|---|---|---|",
+      ...start.map((t) =>
+        `| ${t.label} | ${fmt(t.median)} | ${fmt(Math.min(...t.runs))} | ${
+          fmt(Math.max(...t.runs))
+        } |`
+      ),
+      "",
+      `\`--bytecode\` makes \`ax --version\` ${
+        (noBytecode.median / version.median).toFixed(1)
+      }× faster ` +
+        `(${fmt(noBytecode.median)} → ${fmt(version.median)}).`,
+      "",
+    );
+
+    // One request against the emulator.
+    console.error("one request…");
+    const small = await startEmulator(ax, 0);
+    emulators.push(small);
+    const apiEnv = baseEnv({ ARIZE_BASE_URL: small.url, ARIZE_API_KEY: small.adminKey });
+    const request = timeInterleaved([
+      {
+        label: "curl GET /v2/api-keys?limit=15",
+        argv: [
+          "curl",
+          "-sf",
+          "-o",
+          "/dev/null",
+          "-H",
+          `authorization: Bearer ${small.adminKey}`,
+          `${small.url}/v2/api-keys?limit=15`,
+        ],
+      },
+      {
+        label: "ax api-keys list -o json",
+        argv: [ax, "api-keys", "list", "-o", "json"],
+        env: apiEnv,
+      },
+    ], { runs: options.startRuns, warmup: 3 });
+    const [curl, list] = request;
+    rows.push(row(
+      "compiled `ax api-keys list -o json` vs `curl` of the same request",
+      `${fmt(list.median)} vs ${fmt(curl.median)} = ${(list.median / curl.median).toFixed(2)}×`,
+      "≤ 3×",
+      list.median / curl.median <= 3,
+    ));
+    details.push(
+      `### One request (${options.startRuns} interleaved runs, medians)`,
+      "",
+      "| command | median | min | max |",
+      "|---|---|---|---|",
+      ...request.map((t) =>
+        `| ${t.label} | ${fmt(t.median)} | ${fmt(Math.min(...t.runs))} | ${
+          fmt(Math.max(...t.runs))
+        } |`
+      ),
+      "",
+    );
+    small.stop();
+
+    // list --all throughput and memory.
+    const rss = new Map<string, Map<number, number | undefined>>();
+    const throughputLines = [
+      `### \`list --all\` (${options.listRuns} run(s) per format and size, after one warm-up fetch; medians)`,
+      "",
+      "| keys | command | time | records/s | overhead vs raw fetch | peak RSS |",
+      "|---|---|---|---|---|---|",
+    ];
+    for (const size of options.sizes) {
+      console.error(`list --all of ${size} keys…`);
+      const emulator = await startEmulator(ax, size);
+      emulators.push(emulator);
+      const env = baseEnv({ ARIZE_BASE_URL: emulator.url, ARIZE_API_KEY: emulator.adminKey });
+      const counted = spawnSync(base.rawFetch, [], {
+        env: { ...env, AXBENCH_PRINT: "1" },
+        encoding: "utf8",
+      });
+      const records = Number(counted.stdout.trim());
+      const cmds: Cmd[] = [
+        { label: "raw fetch (no formatting)", argv: [base.rawFetch], env },
+        ...FORMATS.map((f) => ({
+          label: `ax api-keys list --all -o ${f}`,
+          argv: [ax, "api-keys", "list", "--all", "-o", f],
+          env,
+        })),
+      ];
+      const results = cmds.map(() => ({ ms: [] as number[], rss: [] as number[] }));
+      for (let i = 0; i < options.listRuns; i++) {
+        cmds.forEach((cmd, j) => {
+          const r = timeWithRss(cmd);
+          results[j].ms.push(r.ms);
+          if (r.rssMb !== undefined) results[j].rss.push(r.rssMb);
+        });
+      }
+      const rawMs = median(results[0].ms);
+      cmds.forEach((cmd, j) => {
+        const ms = median(results[j].ms);
+        const peak = results[j].rss.length ? Math.max(...results[j].rss) : undefined;
+        const overhead = j === 0 ? "—" : `${((ms / rawMs - 1) * 100).toFixed(0)}%`;
+        throughputLines.push(
+          `| ${size} | ${cmd.label} | ${fmt(ms)} | ${
+            Math.round(records / (ms / 1000))
+          } | ${overhead} | ` +
+            `${peak === undefined ? "n/a" : `${peak.toFixed(0)} MB`} |`,
+        );
+        if (j > 0) {
+          const format = FORMATS[j - 1];
+          if (!rss.has(format)) rss.set(format, new Map());
+          rss.get(format)!.set(size, peak);
+          if (
+            size === 100_000 ||
+            (size === Math.max(...options.sizes) && !options.sizes.includes(100_000))
+          ) {
+            const rate = records / (ms / 1000);
+            const over = ms / rawMs - 1;
+            rows.push(row(
+              `\`list --all\` of ${size} keys to ${format}`,
+              `${Math.round(rate)} records/s; overhead ${
+                (over * 100).toFixed(0)
+              }% over raw fetch (${fmt(rawMs)})`,
+              "≥ 50k records/s; overhead ≤ 30%",
+              rate >= 50_000 && over <= 0.3,
+            ));
+          }
+        }
+      });
+      emulator.stop();
+    }
+    for (const format of FORMATS) {
+      const bySize = [...(rss.get(format) ?? new Map()).entries()];
+      const peaks = bySize.map(([, mb]) => mb).filter((mb): mb is number => mb !== undefined);
+      const spread = peaks.length ? Math.max(...peaks) / Math.min(...peaks) - 1 : undefined;
+      rows.push(row(
+        `peak memory of \`list --all -o ${format}\``,
+        peaks.length
+          ? bySize.map(([size, mb]) => `${size}: ${mb?.toFixed(0)} MB`).join(", ") +
+            ` (spread ${(spread! * 100).toFixed(0)}%)`
+          : "n/a (GNU time missing: apt-get install time)",
+        "flat in N: within 20%, ≤ 150 MB",
+        peaks.length ? spread! <= 0.2 && Math.max(...peaks) <= 150 : undefined,
+      ));
+    }
+    details.push(...throughputLines, "");
+
+    const report = [
+      "# Benchmarks",
+      "",
+      `Written by \`deno task bench${options.quick ? " --quick" : ""}\` (scripts/bench.ts) on ` +
+      `${new Date().toISOString().slice(0, 10)}. Whole processes, timed from Deno's ` +
+      "`spawnSync` (its own overhead, about 1 ms, is in every number, baselines included). " +
+      "Binaries are linux-x64, built by scripts/compile.ts with Bun. The emulator runs on " +
+      "the same machine and shares its cores with the client, for ax and for its baselines alike.",
+      "",
+      "## Machine",
+      "",
+      ...machine(),
+      "",
+      '## Targets (QUALITY.md, "Performance targets")',
+      "",
+      "| what | measured | target | result |",
+      "|---|---|---|---|",
+      ...rows.map((r) =>
+        `| ${r.what} | ${r.measured} | ${r.target} | ${
+          r.pass === undefined ? "n/a" : r.pass ? "PASS" : "FAIL"
+        } |`
+      ),
+      "",
+      "## Details",
+      "",
+      ...details,
+    ].join("\n");
+    writeFileSync(options.out, report);
+    console.log(report);
+  } finally {
+    for (const emulator of emulators) emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) await main();
