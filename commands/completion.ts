@@ -15,8 +15,8 @@ export type Shell = typeof SHELLS[number];
 
 const HELP_AFTER = `
 Load it in the current shell:
-  bash        source <(ax completion bash)        (needs the bash-completion package)
-  zsh         source <(ax completion zsh)         (after compinit)
+  bash        source <(ax completion bash)
+  zsh         source <(ax completion zsh)         (after compinit runs)
   fish        ax completion fish | source
   powershell  ax completion powershell | Out-String | Invoke-Expression
 
