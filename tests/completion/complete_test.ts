@@ -234,17 +234,20 @@ describe("ax complete: live values", () => {
   it("gives up when the 2 s budget ends, aborting the request", async () => {
     let aborted = false;
     let budget = 0;
+    let started!: () => void;
+    const requestStarted = new Promise<void>((resolve) => (started = resolve));
     const hangingFetch = ((_url: string, init?: RequestInit) =>
       new Promise((_, reject) => {
+        started();
         init?.signal?.addEventListener("abort", () => {
           aborted = true;
           reject(init.signal!.reason);
         });
       })) as typeof fetch;
-    // The budget's timer fires as soon as the request is under way.
+    // The budget's timer runs out as soon as the request is under way.
     const sleep = (ms: number) => {
       budget = ms;
-      return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      return requestStarted;
     };
     const result = await complete(["api-keys", "revoke", ""], {
       fetch: hangingFetch,
