@@ -8,7 +8,11 @@
  * (S1). Everything reaches the world through the Context.
  */
 import type { Context } from "../runtime/context.ts";
-import { fetchWithNetwork, type NetworkOptions } from "../runtime/network_fetch.ts";
+import {
+  fetchOnFreshConnection,
+  fetchWithNetwork,
+  type NetworkOptions,
+} from "../runtime/network_fetch.ts";
 import { ApiError, ConfigError, NetworkError } from "../runtime/errors.ts";
 import { interruption } from "./_interrupt.ts";
 import { createDebugLog, type DebugLog } from "./_log.ts";
@@ -77,6 +81,8 @@ const DEFAULT_MAX_RETRY_AFTER_SECONDS = 60;
 
 interface State {
   ctx: Context;
+  /** The context for non-idempotent requests: each on a connection of its own (N3). */
+  onceCtx: Context;
   options: ClientOptions;
   base: string;
   log: DebugLog;
@@ -88,8 +94,10 @@ interface State {
  * is not an http(s) URL.
  */
 export function createClient(ctx: Context, options: ClientOptions): ApiClient {
+  const network = options.network ?? {};
   const state: State = {
-    ctx: options.network ? { ...ctx, fetch: fetchWithNetwork(ctx.fetch, options.network) } : ctx,
+    ctx: options.network ? { ...ctx, fetch: fetchWithNetwork(ctx.fetch, network) } : ctx,
+    onceCtx: { ...ctx, fetch: fetchOnFreshConnection(ctx.fetch, network) },
     options,
     base: parseBaseUrl(options.baseUrl),
     log: createDebugLog(ctx, { verbose: options.verbose, secrets: [options.apiKey] }),
@@ -146,7 +154,7 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
   const body = req.body === undefined ? undefined : JSON.stringify(compact(req.body));
   for (let attempt = 1;; attempt++) {
     if (ctx.signal.aborted) throw interruption(ctx);
-    const result = await exchange(state.ctx, {
+    const result = await exchange(req.idempotent ? state.ctx : state.onceCtx, {
       url,
       method: req.method,
       body,

@@ -4,8 +4,9 @@
  * Both runtimes already honour HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the
  * environment; this adapter adds what only the profile can say, through each
  * runtime's own hook: Bun's per-request `proxy` and `tls.ca`, Deno's
- * `createHttpClient`. It is one of the few guarded runtime adapters allowed
- * outside main.ts (see DESIGN.md).
+ * `createHttpClient`. It also gives requests that must be sent at most once a
+ * connection of their own ({@link fetchOnFreshConnection}). It is one of the
+ * few guarded runtime adapters allowed outside main.ts (see DESIGN.md).
  */
 import { readFileSync } from "node:fs";
 import { FileError } from "./errors.ts";
@@ -51,6 +52,28 @@ function readCa(path: string): string {
 /** Returns a fetch that applies `network`; the base fetch itself when nothing is set. */
 export function fetchWithNetwork(base: typeof fetch, network: NetworkOptions): typeof fetch {
   if (!network.proxyUrl && !network.caBundle) return base;
+  return adapt(base, { network, fresh: false });
+}
+
+/**
+ * Like {@link fetchWithNetwork}, but every request goes out on a new
+ * connection that is closed after its answer. For requests that must reach
+ * the server at most once (POST, N3): Deno's fetch silently sends a request a
+ * second time when a reused keep-alive connection closes without an answer —
+ * even a POST the server already carried out — and any runtime can lose a
+ * request to a pooled connection the server is just closing. On a connection
+ * of its own a request is sent exactly once, and a lost answer surfaces as an
+ * error ax reports as "outcome unknown".
+ */
+export function fetchOnFreshConnection(base: typeof fetch, network: NetworkOptions): typeof fetch {
+  return adapt(base, { network, fresh: true });
+}
+
+function adapt(
+  base: typeof fetch,
+  options: { network: NetworkOptions; fresh: boolean },
+): typeof fetch {
+  const { network, fresh } = options;
   const ca = network.caBundle ? readCa(network.caBundle) : undefined;
   const g = globalThis as unknown as BunLike;
   if (g.Bun) {
@@ -59,18 +82,31 @@ export function fetchWithNetwork(base: typeof fetch, network: NetworkOptions): t
       const extra: Record<string, unknown> = {};
       if (network.proxyUrl && !bypassesProxy(url, network.noProxy)) extra.proxy = network.proxyUrl;
       if (ca) extra.tls = { ca };
+      // Bun's own switch: this request neither takes a pooled connection nor leaves one.
+      if (fresh) extra.keepalive = false;
       return base(input, { ...init, ...extra } as RequestInit);
     }) as typeof fetch;
   }
   const createHttpClient = g.Deno?.createHttpClient;
   if (createHttpClient) {
-    const direct = ca ? createHttpClient({ caCerts: [ca] }) : undefined;
-    const proxied = network.proxyUrl
-      ? createHttpClient({ proxy: { url: network.proxyUrl }, ...(ca ? { caCerts: [ca] } : {}) })
-      : direct;
+    // A client pools nothing when told to keep no idle connection; its
+    // requests then always open a new one. Clients are made on first use so
+    // commands that never POST create none.
+    const shared = {
+      ...(ca ? { caCerts: [ca] } : {}),
+      ...(fresh ? { poolMaxIdlePerHost: 0 } : {}),
+    };
+    const needsDirect = fresh || ca !== undefined;
+    let direct: unknown;
+    let proxied: unknown;
+    const directClient = () => needsDirect ? (direct ??= createHttpClient(shared)) : undefined;
+    const proxiedClient = () =>
+      network.proxyUrl
+        ? (proxied ??= createHttpClient({ ...shared, proxy: { url: network.proxyUrl } }))
+        : directClient();
     return ((input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
-      const client = bypassesProxy(url, network.noProxy) ? direct : proxied;
+      const client = bypassesProxy(url, network.noProxy) ? directClient() : proxiedClient();
       return base(input, client ? ({ ...init, client } as RequestInit) : init);
     }) as typeof fetch;
   }
