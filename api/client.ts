@@ -13,7 +13,7 @@ import {
   fetchWithNetwork,
   type NetworkOptions,
 } from "../runtime/network_fetch.ts";
-import { ApiError, ConfigError, NetworkError } from "../runtime/errors.ts";
+import { ApiError, ConfigError, InterruptedError, NetworkError } from "../runtime/errors.ts";
 import { interruption } from "./_interrupt.ts";
 import { createDebugLog, type DebugLog } from "./_log.ts";
 import { excerptOf, malformedResponse } from "./_malformed.ts";
@@ -161,6 +161,8 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
       apiKey: state.options.apiKey,
       timeoutMs: state.options.timeoutMs,
       log,
+    }).catch((error) => {
+      throw req.idempotent || !ctx.signal.aborted ? error : interruptedMidRequest(req);
     });
     const canRetry = req.idempotent && attempt < MAX_ATTEMPTS;
     if (!result.ok) {
@@ -307,6 +309,17 @@ function tooLongToWait(
     `${head}; the server asked to wait ${wait.retryAfter} seconds before retrying, longer than ax waits (${wait.max} s)`,
     { problem: base.problem, hints: [`Try again in ${wait.retryAfter} seconds.`] },
   );
+}
+
+/**
+ * Ctrl-C while a request that changes something was on its way: the server
+ * may have carried it out, so the user learns how to find out (N3).
+ */
+function interruptedMidRequest(req: ApiRequest): InterruptedError {
+  return new InterruptedError([
+    `Interrupted during ${req.method} ${req.path}: the request may have reached the server, so its outcome is unknown.`,
+    ...(req.unknownOutcomeHints ?? UNKNOWN_OUTCOME_HINTS),
+  ]);
 }
 
 const KIND_HINTS: Record<string, string> = {

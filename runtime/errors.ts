@@ -53,10 +53,13 @@ export class ConfigError extends AxError {
   }
 }
 
-/** The user pressed Ctrl-C. Exit 130. */
+/**
+ * The user pressed Ctrl-C. Exit 130. `hints` say what the interruption may
+ * have left behind (a create that may have reached the server).
+ */
 export class InterruptedError extends AxError {
-  constructor() {
-    super("Interrupted", { exitCode: EXIT.INTERRUPTED });
+  constructor(hints: string[] = []) {
+    super("Interrupted", { exitCode: EXIT.INTERRUPTED, hints });
   }
 }
 

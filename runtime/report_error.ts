@@ -19,7 +19,10 @@ export interface ReportOptions {
 export async function reportError(error: unknown, options: ReportOptions): Promise<number> {
   const { stderr, verbose } = options;
   if (options.interrupted || error instanceof InterruptedError) {
-    await stderr.write("\n");
+    // After ^C the cursor sits behind it; start a fresh line, and say what may
+    // be left over only when there is something to say.
+    const hints = error instanceof InterruptedError ? error.hints : [];
+    await stderr.write(["", ...hints.map(sanitizeForTerminal)].join("\n") + "\n");
     return EXIT.INTERRUPTED;
   }
   const color = colorEnabled(stderr, options.env);
