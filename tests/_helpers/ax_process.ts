@@ -1,0 +1,154 @@
+/**
+ * Runs `ax` as a live process the test can watch and signal (Ctrl-C tests),
+ * plus small tools the hardening tests share: a private sandbox (home and
+ * config dir), a bounded poll, a real shell pipeline, and a scan for
+ * leftover temp files.
+ *
+ * ```ts
+ * const run = startAx(["api-keys", "list", "--all", "-o", "keys.csv"], { env, cwd });
+ * await waitFor(() => run.stderr().includes("Fetched"), { what: "progress" });
+ * run.kill("SIGINT");
+ * const result = await run.done;   // { code: 130, … }
+ * ```
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { axCommand, type AxResult } from "./run_ax.ts";
+
+/** A running ax process. */
+export interface AxProcess {
+  pid: number;
+  /** Everything written to stdout so far. */
+  stdout(): string;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Sends a signal to the process (the runtime itself: no shell in between). */
+  kill(signal: "SIGINT" | "SIGTERM" | "SIGKILL"): void;
+  /** Settles when the process has exited. */
+  done: Promise<AxResult>;
+}
+
+/** Options of {@link startAx}. */
+export interface StartAxOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Killed with SIGKILL after this long (default 30 s), so a hang fails the test instead of the suite. */
+  timeoutMs?: number;
+}
+
+/** Starts ax (source or `AX_BIN`) with stdin closed and stdout/stderr captured. */
+export function startAx(args: string[], options: StartAxOptions = {}): AxProcess {
+  const [cmd, ...prefix] = axCommand();
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...options.env })) {
+    if (v !== undefined) env[k] = v;
+  }
+  const child = spawn(cmd, [...prefix, ...args], { env, cwd: options.cwd, stdio: "pipe" });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stderr.on("data", (b: Buffer) => err.push(b));
+  child.stdin.end();
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
+  const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString("utf8");
+  const done = new Promise<AxResult>((resolve) => {
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: text(out), stderr: text(err) });
+    });
+  });
+  return {
+    pid: child.pid!,
+    stdout: () => text(out),
+    stderr: () => text(err),
+    // process.kill, not child.kill: Deno's child.kill reports the signal as
+    // the cause of exit even when the process handled it and exited itself.
+    kill: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, signal);
+    },
+    done,
+  };
+}
+
+/**
+ * Polls `check` every `intervalMs` (default 25) until it returns true; throws
+ * naming `what` after `timeoutMs` (default 15 s). Never a fixed sleep.
+ */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  options: { what: string; timeoutMs?: number; intervalMs?: number },
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
+  }
+}
+
+/** A private home directory for one test file, with ax's config dir inside it. */
+export interface Sandbox {
+  home: string;
+  configDir: string;
+  /** A new empty directory inside the sandbox. */
+  dir(name: string): string;
+  remove(): void;
+}
+
+/** Creates a sandbox under the system temp dir. */
+export function makeSandbox(prefix: string): Sandbox {
+  const home = mkdtempSync(join(tmpdir(), `ax-hardening-${prefix}-`));
+  let n = 0;
+  return {
+    home,
+    configDir: join(home, ".arize"),
+    dir(name) {
+      const path = mkdtempSync(join(home, `${name}-${n++}-`));
+      return path;
+    },
+    remove: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+/** Files in `dir` (recursively) that look like ax's temp or probe files. */
+export function leftoverTempFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).filter((name) =>
+    /(^|\/)\.[^/]*\.tmp$|(^|\/)\.ax-probe-/.test(name)
+  );
+}
+
+/** The argv of `ax` as one shell-quoted string, for `sh -c` pipelines. */
+export function axShellWords(args: string[]): string {
+  return [...axCommand(), ...args].map((word) => `'${word.replaceAll("'", `'\\''`)}'`).join(" ");
+}
+
+/** Runs `script` with `sh -c`; resolves with its exit code and output. */
+export function runShell(
+  script: string,
+  options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
+): Promise<AxResult> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...options.env })) {
+    if (v !== undefined) env[k] = v;
+  }
+  const child = spawn("sh", ["-c", script], { env, cwd: options.cwd, stdio: "pipe" });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stderr.on("data", (b: Buffer) => err.push(b));
+  child.stdin.end();
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      });
+    });
+  });
+}
