@@ -17,7 +17,7 @@
  *   pages and parses them but formats nothing, and peak RSS (GNU time).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -172,6 +172,29 @@ async function buildBaselines(dir: string) {
     rawFetch: await build("raw_fetch", { entry: join(dir, "raw_fetch.ts") }),
     axNoBytecode: await build("ax_no_bytecode", { bytecode: false }),
   };
+}
+
+/** Peak RSS per size and their spread, e.g. `39/44/48 MB, spread 23%`. */
+function spreadText(bySize: Map<number, number | undefined>): string {
+  const peaks = [...bySize.values()].filter((mb): mb is number => mb !== undefined);
+  if (peaks.length === 0) return "n/a";
+  const spread = Math.max(...peaks) / Math.min(...peaks) - 1;
+  return `${peaks.map((mb) => mb.toFixed(0)).join("/")} MB, spread ${(spread * 100).toFixed(0)}%`;
+}
+
+/**
+ * The hand-written `## Analysis` section of an existing report (up to the
+ * next `## ` heading), kept across re-runs: numbers change, explanations stay.
+ */
+function keptAnalysis(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const match = /^## Analysis\n[\s\S]*?(?=^## |(?![\s\S]))/m.exec(text);
+  return match ? [match[0].trimEnd(), ""] : [];
 }
 
 function fmt(ms: number): string {
@@ -344,6 +367,7 @@ async function main(): Promise<void> {
 
     // list --all throughput and memory.
     const rss = new Map<string, Map<number, number | undefined>>();
+    const rawRss = new Map<number, number | undefined>();
     const throughputLines = [
       `### \`list --all\` (${options.listRuns} run(s) per format and size after a warm-up fetch, one at 1M keys; medians)`,
       "",
@@ -389,6 +413,7 @@ async function main(): Promise<void> {
           } | ${overhead} | ` +
             `${peak === undefined ? "n/a" : `${peak.toFixed(0)} MB`} |`,
         );
+        if (j === 0) rawRss.set(size, peak);
         if (j > 0) {
           const format = FORMATS[j - 1];
           if (!rss.has(format)) rss.set(format, new Map());
@@ -420,7 +445,7 @@ async function main(): Promise<void> {
         `peak memory of \`list --all -o ${format}\``,
         peaks.length
           ? bySize.map(([size, mb]) => `${size}: ${mb?.toFixed(0)} MB`).join(", ") +
-            ` (spread ${(spread! * 100).toFixed(0)}%)`
+            ` (spread ${(spread! * 100).toFixed(0)}%; raw fetch alone: ${spreadText(rawRss)})`
           : "n/a (GNU time missing: apt-get install time)",
         "flat in N: within 20%, ≤ 150 MB",
         peaks.length ? spread! <= 0.2 && Math.max(...peaks) <= 150 : undefined,
@@ -451,6 +476,7 @@ async function main(): Promise<void> {
         } |`
       ),
       "",
+      ...keptAnalysis(options.out),
       "## Details",
       "",
       ...details,
