@@ -16,6 +16,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+import type { EmulatorHandle } from "./emulator_process.ts";
 import { axCommand, type AxResult } from "./run_ax.ts";
 
 /** A running ax process. */
@@ -109,6 +110,27 @@ export function makeSandbox(prefix: string): Sandbox {
       return path;
     },
     remove: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The environment of one ax process against `emu` as its admin user, with a
+ * private config dir, no colour and no ALPHA notice; `extra` overrides (an
+ * undefined value removes a variable).
+ */
+export function emulatorEnv(
+  emu: Pick<EmulatorHandle, "url" | "adminKey">,
+  box: Sandbox,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return {
+    ARIZE_BASE_URL: emu.url,
+    ARIZE_API_KEY: emu.adminKey,
+    AX_CONFIG_DIR: box.configDir,
+    HOME: box.home,
+    NO_COLOR: "1",
+    DISABLE_PRERELEASE_WARNING: "true",
+    ...extra,
   };
 }
 
