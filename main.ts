@@ -5,7 +5,8 @@
  */
 import process from "node:process";
 import { homedir } from "node:os";
-import type { Context } from "./runtime/context.ts";
+import { isatty } from "node:tty";
+import type { Context, Prompter, TextOutput } from "./runtime/context.ts";
 import { InterruptedError } from "./runtime/errors.ts";
 import { nodeOutput } from "./runtime/node_output.ts";
 import { createStreamPrompter } from "./runtime/prompter.ts";
@@ -28,6 +29,56 @@ function safeHomeDir(): string | undefined {
   }
 }
 
+/** The part of Bun's FileSink used here. */
+interface BunSink {
+  write(chunk: string | Uint8Array): number;
+  flush(): number | Promise<number>;
+}
+const bun =
+  (globalThis as { Bun?: { stdout: { writer(): BunSink }; stderr: { writer(): BunSink } } })
+    .Bun;
+const bunSinks: BunSink[] = [];
+
+/**
+ * stdout or stderr. In a Bun binary, merely touching process.stdout/stderr
+ * sets up Node stream machinery that costs several milliseconds of every
+ * start-up; Bun's own writers cost nothing until used.
+ */
+function standardOutput(fd: 1 | 2): TextOutput {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  if (!bun) return nodeOutput(stream());
+  const sink = (fd === 1 ? bun.stdout : bun.stderr).writer();
+  bunSinks.push(sink);
+  return {
+    async write(chunk) {
+      try {
+        sink.write(chunk);
+        await sink.flush();
+      } catch (error) {
+        // A reader that went away (`ax … | head -1`) is not an error (I5).
+        if ((error as { code?: string }).code === "EPIPE") process.exit(0);
+        throw error;
+      }
+    },
+    get isTTY() {
+      return isatty(fd);
+    },
+    get columns() {
+      return isatty(fd) ? stream().columns : undefined;
+    },
+  };
+}
+
+/** Builds the stdin prompter on first use: stdin's stream costs start-up time too. */
+function lazyPrompter(): Prompter {
+  let prompter: Prompter | undefined;
+  const get = () => (prompter ??= createStreamPrompter(process.stdin, process.stderr));
+  return {
+    confirm: (question, defaultAnswer) => get().confirm(question, defaultAnswer),
+    ask: (question, options) => get().ask(question, options),
+  };
+}
+
 async function main(): Promise<number> {
   const interrupt = new AbortController();
   const onSignal = () => {
@@ -40,16 +91,18 @@ async function main(): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   // A reader that went away (`ax … | head -1`) is not an error (I5).
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-  });
+  if (!bun) {
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+    });
+  }
 
-  const stderr = nodeOutput(process.stderr);
+  const stderr = standardOutput(2);
   const ctx: Context = {
     fetch: globalThis.fetch.bind(globalThis),
-    stdout: nodeOutput(process.stdout),
+    stdout: standardOutput(1),
     stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdinIsTTY: isatty(0),
     env: process.env,
     now: () => new Date(),
     sleep: (ms, signal) =>
@@ -62,7 +115,7 @@ async function main(): Promise<number> {
         }, { once: true });
       }),
     random: Math.random,
-    prompter: createStreamPrompter(process.stdin, process.stderr),
+    prompter: lazyPrompter(),
     signal: interrupt.signal,
     homeDir: safeHomeDir(),
     cwd: process.cwd(),
@@ -85,4 +138,9 @@ async function main(): Promise<number> {
 
 const code = await main();
 // Let pending stdout/stderr writes drain, then leave even if sockets or timers linger.
-process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+if (bun) {
+  await Promise.allSettled(bunSinks.map((sink) => sink.flush()));
+  process.exit(code);
+} else {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}

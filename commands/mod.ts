@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
+import { colorEnabled } from "../runtime/terminal.ts";
 import { apiKeysCommand } from "./api_keys/mod.ts";
 import { completionCommand } from "./completion.ts";
 import { emulatorCommand } from "./emulator.ts";
@@ -26,6 +27,12 @@ export function buildProgram(ctx: Context): Command {
     .configureOutput({
       writeOut: (text) => void ctx.stdout.write(text),
       writeErr: (text) => void ctx.stderr.write(text),
+      // Commander's defaults read process.stdout/stderr, whose set-up costs
+      // several milliseconds in a Bun binary; the Context knows the same facts.
+      getOutHelpWidth: () => ctx.stdout.columns ?? 80,
+      getErrHelpWidth: () => ctx.stderr.columns ?? 80,
+      getOutHasColors: () => colorEnabled(ctx.stdout, ctx.env),
+      getErrHasColors: () => colorEnabled(ctx.stderr, ctx.env),
       // Commander's own errors (unknown option, missing argument) are reported
       // by main.ts like every other usage error; only the message is kept.
       outputError: () => {},

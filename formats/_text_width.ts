@@ -2,14 +2,14 @@
  * Display width of text in terminal columns, and width-aware truncation.
  * CJK characters and most emoji take two columns; combining marks take none.
  */
-import stringWidth from "string-width";
 
 type WidthFn = (text: string) => number;
 
 // Bun ships a native, much faster implementation; string-width is the
 // portable fallback with the same rules.
 const nativeWidth = (globalThis as { Bun?: { stringWidth?: WidthFn } }).Bun?.stringWidth;
-const slowWidth: WidthFn = nativeWidth ?? ((text) => stringWidth(text));
+// string-width builds an Intl.Segmenter as it loads (~2 ms): only load it without Bun.
+const slowWidth: WidthFn = nativeWidth ?? (await import("string-width")).default;
 
 // Printable ASCII is one column per character: skip the Unicode tables.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

@@ -1,4 +1,3 @@
-import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Prompter } from "./context.ts";
 
@@ -8,6 +7,8 @@ import type { Prompter } from "./context.ts";
  */
 export function createStreamPrompter(input: Readable, output: Writable): Prompter {
   async function question(text: string, secret: boolean): Promise<string> {
+    // Loaded on first use: node:readline costs start-up time in a Bun binary.
+    const { createInterface } = await import("node:readline");
     const rl = createInterface({ input, output, terminal: true });
     if (secret) {
       // Echo nothing while a secret is typed; the prompt itself is still shown.
