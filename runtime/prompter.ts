@@ -1,5 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import type { Prompter } from "./context.ts";
+import { InterruptedError } from "./errors.ts";
 
 /**
  * A prompter on real streams: questions go to `output` (stderr, so stdout stays
@@ -20,8 +21,22 @@ export function createStreamPrompter(input: Readable, output: Writable): Prompte
     }
     try {
       return await new Promise<string>((resolve, reject) => {
-        rl.once("close", () => reject(new Error("input closed")));
-        rl.question(text, resolve);
+        // In terminal mode Ctrl-C reaches readline, not the process: it is an
+        // interrupt all the same (exit 130). Ctrl-D (end of input) is an empty
+        // answer, so a confirmation falls back to its default.
+        rl.once("SIGINT", () => {
+          output.write("\n");
+          reject(new InterruptedError());
+        });
+        let answered = false;
+        rl.once("close", () => {
+          if (!answered) output.write("\n");
+          resolve("");
+        });
+        rl.question(text, (answer) => {
+          answered = true;
+          resolve(answer);
+        });
       });
     } finally {
       rl.close();
