@@ -12,6 +12,7 @@ import {
   fetchOnFreshConnection,
   fetchWithNetwork,
   type NetworkOptions,
+  proxyFor,
 } from "../runtime/network_fetch.ts";
 import { ApiError, ConfigError, InterruptedError, NetworkError } from "../runtime/errors.ts";
 import { interruption } from "./_interrupt.ts";
@@ -178,7 +179,7 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
         await log.lines(`not retrying: ${result.failure.detail} (another attempt would not help)`);
       }
       await explainGivingUp(log, { req, attempt, retryable: result.failure.retryable });
-      throw transportError(state, { req, failure: result.failure, host: url.host, attempt });
+      throw transportError(state, { req, failure: result.failure, url, attempt });
     }
     const response = result.response;
     if (response.status >= 200 && response.status < 300) return success(req, response);
@@ -339,9 +340,10 @@ const KIND_HINTS: Record<string, string> = {
 
 function transportError(
   state: State,
-  facts: { req: ApiRequest; failure: NetFailure; host: string; attempt: number },
+  facts: { req: ApiRequest; failure: NetFailure; url: URL; attempt: number },
 ): NetworkError {
-  const { req, failure, host, attempt } = facts;
+  const { req, failure, attempt } = facts;
+  const host = facts.url.host;
   const ms = state.options.timeoutMs;
   const budget = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
   let what: string;
@@ -362,8 +364,17 @@ function transportError(
     default:
       what = `Request to ${host} failed: ${failure.detail}`;
   }
-  if (attempt > 1) what += ` (${attempt} attempts)`;
-  const hint = KIND_HINTS[failure.kind];
+  // Through a proxy, "refused" or "unreachable" may well be about the proxy:
+  // name it (host only — its URL may carry a password).
+  const proxy = proxyFor(facts.url, { network: state.options.network ?? {}, env: state.ctx.env });
+  const notes = [
+    ...(proxy ? [`through the proxy ${proxy.host}`] : []),
+    ...(attempt > 1 ? [`${attempt} attempts`] : []),
+  ];
+  if (notes.length > 0) what += ` (${notes.join(", ")})`;
+  const hint = proxy && failure.kind !== "tls" && failure.kind !== "timeout"
+    ? "Check that the proxy is running and reachable (HTTPS_PROXY / HTTP_PROXY or the profile's [network] proxy_url), then the base URL."
+    : KIND_HINTS[failure.kind];
   if (req.idempotent) {
     return new NetworkError(`${what}.`, { hints: [hint], cause: failure.cause });
   }

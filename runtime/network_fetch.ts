@@ -39,6 +39,32 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   return false;
 }
 
+/**
+ * The proxy a request to `url` goes through: the profile's `proxy_url`, else
+ * HTTPS_PROXY / HTTP_PROXY (either case) for the URL's scheme, unless
+ * no_proxy / NO_PROXY exempts the host. Undefined when the request goes
+ * direct. Used to name the proxy when a connection fails.
+ */
+export function proxyFor(
+  url: URL,
+  sources: { network: NetworkOptions; env: Readonly<Record<string, string | undefined>> },
+): URL | undefined {
+  const { network, env } = sources;
+  const fromProfile = network.proxyUrl;
+  const fromEnv = url.protocol === "https:"
+    ? env.HTTPS_PROXY || env.https_proxy
+    : env.HTTP_PROXY || env.http_proxy;
+  const raw = fromProfile || fromEnv;
+  if (!raw) return undefined;
+  const exempt = fromProfile ? network.noProxy : env.NO_PROXY || env.no_proxy;
+  if (bypassesProxy(url, exempt)) return undefined;
+  try {
+    return new URL(raw.includes("://") ? raw : `http://${raw}`);
+  } catch {
+    return undefined;
+  }
+}
+
 function readCa(path: string): string {
   try {
     return readFileSync(path, "utf8");
