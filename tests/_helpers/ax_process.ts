@@ -11,7 +11,7 @@
  * const result = await run.done;   // { code: 130, … }
  * ```
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -113,6 +113,22 @@ export function makeSandbox(prefix: string): Sandbox {
   };
 }
 
+let denoDir: string | undefined;
+
+/**
+ * Variables the runtime itself needs whatever HOME says. Run from source,
+ * Deno looks for its npm cache under HOME: with a sandbox HOME it would build
+ * a new cache and ask registry.npmjs.org for package metadata on every run —
+ * network traffic beyond 127.0.0.1, and through any proxy a test sets. The
+ * real DENO_DIR keeps it offline. A compiled binary needs nothing.
+ */
+export function runtimeEnv(): Record<string, string> {
+  if (process.env.AX_BIN) return {};
+  denoDir ??= process.env.DENO_DIR ??
+    JSON.parse(execFileSync(Deno.execPath(), ["info", "--json"], { encoding: "utf8" })).denoDir;
+  return { DENO_DIR: denoDir! };
+}
+
 /**
  * The environment of one ax process against `emu` as its admin user, with a
  * private config dir, no colour and no ALPHA notice; `extra` overrides (an
@@ -124,6 +140,7 @@ export function emulatorEnv(
   extra: Record<string, string | undefined> = {},
 ): Record<string, string | undefined> {
   return {
+    ...runtimeEnv(),
     ARIZE_BASE_URL: emu.url,
     ARIZE_API_KEY: emu.adminKey,
     AX_CONFIG_DIR: box.configDir,

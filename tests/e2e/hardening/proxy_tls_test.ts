@@ -1,0 +1,290 @@
+/**
+ * QUALITY.md N4 and N5 on loopback only: the emulator behind a TLS
+ * terminator whose certificate comes from a throwaway CA (openssl), and a
+ * CONNECT proxy that records its tunnels. Proxies from HTTPS_PROXY (either
+ * case) and the profile's `[network] proxy_url`, NO_PROXY, a CA bundle from
+ * the profile or NODE_EXTRA_CA_CERTS; and the one-line failures for an
+ * untrusted certificate, a refused connection and an unknown host. Run
+ * against the compiled binary too (scripts/test.ts sets AX_BIN).
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
+import { makeSandbox, runtimeEnv, type Sandbox } from "../../_helpers/ax_process.ts";
+import {
+  type Certificates,
+  makeCertificates,
+  type RecordingProxy,
+  type RunningServer,
+  startConnectProxy,
+  startTlsTerminator,
+} from "../../_helpers/tls_and_proxy.ts";
+
+let emu: EmulatorHandle;
+let box: Sandbox;
+let certs: Certificates;
+let tls: RunningServer;
+let proxy: RecordingProxy;
+/** The emulator over TLS, e.g. `https://localhost:40123`. */
+let secureUrl: string;
+
+/** A stack frame as Deno or Bun print them. */
+const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;
+
+/** Environment with nothing inherited but PATH: no proxy or CA leaks in from the machine. */
+function env(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    ...runtimeEnv(),
+    ARIZE_API_KEY: emu.adminKey,
+    ARIZE_BASE_URL: secureUrl,
+    AX_CONFIG_DIR: box.configDir,
+    HOME: box.home,
+    NO_COLOR: "1",
+    DISABLE_PRERELEASE_WARNING: "true",
+    ...extra,
+  };
+}
+
+function ax(args: string[], extra: Record<string, string | undefined> = {}): Promise<AxResult> {
+  return runAx(args, { env: env(extra), cwd: box.home });
+}
+
+/** Writes profile `name` with a `[network]` section; select it with AX_PROFILE. */
+function writeProfile(name: string, network: Record<string, string>): void {
+  const dir = join(box.configDir, "profiles");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const lines = Object.entries(network).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
+  writeFileSync(
+    join(dir, `${name}.toml`),
+    `[auth]\napi_key = "${emu.adminKey}"\n\n[network]\n${lines.join("\n")}\n`,
+    { mode: 0o600 },
+  );
+}
+
+function expectListed(result: AxResult): void {
+  assert.equal(result.code, 0, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
+  assert.ok(Array.isArray(JSON.parse(result.stdout).api_keys));
+}
+
+async function requests(): Promise<number> {
+  return (await emu.stats()).requests;
+}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("proxies and a custom CA (N4)", () => {
+  before(async () => {
+    box = makeSandbox("proxy-tls");
+    certs = makeCertificates(box.dir("certs"));
+    emu = await startEmulator();
+    tls = await startTlsTerminator(certs, Number(new URL(emu.url).port));
+    proxy = await startConnectProxy();
+    secureUrl = `https://localhost:${tls.port}`;
+  });
+  after(async () => {
+    await proxy?.close();
+    await tls?.close();
+    await emu?.stop();
+    box?.remove();
+  });
+
+  it("NODE_EXTRA_CA_CERTS trusts the CA; no proxy is used unless asked", async () => {
+    proxy.tunnels.length = 0;
+    expectListed(
+      await ax(["api-keys", "list", "-o", "json"], {
+        NODE_EXTRA_CA_CERTS: certs.caCert,
+      }),
+    );
+    assert.deepEqual(proxy.tunnels, []);
+  });
+
+  it("the profile's [network] ca_bundle trusts the CA", async () => {
+    writeProfile("ca", { ca_bundle: certs.caCert });
+    expectListed(await ax(["api-keys", "list", "-o", "json"], { AX_PROFILE: "ca" }));
+  });
+
+  for (const name of ["HTTPS_PROXY", "https_proxy"]) {
+    it(`${name} tunnels through the proxy (it records the CONNECT)`, async () => {
+      proxy.tunnels.length = 0;
+      expectListed(
+        await ax(["api-keys", "list", "-o", "json"], {
+          [name]: proxy.url,
+          NODE_EXTRA_CA_CERTS: certs.caCert,
+        }),
+      );
+      assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
+    });
+  }
+
+  it("a create through HTTPS_PROXY is sent once, through the tunnel", async () => {
+    proxy.tunnels.length = 0;
+    const before = (await emu.stats()).by_route["POST /v2/api-keys"] ?? 0;
+    const result = await ax(["api-keys", "create", "-n", "via proxy", "-o", "json"], {
+      HTTPS_PROXY: proxy.url,
+      NODE_EXTRA_CA_CERTS: certs.caCert,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(JSON.parse(result.stdout).key, /^ak-/);
+    assert.equal((await emu.stats()).by_route["POST /v2/api-keys"], before + 1);
+    assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
+  });
+
+  // Entries with a port (host:port) are left out: the runtimes' own NO_PROXY
+  // matching ignores them (Deno tunnels anyway), unlike the profile's no_proxy.
+  const noProxyCases: [string, boolean][] = [
+    ["localhost", true],
+    ["*", true],
+    ["example.com,localhost", true],
+    ["example.com", false],
+  ];
+  for (const [noProxy, bypass] of noProxyCases) {
+    it(`NO_PROXY=${noProxy} ${bypass ? "bypasses" : "does not bypass"} HTTPS_PROXY`, async () => {
+      proxy.tunnels.length = 0;
+      expectListed(
+        await ax(["api-keys", "list", "-o", "json"], {
+          HTTPS_PROXY: proxy.url,
+          NO_PROXY: noProxy,
+          NODE_EXTRA_CA_CERTS: certs.caCert,
+        }),
+      );
+      assert.deepEqual(proxy.tunnels, bypass ? [] : [`localhost:${tls.port}`]);
+    });
+  }
+
+  it("the profile's [network] proxy_url (with ca_bundle) tunnels through the proxy", async () => {
+    writeProfile("proxied", { proxy_url: proxy.url, ca_bundle: certs.caCert });
+    proxy.tunnels.length = 0;
+    expectListed(await ax(["api-keys", "list", "-o", "json"], { AX_PROFILE: "proxied" }));
+    assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
+  });
+
+  it("the profile's [network] no_proxy bypasses its proxy_url", async () => {
+    writeProfile("bypass", {
+      proxy_url: proxy.url,
+      no_proxy: "localhost",
+      ca_bundle: certs.caCert,
+    });
+    proxy.tunnels.length = 0;
+    expectListed(await ax(["api-keys", "list", "-o", "json"], { AX_PROFILE: "bypass" }));
+    assert.deepEqual(proxy.tunnels, []);
+  });
+
+  it("a profile's ca_bundle that cannot be read: exit 5 naming the file, nothing sent", async () => {
+    writeProfile("missing-ca", { ca_bundle: join(box.home, "nope.pem") });
+    const before = await requests();
+    const result = await ax(["api-keys", "list"], { AX_PROFILE: "missing-ca" });
+    assert.equal(result.code, 5, result.stderr);
+    assert.match(result.stderr, /^✗ Error: Cannot read CA bundle '.*nope\.pem'/);
+    assert.equal(await requests(), before);
+  });
+});
+
+describe("one clear line for transport failures (N5)", () => {
+  before(async () => {
+    box = makeSandbox("n5");
+    certs = makeCertificates(box.dir("certs"));
+    emu = await startEmulator();
+    tls = await startTlsTerminator(certs, Number(new URL(emu.url).port));
+    secureUrl = `https://localhost:${tls.port}`;
+  });
+  after(async () => {
+    await tls?.close();
+    await emu?.stop();
+    box?.remove();
+  });
+
+  it("an untrusted certificate: names the host, hints at ca_bundle, not retried, no stack", async () => {
+    const result = await ax(["api-keys", "list", "-v"]);
+    const plain = await ax(["api-keys", "list"]);
+    assert.equal(plain.code, 1, plain.stderr);
+    assert.equal(
+      plain.stderr,
+      `✗ Error: Secure connection to localhost:${tls.port} failed: the certificate is not trusted.\n` +
+        "Behind a TLS-inspecting proxy, set [network] ca_bundle in your profile (or NODE_EXTRA_CA_CERTS) to its CA certificate.\n",
+    );
+    assert.equal(plain.stdout, "");
+    // -v shows why, once: a certificate does not fix itself on a retry.
+    assert.equal(result.stderr.match(/\[debug\] → GET/g)?.length, 1, result.stderr);
+    assert.equal(await requests(), 0, "no request got through TLS");
+  });
+
+  it("through a proxy, an untrusted certificate is the same one line", async () => {
+    const recording = await startConnectProxy();
+    try {
+      const result = await ax(["api-keys", "list"], { HTTPS_PROXY: recording.url });
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /^✗ Error: Secure connection to localhost:\d+ failed: /);
+      assert.equal(result.stderr.split("\n").length, 3, result.stderr);
+      assert.doesNotMatch(result.stderr, STACK);
+    } finally {
+      await recording.close();
+    }
+  });
+
+  it("connection refused: names the host, exit 1, no stack", async () => {
+    const port = await closedPort();
+    const result = await ax(["api-keys", "list"], { ARIZE_BASE_URL: `http://127.0.0.1:${port}` });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^✗ Error: Could not connect to 127\\.0\\.0\\.1:${port}: connection refused( \\(3 attempts\\))?\\.\\nCheck that the server is running`,
+      ),
+    );
+    assert.equal(result.stderr.trimEnd().split("\n").length, 2, result.stderr);
+    assert.doesNotMatch(result.stderr, STACK);
+  });
+
+  it("a create against a refused port says nothing was sent", async () => {
+    const port = await closedPort();
+    const result = await ax(["api-keys", "create", "-n", "never sent"], {
+      ARIZE_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /connection refused; the server could not be reached, nothing was sent\./,
+    );
+  });
+
+  it("a proxy that refuses: names the proxy's host (never its password) and says so", async () => {
+    const port = await closedPort();
+    const result = await ax(["api-keys", "list"], {
+      HTTPS_PROXY: `http://proxyuser:proxy-secret-123@127.0.0.1:${port}`,
+    });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^✗ Error: .*localhost:${tls.port}.*\\(through the proxy 127\\.0\\.0\\.1:${port}(, 3 attempts)?\\)\\.\\nCheck that the proxy is running`,
+      ),
+    );
+    assert.doesNotMatch(result.stderr, /proxy-secret-123|proxyuser/);
+    assert.doesNotMatch(result.stderr, STACK);
+  });
+
+  it("an unknown host (.invalid): names the host, exit 1, no stack", async () => {
+    const result = await ax(["api-keys", "list"], {
+      ARIZE_BASE_URL: "https://ax-hardening-test.invalid",
+    });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /^✗ Error: Could not resolve host ax-hardening-test\.invalid\.\n/);
+    assert.match(
+      result.stderr,
+      /Check the host name \(ARIZE_BASE_URL or the profile's \[routing\]\)/,
+    );
+    assert.equal(result.stderr.trimEnd().split("\n").length, 2, result.stderr);
+    assert.doesNotMatch(result.stderr, STACK);
+  });
+});
