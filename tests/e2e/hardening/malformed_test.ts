@@ -1,0 +1,194 @@
+/**
+ * QUALITY.md N6: answers ax cannot use — HTML from a proxy or captive portal,
+ * invalid JSON, missing or mistyped required fields, a problem document with
+ * a 2xx status, an empty body, a cursor loop — end in one
+ * `unexpected response from server (status, first bytes)` error with exit 1:
+ * no crash, no stack trace, nothing on stdout, secrets in the excerpt
+ * redacted. A create whose answer is unusable says the key may exist.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
+import { makeSandbox, runtimeEnv, type Sandbox } from "../../_helpers/ax_process.ts";
+import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
+
+const TOKEN = "ak-malformed-test-bearer-token-0123456789";
+const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;
+
+let server: ScriptedServer;
+let box: Sandbox;
+
+function ax(args: string[]): Promise<AxResult> {
+  return runAx(args, {
+    cwd: box.home,
+    env: {
+      ...runtimeEnv(),
+      ARIZE_BASE_URL: server.url,
+      ARIZE_API_KEY: TOKEN,
+      AX_CONFIG_DIR: box.configDir,
+      HOME: box.home,
+      NO_COLOR: "1",
+      DISABLE_PRERELEASE_WARNING: "true",
+    },
+  });
+}
+
+const KEY = {
+  id: "QXBpS2V5OjE6YWJj",
+  name: "k",
+  key_type: "user",
+  status: "active",
+  redacted_key: "ak-abc...xyz",
+  created_at: "2026-01-01T00:00:00Z",
+  created_by_user_id: "VXNlcjoxOmFiYw==",
+};
+
+/** [what, status, content type, body, excerpt the message must show (regex source)]. */
+const LIST_CASES: [string, number, string, string, string][] = [
+  [
+    "an HTML page from a captive portal",
+    200,
+    "text/html",
+    "<!DOCTYPE html><html><body>Please log in to the Wi-Fi</body></html>",
+    "'<!DOCTYPE html><html><body>Please log in to the Wi-Fi</body></html>'",
+  ],
+  ["invalid JSON", 200, "application/json", '{"api_keys": [', `'\\{"api_keys": \\['`],
+  ["an empty body", 200, "application/json", "", "empty body"],
+  ["a JSON array", 200, "application/json", "[1,2,3]", "'\\[1,2,3\\]'"],
+  [
+    "api_keys missing",
+    200,
+    "application/json",
+    '{"pagination":{"has_more":false}}',
+    `'\\{"pagination":\\{"has_more":false\\}\\}'`,
+  ],
+  [
+    "a key without its id",
+    200,
+    "application/json",
+    JSON.stringify({ api_keys: [{ ...KEY, id: undefined }], pagination: { has_more: false } }),
+    '\'\\{"api_keys":\\[\\{"name":"k"',
+  ],
+  [
+    "a name that is a number",
+    200,
+    "application/json",
+    JSON.stringify({ api_keys: [{ ...KEY, name: 42 }], pagination: { has_more: false } }),
+    '\'\\{"api_keys"',
+  ],
+  [
+    "an unknown status value",
+    200,
+    "application/json",
+    JSON.stringify({ api_keys: [{ ...KEY, status: "zombie" }], pagination: { has_more: false } }),
+    '\'\\{"api_keys"',
+  ],
+  [
+    "a problem document with status 200",
+    200,
+    "application/problem+json",
+    '{"title":"Oops","status":500}',
+    `'\\{"title":"Oops","status":500\\}'`,
+  ],
+];
+
+describe("malformed responses (N6)", () => {
+  before(async () => {
+    box = makeSandbox("malformed");
+    server = await startScriptedServer((_req, res) => reply(res, { status: 500, body: "" }));
+  });
+  after(async () => {
+    await server?.close();
+    box?.remove();
+  });
+
+  for (const [what, status, type, body, excerpt] of LIST_CASES) {
+    it(`list: ${what} → unexpected response, exit 1`, async () => {
+      server.handle((_req, res) => reply(res, { status, type, body }));
+      const result = await ax(["api-keys", "list", "-o", "json"]);
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(
+        result.stderr,
+        new RegExp(`^✗ Error: unexpected response from server \\(status ${status}, ${excerpt}`),
+      );
+      assert.equal(result.stdout, "");
+      assert.doesNotMatch(result.stderr, STACK);
+    });
+  }
+
+  it("a 502 HTML page from a proxy is an API error naming the status (exit 4), retried", async () => {
+    const before = server.requests.length;
+    server.handle((_req, res) =>
+      reply(res, { status: 502, type: "text/html", body: "<html>Bad Gateway</html>" })
+    );
+    const result = await ax(["api-keys", "list"]);
+    assert.equal(result.code, 4, result.stderr);
+    assert.match(result.stderr, /^✗ Error: 502 Bad Gateway/);
+    assert.equal(server.requests.length - before, 3);
+    assert.doesNotMatch(result.stderr, STACK);
+  });
+
+  it("--all: has_more without next_cursor stops with an error instead of looping", async () => {
+    server.handle((_req, res) =>
+      reply(res, {
+        status: 200,
+        body: JSON.stringify({ api_keys: [KEY], pagination: { has_more: true } }),
+      })
+    );
+    const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /unexpected response from server/);
+    assert.match(result.stderr, /has_more is true but next_cursor is missing/);
+  });
+
+  it("--all: a server repeating its cursor stops after two pages", async () => {
+    const before = server.requests.length;
+    server.handle((_req, res) =>
+      reply(res, {
+        status: 200,
+        body: JSON.stringify({
+          api_keys: [KEY],
+          pagination: { has_more: true, next_cursor: "c1" },
+        }),
+      })
+    );
+    const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /the server repeated a page cursor/);
+    assert.equal(server.requests.length - before, 2);
+  });
+
+  it("create: a 201 with a broken id says the key may exist, and redacts the secret", async () => {
+    const secret = "ak-must-not-be-shown-0123456789abcdef";
+    server.handle((_req, res) =>
+      reply(res, { status: 201, body: JSON.stringify({ key: secret, ...KEY, id: 7 }) })
+    );
+    const result = await ax(["api-keys", "create", "-n", "k"]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /^✗ Error: unexpected response from server \(status 201, '\{"key":"\[REDACTED\]"/,
+    );
+    assert.match(result.stderr, /body\.id is a number, expected a string/);
+    assert.ok(!result.stderr.includes(secret));
+    assert.match(
+      result.stderr,
+      /The key may have been created, but its secret could not be read\./,
+    );
+    assert.match(result.stderr, /Run `ax api-keys list` to check/);
+    assert.equal(result.stdout, "");
+  });
+
+  it("create: invalid JSON cut inside the secret never shows the secret", async () => {
+    const secret = "ak-partial-secret-abcdefghijklmnopqrstuvwxyz";
+    server.handle((_req, res) =>
+      reply(res, { status: 201, body: `{"id":"QXBpS2V5OjE6YWJj","key":"${secret.slice(0, 30)}` })
+    );
+    const result = await ax(["api-keys", "create", "-n", "k", "-v"]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /unexpected response from server \(status 201/);
+    assert.match(result.stderr, /outcome is unknown/);
+    assert.ok(!result.stderr.includes(secret.slice(0, 30)), result.stderr);
+    assert.ok(!result.stderr.includes(TOKEN), "bearer token in the log");
+  });
+});
