@@ -6,9 +6,12 @@
  * Cells are typed: timestamps as RFC 3339 UTC (`2024-01-15T10:30:00Z`),
  * booleans `true`/`false`, absent values empty. Text cells that a spreadsheet
  * would run as a formula (starting with `=`, `+`, `-`, `@`, TAB or CR) get a
- * leading `'` (S5).
+ * leading `'` (S5). On a terminal, control characters in cells are shown
+ * escaped (S4): a server-sent ESC must not drive the user's terminal; in a
+ * pipe or a file the data stays exact.
  */
 import { stringify } from "csv-stringify/sync";
+import { sanitizeForTerminal } from "../runtime/terminal.ts";
 import { toRfc3339Utc } from "./_timestamps.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
 
@@ -36,12 +39,17 @@ function cell(value: Value | undefined, column: Column): string {
   return neutraliseFormula(value);
 }
 
+function terminalCell(value: Value | undefined, column: Column): string {
+  return sanitizeForTerminal(cell(value, column));
+}
+
 async function writeCsv(records: AsyncIterable<Row>, sink: Sink, info: OutputInfo): Promise<void> {
   const columns = info.columns;
+  const toCell = sink.isTerminal ? terminalCell : cell;
   await sink.write(stringify([columns.map((c) => c.name)], OPTIONS));
   let batch: string[][] = [];
   for await (const row of records) {
-    batch.push(columns.map((column) => cell(row[column.name], column)));
+    batch.push(columns.map((column) => toCell(row[column.name], column)));
     if (batch.length >= BATCH_ROWS) {
       await sink.write(stringify(batch, OPTIONS));
       batch = [];
