@@ -191,3 +191,25 @@ export function runShell(
     });
   });
 }
+
+/** True when util-linux `script` (a pseudo-terminal runner) is installed. */
+export async function hasScript(): Promise<boolean> {
+  return (await runShell("script --version")).code === 0;
+}
+
+/**
+ * Runs ax on a pseudo-terminal (stdin, stdout and stderr all on it, via
+ * `script -qec`) and returns everything it wrote there as `stdout`; `code` is
+ * ax's exit code.
+ */
+export function runOnTerminal(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string } = {},
+): Promise<AxResult> {
+  const command = axShellWords(args);
+  return runShell(`script -qec '${command.replaceAll("'", `'\\''`)}' /dev/null`, {
+    env: { TERM: "xterm-256color", ...options.env },
+    cwd: options.cwd,
+    timeoutMs: 20_000,
+  });
+}

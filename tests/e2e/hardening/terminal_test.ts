@@ -10,10 +10,10 @@ import assert from "node:assert/strict";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
 import {
-  axShellWords,
   emulatorEnv,
+  hasScript,
   makeSandbox,
-  runShell,
+  runOnTerminal,
   type Sandbox,
 } from "../../_helpers/ax_process.ts";
 
@@ -24,27 +24,18 @@ const GREEN = "\x1b[32m";
 let emu: EmulatorHandle;
 let box: Sandbox;
 
-const hasScript = (await runShell("script --version")).code === 0;
+const scriptAvailable = await hasScript();
 
-/**
- * Runs ax on a pseudo-terminal (stdin, stdout and stderr all on it) and
- * returns everything it wrote there. `script -e` returns ax's exit code.
- */
-async function onTerminal(args: string[], extra: Record<string, string | undefined> = {}) {
-  const result = await runShell(`script -qec ${quote(axShellWords(args))} /dev/null`, {
+/** Runs ax on a pseudo-terminal with colour allowed by default. */
+function onTerminal(args: string[], extra: Record<string, string | undefined> = {}) {
+  return runOnTerminal(args, {
     env: emulatorEnv(emu, box, { NO_COLOR: undefined, TERM: "xterm-256color", ...extra }),
     cwd: box.home,
-    timeoutMs: 20_000,
   });
-  return result;
-}
-
-function quote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
 describe("colour and progress only on a terminal (T2, T5)", {
-  skip: hasScript ? false : "util-linux `script` is not installed (needed for a pty)",
+  skip: scriptAvailable ? false : "util-linux `script` is not installed (needed for a pty)",
 }, () => {
   before(async () => {
     emu = await startEmulator({ seedKeys: 450 });
