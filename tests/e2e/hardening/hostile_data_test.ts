@@ -97,6 +97,7 @@ describe("hostile server strings (S4, S5)", () => {
       const result = await ok(["api-keys", "list", "--all"], extra);
       // ax's own colour codes are SGR sequences; strip exactly those, then
       // nothing control-like may remain.
+      // deno-lint-ignore no-control-regex
       const text = result.stdout.replace(/\x1b\[(?:\d+(?:;\d+)*)?m/g, "");
       assert.doesNotMatch(text, RAW_CONTROL);
       assert.ok(!result.stdout.includes("\x1b]"), "no OSC sequence");
@@ -153,6 +154,7 @@ describe("hostile server strings (S4, S5)", () => {
       });
       assert.equal(result.code, 0, result.stdout.slice(-300));
       // The pty turns LF into CRLF and the progress line uses CR and erase-line.
+      // deno-lint-ignore no-control-regex
       const text = result.stdout.replaceAll("\r\n", "\n").replace(/\r?\x1b\[2K/g, "")
         .replace(/\r/g, "");
       assert.doesNotMatch(text, RAW_CONTROL, format);
