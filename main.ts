@@ -4,8 +4,6 @@
  * errors into exit codes.
  */
 import process from "node:process";
-import { homedir } from "node:os";
-import { isatty } from "node:tty";
 import type { Context, Prompter, TextOutput } from "./runtime/context.ts";
 import { InterruptedError } from "./runtime/errors.ts";
 import { nodeOutput } from "./runtime/node_output.ts";
@@ -21,9 +19,13 @@ function runtimeName(): string {
   return `node ${process.versions.node}`;
 }
 
-function safeHomeDir(): string | undefined {
+async function safeHomeDir(): Promise<string | undefined> {
+  const fromEnv = process.env.HOME || process.env.USERPROFILE;
+  if (fromEnv) return fromEnv;
   try {
-    return process.env.HOME || process.env.USERPROFILE || homedir() || undefined;
+    // node:os costs ~1 ms of start-up; HOME is nearly always set.
+    const { homedir } = await import("node:os");
+    return homedir() || undefined;
   } catch {
     return undefined;
   }
@@ -38,6 +40,32 @@ const bun =
   (globalThis as { Bun?: { stdout: { writer(): BunSink }; stderr: { writer(): BunSink } } })
     .Bun;
 const bunSinks: BunSink[] = [];
+
+/** The one function of Bun's `tty_wrap` binding used here. */
+interface TtyBinding {
+  isTTY(fd: number): boolean;
+}
+let ttyBinding: TtyBinding | null | undefined;
+
+/**
+ * True when `fd` is a terminal. In a Bun binary, `node:tty` (and
+ * `process.stdout`, built on it) loads Node's stream machinery: ~4 ms of every
+ * start-up, spent only to ask isatty(). Bun's `tty_wrap` binding answers
+ * without it; elsewhere, and if the binding ever goes away, the streams do.
+ */
+function isTerminal(fd: 0 | 1 | 2): boolean {
+  if (ttyBinding === undefined) {
+    try {
+      const bindings = process as unknown as { binding(name: string): Partial<TtyBinding> };
+      const binding = bun ? bindings.binding("tty_wrap") : undefined;
+      ttyBinding = typeof binding?.isTTY === "function" ? binding as TtyBinding : null;
+    } catch {
+      ttyBinding = null;
+    }
+  }
+  if (ttyBinding) return ttyBinding.isTTY(fd);
+  return [process.stdin, process.stdout, process.stderr][fd].isTTY === true;
+}
 
 /**
  * stdout or stderr. In a Bun binary, merely touching process.stdout/stderr
@@ -61,10 +89,11 @@ function standardOutput(fd: 1 | 2): TextOutput {
       }
     },
     get isTTY() {
-      return isatty(fd);
+      return isTerminal(fd);
     },
     get columns() {
-      return isatty(fd) ? stream().columns : undefined;
+      // Only a terminal has a width: the stream is built for terminals alone.
+      return isTerminal(fd) ? stream().columns : undefined;
     },
   };
 }
@@ -102,7 +131,7 @@ async function main(): Promise<number> {
     fetch: globalThis.fetch.bind(globalThis),
     stdout: standardOutput(1),
     stderr,
-    stdinIsTTY: isatty(0),
+    stdinIsTTY: isTerminal(0),
     env: process.env,
     now: () => new Date(),
     sleep: (ms, signal) =>
@@ -117,7 +146,7 @@ async function main(): Promise<number> {
     random: Math.random,
     prompter: lazyPrompter(),
     signal: interrupt.signal,
-    homeDir: safeHomeDir(),
+    homeDir: await safeHomeDir(),
     cwd: process.cwd(),
     versionInfo: { version: AX_VERSION, commit: buildCommit(), runtime: runtimeName() },
   };
