@@ -1,27 +1,98 @@
 /**
- * The root program and the command registry. Each command group registers
- * itself here with one line; its flags, help and examples live in its own file.
+ * The commander program. Only the command groups an invocation needs are
+ * built in full; every other top-level command is a stub with its name,
+ * arguments and description, so `ax --help` and suggestions for mistyped
+ * commands still see all of them. Loading a group (its module, its options)
+ * costs start-up time that a command of another group should not pay.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
-import { apiKeysCommand } from "./api_keys/mod.ts";
-import { completionCommand } from "./completion.ts";
-import { emulatorCommand } from "./emulator.ts";
-import { formatsCommand } from "./formats.ts";
-import { profilesCommand } from "./profiles/mod.ts";
+import { versionLine } from "./_version.ts";
+
+/** Registers one group's top-level command(s) on the root program. */
+type Registrar = (program: Command, ctx: Context) => unknown;
+
+/** What `ax --help` shows of a top-level command without building it. */
+export interface TopLevelStub {
+  readonly name: string;
+  readonly description: string;
+  /** Arguments as commander spells them, e.g. `<shell>`. */
+  readonly args?: string;
+  readonly hidden?: boolean;
+}
+
+/** A module that registers one or more top-level commands. */
+export interface CommandGroup {
+  /** The top-level commands it registers, in the order it registers them. */
+  readonly commands: readonly TopLevelStub[];
+  load(): Promise<Registrar>;
+}
+
+/**
+ * Every command group, alphabetical (the order of `ax --help`). The stubs
+ * must match what the modules register; tests/commands/program_test.ts
+ * compares them.
+ */
+export const COMMAND_GROUPS: readonly CommandGroup[] = [
+  {
+    commands: [{
+      name: "api-keys",
+      description: "Create, list, rotate and revoke API keys (ALPHA API)",
+    }],
+    load: async () => (await import("./api_keys/mod.ts")).apiKeysCommand,
+  },
+  {
+    commands: [
+      {
+        name: "completion",
+        description: "Print the shell completion script for bash, zsh, fish or PowerShell",
+        args: "<shell>",
+      },
+      {
+        name: "complete",
+        description: "Answer one completion request from a shell script (called on TAB)",
+        args: "[words...]",
+        hidden: true,
+      },
+    ],
+    load: async () => (await import("./completion.ts")).completionCommand,
+  },
+  {
+    commands: [{
+      name: "emulator",
+      description: "Run a local Arize API emulator (no account, no network needed)",
+    }],
+    load: async () => (await import("./emulator.ts")).emulatorCommand,
+  },
+  {
+    commands: [{
+      name: "formats",
+      description: "Output formats: the built-in ones and your plugins",
+    }],
+    load: async () => (await import("./formats.ts")).formatsCommand,
+  },
+  {
+    commands: [{
+      name: "profiles",
+      description: "Manage profiles: saved API keys and the endpoints they are used with",
+    }],
+    load: async () => (await import("./profiles/mod.ts")).profilesCommand,
+  },
+];
+
+/** Which groups {@link buildProgram} builds in full. */
+export interface BuildOptions {
+  /** Names of top-level commands whose groups are built; default: every group. */
+  readonly full?: readonly string[];
+}
 
 /** Builds the `ax` program for one invocation. Building it performs no I/O. */
-export function buildProgram(ctx: Context): Command {
-  const { version, commit, runtime } = ctx.versionInfo;
+export async function buildProgram(ctx: Context, options: BuildOptions = {}): Promise<Command> {
   const program = new Command("ax")
     .description("Command-line client for the Arize AX platform")
-    .version(
-      `ax ${version} (commit ${commit}, ${runtime})`,
-      "-V, --version",
-      "Print version, commit and runtime",
-    )
+    .version(versionLine(ctx.versionInfo), "-V, --version", "Print version, commit and runtime")
     .helpOption("-h, --help", "Show help")
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -38,7 +109,17 @@ export function buildProgram(ctx: Context): Command {
       outputError: () => {},
     });
   program.addHelpCommand(false);
-  registerCommands(program, ctx);
+  // Load the wanted modules together, then register in the fixed order.
+  const registrars = await Promise.all(COMMAND_GROUPS.map((group) => {
+    const wanted = options.full === undefined ||
+      group.commands.some((c) => options.full!.includes(c.name));
+    return wanted ? group.load() : undefined;
+  }));
+  COMMAND_GROUPS.forEach((group, i) => {
+    const register = registrars[i];
+    if (register) register(program, ctx);
+    else for (const stub of group.commands) addStub(program, stub);
+  });
   applyRecursively(program, (cmd) => {
     cmd.exitOverride();
     cmd.showSuggestionAfterError(true);
@@ -47,15 +128,13 @@ export function buildProgram(ctx: Context): Command {
   return program;
 }
 
-function registerCommands(program: Command, ctx: Context): void {
-  // One line per command group; keep alphabetical.
-  apiKeysCommand(program, ctx);
-  completionCommand(program, ctx);
-  emulatorCommand(program, ctx);
-  formatsCommand(program, ctx);
-  profilesCommand(program, ctx);
-  void program;
-  void ctx;
+function addStub(program: Command, stub: TopLevelStub): void {
+  const cmd = program.command(stub.name, { hidden: stub.hidden }).description(stub.description);
+  if (stub.args !== undefined) cmd.arguments(stub.args);
+  cmd.action(() => {
+    // Unreachable: the group of the command being run is always built.
+    throw new Error(`internal error: '${stub.name}' was not loaded`);
+  });
 }
 
 function applyRecursively(cmd: Command, fn: (cmd: Command) => void): void {
@@ -64,8 +143,8 @@ function applyRecursively(cmd: Command, fn: (cmd: Command) => void): void {
 }
 
 /** Parses `argv` (without the runtime and script) and runs the chosen command. */
-export async function runCli(argv: string[], ctx: Context): Promise<void> {
-  const program = buildProgram(ctx);
+export async function runProgram(argv: string[], ctx: Context): Promise<void> {
+  const program = await buildProgram(ctx, { full: commandsNamed(argv) });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -77,6 +156,22 @@ export async function runCli(argv: string[], ctx: Context): Promise<void> {
     }
     throw error;
   }
+}
+
+/**
+ * The top-level commands an invocation can reach: the first word that is
+ * not an option (the root takes no option values), and for `complete` also
+ * the first such word of the command line being completed.
+ */
+export function commandsNamed(argv: readonly string[]): string[] {
+  const first = argv.findIndex((word) => !word.startsWith("-"));
+  if (first < 0) return [];
+  const names = [argv[first]];
+  if (argv[first] === "complete") {
+    const completed = argv.slice(first + 1).find((word) => !word.startsWith("-"));
+    if (completed !== undefined) names.push(completed);
+  }
+  return names;
 }
 
 /** The command path the user typed, e.g. `ax api-keys list`, for usage hints. */

@@ -23,7 +23,7 @@ async function complete(
 ) {
   const fake = fakeContext({ homeDir: "/nonexistent-home", ...options });
   const ctx: Context = { ...fake.ctx, ...options.ctx };
-  await completeWords(buildProgram(ctx), { words, ctx });
+  await completeWords(await buildProgram(ctx), { words, ctx });
   const lines = fake.stdout.text().split("\n").filter((line) => line !== "");
   return {
     values: lines.slice(0, -1).map((line) => line.split("\t")[0]),
