@@ -22,6 +22,7 @@ import type { NetFailure } from "./_net_errors.ts";
 import { backoffMs, MAX_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from "./_retry.ts";
 import { type Exchange, exchange } from "./_exchange.ts";
 import { apiErrorFromResponse, reasonPhrase } from "./problem.ts";
+import { scrubSecrets } from "./redact.ts";
 
 /** How to reach the API. */
 export interface ClientOptions {
@@ -182,7 +183,9 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
       throw transportError(state, { req, failure: result.failure, url, attempt });
     }
     const response = result.response;
-    if (response.status >= 200 && response.status < 300) return success(req, response);
+    if (response.status >= 200 && response.status < 300) {
+      return success(req, { response, secrets: [state.options.apiKey] });
+    }
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ctx.now());
     const statusLine = `${response.status} ${reasonPhrase(response.status, response.statusText)}`;
     if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
@@ -190,7 +193,11 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
         await log.lines(
           `not retrying: the server asked to wait ${retryAfter} s (ax waits at most ${state.maxRetryAfter} s)`,
         );
-        throw tooLongToWait(response, { retryAfter, max: state.maxRetryAfter });
+        throw tooLongToWait(response, {
+          retryAfter,
+          max: state.maxRetryAfter,
+          secrets: [state.options.apiKey],
+        });
       }
       const ms = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, ctx.random());
       const why = retryAfter !== undefined
@@ -202,7 +209,7 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
     if (RETRYABLE_STATUSES.has(response.status)) {
       await explainGivingUp(log, { req, attempt, retryable: true });
     }
-    throw statusError(response, retryAfter);
+    throw statusError(response, { retryAfter, secrets: [state.options.apiKey] });
   }
 }
 
@@ -235,8 +242,14 @@ async function explainGivingUp(
   }
 }
 
-function success(req: ApiRequest, response: Exchange): ApiResponse {
-  const { status, headers, text } = response;
+function success(
+  req: ApiRequest,
+  answer: { response: Exchange; secrets: readonly string[] },
+): ApiResponse {
+  const { status, headers } = answer.response;
+  // A server (or proxy) echoing the bearer token must not put it in an error.
+  const text = answer.response.text;
+  const shown = () => excerptOf(scrubSecrets(text, answer.secrets));
   const hints = req.idempotent ? undefined : [
     "The request may have taken effect on the server; its outcome is unknown.",
     ...(req.unknownOutcomeHints ?? UNKNOWN_OUTCOME_HINTS),
@@ -244,7 +257,7 @@ function success(req: ApiRequest, response: Exchange): ApiResponse {
   const contentType = headers.get("content-type") ?? "";
   // A problem document with a 2xx status is a broken server or proxy, not success.
   if (/problem\+json/i.test(contentType)) {
-    throw malformedResponse({ status, excerpt: excerptOf(text) }, {
+    throw malformedResponse({ status, excerpt: shown() }, {
       reason: "a problem document",
       hints,
     });
@@ -254,7 +267,7 @@ function success(req: ApiRequest, response: Exchange): ApiResponse {
     try {
       body = JSON.parse(text);
     } catch {
-      throw malformedResponse({ status, excerpt: excerptOf(text) }, {
+      throw malformedResponse({ status, excerpt: shown() }, {
         reason: "the body is not JSON",
         hints,
       });
@@ -268,25 +281,38 @@ function success(req: ApiRequest, response: Exchange): ApiResponse {
     headers,
     body,
     get excerpt() {
-      excerpt ??= excerptOf(text);
+      excerpt ??= shown();
       return excerpt;
     },
   };
 }
 
-function parseJsonOrUndefined(text: string): unknown {
+/** The parsed body with every secret replaced in its strings, or undefined when not JSON. */
+function scrubbedBody(text: string, secrets: readonly string[]): unknown {
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === "string") return scrubSecrets(value, secrets);
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+  };
+  return scrub(body);
 }
 
-function statusError(response: Exchange, retryAfter: number | undefined): ApiError {
+function statusError(
+  response: Exchange,
+  facts: { retryAfter: number | undefined; secrets: readonly string[] },
+): ApiError {
+  const { retryAfter } = facts;
   const error = apiErrorFromResponse({
     status: response.status,
     statusText: response.statusText,
-    body: parseJsonOrUndefined(response.text),
+    body: scrubbedBody(response.text, facts.secrets),
   });
   if (retryAfter === undefined || retryAfter === 0) return error;
   return new ApiError(error.status, error.message, {
@@ -297,12 +323,12 @@ function statusError(response: Exchange, retryAfter: number | undefined): ApiErr
 
 function tooLongToWait(
   response: Exchange,
-  wait: { retryAfter: number; max: number },
+  wait: { retryAfter: number; max: number; secrets: readonly string[] },
 ): ApiError {
   const base = apiErrorFromResponse({
     status: response.status,
     statusText: response.statusText,
-    body: parseJsonOrUndefined(response.text),
+    body: scrubbedBody(response.text, wait.secrets),
   });
   const head = `${response.status} ${reasonPhrase(response.status, response.statusText)}`;
   return new ApiError(
