@@ -213,3 +213,20 @@ export function runOnTerminal(
     timeoutMs: 20_000,
   });
 }
+
+/**
+ * Starts counting `emu`'s requests per route; the returned function gives the
+ * routes whose count changed since, with the difference.
+ */
+export async function requestsSince(
+  emu: Pick<EmulatorHandle, "stats">,
+): Promise<() => Promise<Record<string, number>>> {
+  const before = (await emu.stats()).by_route;
+  return async () => {
+    const out: Record<string, number> = {};
+    for (const [route, n] of Object.entries((await emu.stats()).by_route)) {
+      if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
+    }
+    return out;
+  };
+}
