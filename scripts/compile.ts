@@ -32,6 +32,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import process from "node:process";
+import type { BunBuildRequest } from "./_bun_build.ts";
 
 /** The project root (the folder holding deno.json). */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -92,6 +93,7 @@ const SOURCE_PATHS = [
   "plugins",
   "emulator",
   "scripts/compile.ts",
+  "scripts/_bun_build.ts",
 ];
 
 /** The file name of a target's binary, e.g. `ax-windows-x64.exe`. */
@@ -222,29 +224,16 @@ async function bunBuild(
       reason: `bun is not on PATH and 'npx --yes bun@${BUN_VERSION}' failed`,
     };
   }
-  const args = [
-    "build",
-    options.entry,
-    "--compile",
-    // Code splitting keeps dynamically imported modules (the emulator, shell
-    // completion, parquet) in their own chunks, together with the node:
-    // built-ins they import; in one chunk Bun hoists those imports and loads
-    // them on every start (measured: ~3 ms of a ~25 ms start-up).
-    "--splitting",
-    "--minify",
-    ...(options.bytecode === false ? [] : ["--bytecode"]),
-    "--format=esm",
-    // Without these two, a Bun binary reads `.env` and runs `bunfig.toml`
-    // preload scripts from whatever directory it is started in (S6).
-    "--no-compile-autoload-dotenv",
-    "--no-compile-autoload-bunfig",
-    `--target=${TARGETS[options.target].bun}`,
-    "--define",
-    `AX_BUILD_COMMIT=${JSON.stringify(options.commit)}`,
-    "--outfile",
-    options.outfile,
-  ];
-  const { code, output } = await run([...bun, ...args], ROOT);
+  // Bun.build (not `bun build`): the build needs a plugin, see _bun_build.ts.
+  const request: BunBuildRequest = {
+    entry: options.entry,
+    outfile: options.outfile,
+    target: TARGETS[options.target].bun,
+    bytecode: options.bytecode !== false,
+    define: { AX_BUILD_COMMIT: JSON.stringify(options.commit) },
+  };
+  const script = join(ROOT, "scripts", "_bun_build.ts");
+  const { code, output } = await run([...bun, script, JSON.stringify(request)], ROOT);
   if (code !== 0 || !existsSync(options.outfile)) {
     return bunFailure(options.target, output);
   }
