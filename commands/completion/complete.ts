@@ -12,9 +12,7 @@
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { RootCommand } from "@bomb.sh/tab";
 import type { Context } from "../../runtime/context.ts";
-import { type Candidate, pathCandidates } from "./_files.ts";
-import { liveKeyIds, liveSpaceNames } from "./_live.ts";
-import { formatCandidates, profileCandidates } from "./_local.ts";
+import type { Candidate } from "./_files.ts";
 import { buildTabTree, type ValueRequest } from "./_tree.ts";
 
 /** What {@link completeWords} answers. */
@@ -43,7 +41,7 @@ export async function completeWords(
 
   const root = buildTabTree(program, (value, add) => {
     for (const choice of value.choices) add(choice, "");
-    for (const source of sourcesOf(value)) {
+    for (const source of sourcesOf(value, partial)) {
       const candidates = loaded.get(source);
       if (candidates === undefined) wanted.add(source);
       else if (source !== "files" || showFiles(value, { partial, loaded })) {
@@ -72,13 +70,16 @@ function valuePart(word: string): string {
 }
 
 /** Which loaded values answer a request, besides its `.choices()`. */
-function sourcesOf(value: ValueRequest): Source[] {
+function sourcesOf(value: ValueRequest, partial: string): Source[] {
   if (value.kind === "argument") return value.name === "key-id" ? ["keys"] : [];
   const sources: Source[] = [];
   if (value.name === "output") sources.push("formats");
   if (value.name === "space") sources.push("spaces");
   if (value.name === "profile") sources.push("profiles");
-  if (/\b(file|path|dir)\b/.test(value.placeholder)) sources.push("files");
+  // `-o` with nothing typed shows formats only (see showFiles): reading the
+  // folder would be wasted time on every TAB.
+  const filesHidden = value.name === "output" && partial === "";
+  if (/\b(file|path|dir)\b/.test(value.placeholder) && !filesHidden) sources.push("files");
   return sources;
 }
 
@@ -97,25 +98,40 @@ function showFiles(
   return !formats.some((f) => f.value.startsWith(state.partial));
 }
 
+/**
+ * Loads one kind of value. Each kind's module (and what it imports: the API
+ * client, the config files, the format registry) is imported only when that
+ * kind is asked for, so most TABs do not pay for them.
+ */
 async function load(
   source: Source,
   options: { ctx: Context; words: string[]; partial: string },
 ): Promise<Candidate[]> {
   const { ctx, words, partial } = options;
   switch (source) {
-    case "formats":
+    case "formats": {
+      const { formatCandidates } = await import("./_local.ts");
       return await formatCandidates(ctx, { pluginPaths: optionValues(words, "--plugin") });
-    case "files":
+    }
+    case "files": {
+      const { pathCandidates } = await import("./_files.ts");
       return await pathCandidates(partial, ctx);
-    case "profiles":
+    }
+    case "profiles": {
+      const { profileCandidates } = await import("./_local.ts");
       return await profileCandidates(ctx);
-    case "keys":
+    }
+    case "keys": {
+      const { liveKeyIds } = await import("./_live.ts");
       return await liveKeyIds(ctx, { profile: optionValues(words, "--profile").at(-1), partial });
-    case "spaces":
+    }
+    case "spaces": {
+      const { liveSpaceNames } = await import("./_live.ts");
       return await liveSpaceNames(ctx, {
         profile: optionValues(words, "--profile").at(-1),
         partial,
       });
+    }
   }
 }
 
