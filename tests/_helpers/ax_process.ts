@@ -230,3 +230,61 @@ export async function requestsSince(
     return out;
   };
 }
+
+/** ax running on a pseudo-terminal whose keyboard the test types on. */
+export interface TerminalSession {
+  /** Everything shown on the terminal so far. */
+  screen(): string;
+  /** Types `keys` (e.g. `"y\r"`, or `"\x03"` for Ctrl-C). */
+  type(keys: string): void;
+  /** Settles with ax's exit code and the whole screen. */
+  done: Promise<AxResult>;
+}
+
+/** Options of {@link startOnTerminal}. */
+export interface TerminalOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  timeoutMs?: number;
+  /** Pipe ax's stdout through `cat` (stdin and stderr stay on the terminal). */
+  pipeStdout?: boolean;
+}
+
+/** Starts ax on a pseudo-terminal (`script -qec`) with a keyboard the test controls. */
+export function startOnTerminal(args: string[], options: TerminalOptions = {}): TerminalSession {
+  const env: Record<string, string> = {};
+  for (
+    const [k, v] of Object.entries({
+      PATH: process.env.PATH,
+      TERM: "xterm-256color",
+      ...options.env,
+    })
+  ) {
+    if (v !== undefined) env[k] = v;
+  }
+  // Through a pipe, the shell's status would be cat's: ax's own goes via a file.
+  const statusFile = join(mkdtempSync(join(tmpdir(), "ax-pty-")), "status");
+  const command = options.pipeStdout
+    ? `{ ${axShellWords(args)}; echo $? > '${statusFile}'; } | cat; exit $(cat '${statusFile}')`
+    : axShellWords(args);
+  const child = spawn("script", ["-qec", command, "/dev/null"], {
+    env,
+    cwd: options.cwd,
+    stdio: "pipe",
+  });
+  const out: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stderr.on("data", (b: Buffer) => out.push(b));
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 20_000);
+  const screen = () => Buffer.concat(out).toString("utf8");
+  return {
+    screen,
+    type: (keys) => void child.stdin.write(keys),
+    done: new Promise((resolve) => {
+      child.on("close", (code, signal) => {
+        clearTimeout(timer);
+        resolve({ code, signal, stdout: screen(), stderr: "" });
+      });
+    }),
+  };
+}

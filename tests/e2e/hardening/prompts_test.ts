@@ -1,0 +1,113 @@
+/**
+ * QUALITY.md I3 on a real pseudo-terminal: revoke (and profiles delete) ask
+ * only when stdin and stdout are terminals, default to No, act on "y", stop
+ * with exit 130 on Ctrl-C at the prompt; with stdout piped they refuse with
+ * exit 2 naming --force and send nothing.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import {
+  emulatorEnv,
+  hasScript,
+  makeSandbox,
+  requestsSince,
+  type Sandbox,
+  startOnTerminal,
+  waitFor,
+} from "../../_helpers/ax_process.ts";
+
+const REVOKE = "PUT /v2/api-keys/{id}/revoke";
+const scriptAvailable = await hasScript();
+
+let emu: EmulatorHandle;
+let box: Sandbox;
+
+async function newKeyId(): Promise<string> {
+  const made = await emu.admin("POST", "keys", { name: "prompted" }) as {
+    api_keys: { id: string }[];
+  };
+  return made.api_keys[0].id;
+}
+
+/** Runs `args` on a terminal, answers the prompt with `keys`, returns the result. */
+async function answer(args: string[], keys: string, env = emulatorEnv(emu, box)) {
+  const session = startOnTerminal(args, { env, cwd: box.home });
+  await waitFor(() => session.screen().includes("[y/N]"), { what: "the confirmation prompt" });
+  session.type(keys);
+  return await session.done;
+}
+
+describe("confirmation prompts (I3)", {
+  skip: scriptAvailable ? false : "util-linux `script` is not installed (needed for a pty)",
+}, () => {
+  before(async () => {
+    emu = await startEmulator();
+    box = makeSandbox("prompts");
+  });
+  after(async () => {
+    await emu?.stop();
+    box?.remove();
+  });
+
+  for (const [what, keys] of [["n", "n\r"], ["Enter (the default)", "\r"], ["no", "no\r"]]) {
+    it(`revoke answered ${what}: not revoked, exit 0, nothing sent`, async () => {
+      const id = await newKeyId();
+      const since = await requestsSince(emu);
+      const result = await answer(["api-keys", "revoke", id], keys);
+      assert.equal(result.code, 0, result.stdout);
+      assert.match(result.stdout, /This will permanently revoke the API key/);
+      assert.match(result.stdout, /API key not revoked/);
+      assert.deepEqual(await since(), {});
+    });
+  }
+
+  it("revoke answered y: revoked, one PUT", async () => {
+    const id = await newKeyId();
+    const since = await requestsSince(emu);
+    const result = await answer(["api-keys", "revoke", id], "y\r");
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(result.stdout, new RegExp(`API key with ID '${id}' revoked successfully`));
+    assert.deepEqual(await since(), { [REVOKE]: 1 });
+  });
+
+  it("Ctrl-C at the prompt: exit 130, nothing sent", async () => {
+    const id = await newKeyId();
+    const since = await requestsSince(emu);
+    const result = await answer(["api-keys", "revoke", id], "\x03");
+    assert.equal(result.code, 130, result.stdout);
+    assert.deepEqual(await since(), {});
+  });
+
+  it("stdin a terminal but stdout piped: no prompt, exit 2 naming --force, nothing sent", async () => {
+    const id = await newKeyId();
+    const since = await requestsSince(emu);
+    // `| cat` inside the pty: ax's stdout is a pipe, its stdin still the terminal.
+    const session = startOnTerminal(["api-keys", "revoke", id], {
+      env: emulatorEnv(emu, box),
+      cwd: box.home,
+      pipeStdout: true,
+    });
+    const result = await session.done;
+    assert.equal(result.code, 2, result.stdout);
+    assert.doesNotMatch(result.stdout, /\[y\/N\]/);
+    assert.match(result.stdout, /no terminal to ask on: pass --force/);
+    assert.deepEqual(await since(), {});
+  });
+
+  it("profiles delete asks too: n keeps the file, y deletes it", async () => {
+    const dir = join(box.dir("cfg"), ".arize");
+    mkdirSync(join(dir, "profiles"), { recursive: true, mode: 0o700 });
+    const file = join(dir, "profiles", "doomed.toml");
+    writeFileSync(file, '[auth]\napi_key = "ak-doomed-0123456789"\n', { mode: 0o600 });
+    const env = { ...emulatorEnv(emu, box), AX_CONFIG_DIR: dir };
+    const kept = await answer(["profiles", "delete", "doomed"], "n\r", env);
+    assert.equal(kept.code, 0, kept.stdout);
+    assert.ok(existsSync(file));
+    const deleted = await answer(["profiles", "delete", "doomed"], "y\r", env);
+    assert.equal(deleted.code, 0, deleted.stdout);
+    assert.equal(existsSync(file), false);
+  });
+});
