@@ -1,0 +1,73 @@
+/**
+ * QUALITY.md T3 under faults: a TAB (`ax complete -- …`) that needs live key
+ * IDs gives up within its 2 s budget against a hanging server, and is silent
+ * (exit 0, nothing on stderr) when the server is down or refuses the key;
+ * hostile key names reach the shell without control characters (S4).
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
+import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+
+const BUDGET_MS = 2_000;
+/** Room for a runtime to start and stop. */
+const PROCESS_SLACK_MS = 2_500;
+
+let emu: EmulatorHandle;
+let box: Sandbox;
+
+async function tab(extra: Record<string, string> = {}): Promise<AxResult & { ms: number }> {
+  const started = Date.now();
+  const result = await runAx(["complete", "--", "api-keys", "revoke", ""], {
+    env: emulatorEnv(emu, box, extra),
+    cwd: box.home,
+  });
+  return { ...result, ms: Date.now() - started };
+}
+
+describe("live completion under faults (T3)", () => {
+  before(async () => {
+    emu = await startEmulator({ faults: true });
+    box = makeSandbox("completion");
+    await emu.admin("POST", "keys", { name: "\x1b]0;owned\x07tab\u009b2J" });
+  });
+  after(async () => {
+    await emu?.stop();
+    box?.remove();
+  });
+
+  it("offers live key IDs, with names free of control characters", async () => {
+    const result = await tab();
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, "");
+    assert.match(result.stdout, /tab/);
+    // deno-lint-ignore no-control-regex
+    assert.doesNotMatch(result.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it("a hanging server: gives up within the budget, silently", async () => {
+    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000, count: 3 });
+    const result = await tab();
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, "");
+    assert.ok(result.ms < BUDGET_MS + PROCESS_SLACK_MS, `took ${result.ms} ms`);
+    assert.doesNotMatch(result.stdout, /QXBp/, "no key IDs");
+    await emu.clearFaults();
+  });
+
+  it("a server that is down or refuses the key: silent, exit 0", async () => {
+    for (
+      const extra of [
+        { ARIZE_BASE_URL: "http://127.0.0.1:9" },
+        { ARIZE_API_KEY: "ak-not-a-valid-key-0123456789" },
+        { ARIZE_BASE_URL: "https://ax-completion-test.invalid" },
+      ]
+    ) {
+      const result = await tab(extra);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, "", JSON.stringify(extra));
+      assert.ok(result.ms < BUDGET_MS + PROCESS_SLACK_MS, `took ${result.ms} ms`);
+    }
+  });
+});
