@@ -1,8 +1,10 @@
 /**
  * Streaming pagination of `GET /v2/api-keys` (issue 4): records flow to the
- * consumer page by page, and the next page is requested only when the
- * consumer asks for a record beyond the current one, so memory stays bounded
- * by one page however many records `--all` reads.
+ * consumer page by page. While the consumer works through one page, the next
+ * one is already on its way (each request needs the cursor of the page
+ * before, so one page ahead is as far as it can go): the server's time and
+ * the consumer's overlap instead of adding up. Memory stays bounded by two
+ * pages however many records `--all` reads.
  */
 import { listApiKeys, type ListApiKeysQuery } from "./api_keys.ts";
 import type { ApiClient } from "./client.ts";
@@ -53,31 +55,50 @@ export function paginateApiKeys(
   );
   let last: Pagination | undefined;
 
+  const fetchPage = (cursor: string | undefined, fetched: number) => {
+    const limit = want === "all" ? pageSize : Math.min(pageSize, want - fetched);
+    const page = listApiKeys(client, { ...query, limit, cursor }).then((page) => ({
+      // A server that returns more than asked would make the cursor skip
+      // records; never pass on more than was requested.
+      items: page.api_keys.length > limit ? page.api_keys.slice(0, limit) : page.api_keys,
+      pagination: page.pagination,
+    }));
+    // A consumer that stops early never awaits the page fetched ahead.
+    page.catch(() => {});
+    return page;
+  };
+
   async function* records(): AsyncGenerator<ApiKey> {
     let cursor = options.cursor;
     let fetched = 0;
-    for (;;) {
-      const limit = want === "all" ? pageSize : Math.min(pageSize, want - fetched);
-      const page = await listApiKeys(client, { ...query, limit, cursor });
-      // A server that returns more than asked would make the cursor skip
-      // records; never pass on more than was requested.
-      const items = page.api_keys.length > limit ? page.api_keys.slice(0, limit) : page.api_keys;
+    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(cursor, fetched);
+    while (next !== undefined) {
+      const { items, pagination } = await next;
+      next = undefined;
       fetched += items.length;
-      last = page.pagination;
+      last = pagination;
       options.onProgress?.(fetched);
-      for (const item of items) yield item;
-      if (!page.pagination.has_more || (want !== "all" && fetched >= want)) return;
-      const next = page.pagination.next_cursor;
-      if (next === undefined || next === "" || next === cursor) {
-        // Following this would loop forever or silently stop early.
-        throw malformedResponse(undefined, {
-          reason: next === undefined || next === ""
-            ? "has_more is true but next_cursor is missing"
-            : "the server repeated a page cursor",
-          value: page.pagination,
-        });
+      // Decide on the next page before handing out this one's records, so
+      // its request runs while they are consumed; a broken cursor is
+      // reported after them, as if the next request had failed.
+      let broken: Error | undefined;
+      if (pagination.has_more && (want === "all" || fetched < want)) {
+        const following = pagination.next_cursor;
+        if (following === undefined || following === "" || following === cursor) {
+          // Following this would loop forever or silently stop early.
+          broken = malformedResponse(undefined, {
+            reason: following === undefined || following === ""
+              ? "has_more is true but next_cursor is missing"
+              : "the server repeated a page cursor",
+            value: pagination,
+          });
+        } else {
+          cursor = following;
+          next = fetchPage(cursor, fetched);
+        }
       }
-      cursor = next;
+      yield* items;
+      if (broken) throw broken;
     }
   }
 

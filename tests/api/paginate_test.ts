@@ -87,16 +87,63 @@ describe("paginateApiKeys", () => {
     assert.deepEqual(queries.map((q) => q.limit), [100, 100, 100]);
   });
 
-  it("is lazy: the next page is fetched only when the consumer needs it", async () => {
+  it("reads one page ahead of the consumer, no further", async () => {
     const { client, queries } = fakeServer(300);
     const paged = paginateApiKeys(client, {}, { want: "all" });
     assert.equal(queries.length, 0, "nothing before iteration starts");
     const iterator = paged.records[Symbol.asyncIterator]();
     for (let i = 0; i < 100; i++) await iterator.next();
-    assert.equal(queries.length, 1, "one page while reading its records");
+    assert.equal(queries.length, 2, "the second page is on its way while the first is read");
     await iterator.next();
-    assert.equal(queries.length, 2, "the 101st record needs the second page");
+    assert.equal(queries.length, 3, "the 101st record starts the third page");
     await iterator.return?.();
+  });
+
+  it("hands out a page's records before the next page's failure", async () => {
+    let calls = 0;
+    const client: ApiClient = {
+      request: () => {
+        calls++;
+        if (calls === 2) return Promise.reject(new NetworkError("connection reset"));
+        return Promise.resolve({
+          status: 200,
+          headers: new Headers(),
+          body: {
+            api_keys: [sampleKey({ id: "a" })],
+            pagination: { has_more: true, next_cursor: "x" },
+          },
+        });
+      },
+    };
+    const ids: string[] = [];
+    const reading = (async () => {
+      for await (const key of paginateApiKeys(client, {}, { want: "all" }).records) {
+        ids.push(key.id);
+      }
+    })();
+    await assert.rejects(reading, /connection reset/);
+    assert.deepEqual(ids, ["a"]);
+  });
+
+  it("a consumer that stops early leaves the page fetched ahead unawaited, harmlessly", async () => {
+    let rejectSecond: (error: Error) => void = () => {};
+    let calls = 0;
+    const client: ApiClient = {
+      request: () => {
+        calls++;
+        if (calls === 2) return new Promise((_, reject) => (rejectSecond = reject));
+        return Promise.resolve({
+          status: 200,
+          headers: new Headers(),
+          body: { api_keys: [sampleKey()], pagination: { has_more: true, next_cursor: "x" } },
+        });
+      },
+    };
+    for await (const _ of paginateApiKeys(client, {}, { want: "all" }).records) break;
+    assert.equal(calls, 2);
+    // Would fail the test run as an unhandled rejection if nobody caught it.
+    rejectSecond(new NetworkError("too late"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
   it("reports progress after each page", async () => {
