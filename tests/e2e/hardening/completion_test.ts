@@ -57,13 +57,12 @@ describe("live completion under faults (T3)", () => {
   });
 
   it("a server that is down or refuses the key: silent, exit 0", async () => {
-    for (
-      const extra of [
-        { ARIZE_BASE_URL: "http://127.0.0.1:9" },
-        { ARIZE_API_KEY: "ak-not-a-valid-key-0123456789" },
-        { ARIZE_BASE_URL: "https://ax-completion-test.invalid" },
-      ]
-    ) {
+    const cases: Record<string, string>[] = [
+      { ARIZE_BASE_URL: "http://127.0.0.1:9" },
+      { ARIZE_API_KEY: "ak-not-a-valid-key-0123456789" },
+      { ARIZE_BASE_URL: "https://ax-completion-test.invalid" },
+    ];
+    for (const extra of cases) {
       const result = await tab(extra);
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stderr, "", JSON.stringify(extra));
