@@ -169,6 +169,19 @@ describe("proxies and a custom CA (N4)", () => {
     assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
   });
 
+  it("a create through the profile's proxy_url is sent once, through the tunnel", async () => {
+    writeProfile("proxied-create", { proxy_url: proxy.url, ca_bundle: certs.caCert });
+    proxy.tunnels.length = 0;
+    const before = (await emu.stats()).by_route["POST /v2/api-keys"] ?? 0;
+    const result = await ax(["api-keys", "create", "-n", "via profile proxy", "-o", "json"], {
+      AX_PROFILE: "proxied-create",
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(JSON.parse(result.stdout).key, /^ak-/);
+    assert.equal((await emu.stats()).by_route["POST /v2/api-keys"], before + 1);
+    assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
+  });
+
   it("the profile's [network] no_proxy bypasses its proxy_url", async () => {
     writeProfile("bypass", {
       proxy_url: proxy.url,
