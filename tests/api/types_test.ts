@@ -97,6 +97,34 @@ describe("readApiKeyList", () => {
     assert.deepEqual(list.pagination, { has_more: true, next_cursor: "c2" });
   });
 
+  it("reads every record of a list as readApiKey reads it alone", () => {
+    const variants = [
+      sampleKey(),
+      sampleKey({ description: undefined, expires_at: undefined, last_used_at: undefined }),
+      sampleKey({ description: null, expires_at: null, last_used_at: null }),
+      sampleKey({ key_type: "SERVICE", status: "Revoked" }),
+      { extra: true, ...sampleKey({ id: "x" }), more: [1] },
+      Object.fromEntries(Object.entries(sampleKey()).reverse()),
+    ];
+    const list = readApiKeyList({ api_keys: variants, pagination: { has_more: false } });
+    variants.forEach((variant, i) => {
+      const alone = readApiKey(variant);
+      assert.deepEqual(list.api_keys[i], alone);
+      assert.deepEqual(Object.keys(list.api_keys[i]), Object.keys(alone), "same field order");
+    });
+  });
+
+  it("names the wrong field of a list record", () => {
+    assert.throws(
+      () =>
+        readApiKeyList({
+          api_keys: [sampleKey(), sampleKey({ expires_at: 5 })],
+          pagination: { has_more: false },
+        }, { status: 200 }),
+      (e) => e instanceof NetworkError && e.hints[0].includes("body.api_keys[1].expires_at"),
+    );
+  });
+
   it("drops a null next_cursor", () => {
     const list = readApiKeyList({
       api_keys: [],
