@@ -182,10 +182,7 @@ describe("output files on a hostile disk (I6)", () => {
     assert.match(result.stderr, /^✗ Error: Cannot write .*keys\.csv: no space left on device\./);
   });
 
-  it("stdout redirected to /dev/full: exit 5, one line naming standard output", {
-    todo: "main.ts: under Deno the final stdout flush never calls back and the process " +
-      "exits 0; the Bun writer path reports a bare ENOSPC with exit 1 (see the hardening report)",
-  }, async () => {
+  it("stdout redirected to /dev/full: exit 5, one line naming standard output", async () => {
     const result = await runShell(
       `${axShellWords(["api-keys", "list", "--all", "-o", "csv"])} > /dev/full`,
       { env: emulatorEnv(emu, box), cwd: box.home },

@@ -1,0 +1,106 @@
+/**
+ * The process's standard streams as the Context sees them. In a Bun binary,
+ * merely touching `process.stdout`/`stderr`/`node:tty` sets up Node's stream
+ * machinery (several milliseconds of every start-up), so there stdout and
+ * stderr go through `Bun.write` and TTY facts come from Bun's `tty_wrap`
+ * binding; elsewhere (Deno, Node) the Node streams are used.
+ */
+import process from "node:process";
+import type { TextOutput } from "./context.ts";
+import { nodeOutput, streamWriteError } from "./node_output.ts";
+
+interface BunWrite {
+  stdout: unknown;
+  stderr: unknown;
+  write(destination: unknown, data: string | Uint8Array): Promise<number>;
+}
+const bun = (globalThis as { Bun?: BunWrite }).Bun;
+
+/** The one function of Bun's `tty_wrap` binding used here. */
+interface TtyBinding {
+  isTTY(fd: number): boolean;
+}
+let ttyBinding: TtyBinding | null | undefined;
+
+/**
+ * True when `fd` is a terminal. Bun's binding answers without building a
+ * stream; elsewhere, and if the binding ever goes away, the streams do.
+ */
+export function isTerminal(fd: 0 | 1 | 2): boolean {
+  if (ttyBinding === undefined) {
+    try {
+      const bindings = process as unknown as { binding(name: string): Partial<TtyBinding> };
+      const binding = bun ? bindings.binding("tty_wrap") : undefined;
+      ttyBinding = typeof binding?.isTTY === "function" ? binding as TtyBinding : null;
+    } catch {
+      ttyBinding = null;
+    }
+  }
+  if (ttyBinding) return ttyBinding.isTTY(fd);
+  return [process.stdin, process.stdout, process.stderr][fd].isTTY === true;
+}
+
+const pending = new Set<Promise<unknown>>();
+
+/**
+ * stdout (1) or stderr (2). A reader that went away (`ax … | head -1`) ends
+ * the process quietly with status 0 (I5); any other write failure is a
+ * FileError naming the stream (I6).
+ */
+export function standardOutput(fd: 1 | 2): TextOutput {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  const name = fd === 1 ? "standard output" : "standard error";
+  if (!bun) {
+    const output = nodeOutput(stream());
+    if (fd === 1) {
+      stream().on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EPIPE") process.exit(0);
+      });
+    }
+    return output;
+  }
+  const destination = fd === 1 ? bun.stdout : bun.stderr;
+  return {
+    async write(chunk) {
+      // Bun.write ends cleanly on EPIPE and reports ENOSPC; its FileSink
+      // writer dumped an error per chunk after the reader closed.
+      const written = bun.write(destination, chunk);
+      pending.add(written);
+      try {
+        await written;
+      } catch (error) {
+        if ((error as { code?: string }).code === "EPIPE") process.exit(0);
+        throw streamWriteError(error, name);
+      } finally {
+        pending.delete(written);
+      }
+    },
+    get isTTY() {
+      return isTerminal(fd);
+    },
+    get columns() {
+      // Only a terminal has a width: the stream is built for terminals alone.
+      return isTerminal(fd) ? stream().columns : undefined;
+    },
+  };
+}
+
+/**
+ * Exits with `code` once everything written has reached the streams, even if
+ * sockets or timers linger.
+ */
+export async function exitAfterFlush(code: number): Promise<never> {
+  // Deno may never call the final write's callback (e.g. stdout is /dev/full):
+  // the exit code must be right whichever way the process ends.
+  process.exitCode = code;
+  if (bun) {
+    await Promise.allSettled([...pending]);
+    process.exit(code);
+  }
+  const drained = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => stream.write("", () => resolve()));
+  // A stream that can no longer be written never drains: give up after a moment.
+  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 500).unref?.());
+  await Promise.race([Promise.all([drained(process.stdout), drained(process.stderr)]), giveUp]);
+  process.exit(code);
+}
