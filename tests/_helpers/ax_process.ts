@@ -11,13 +11,13 @@
  * const result = await run.done;   // { code: 130, … }
  * ```
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import type { EmulatorHandle } from "./emulator_process.ts";
-import { axCommand, type AxResult } from "./run_ax.ts";
+import { axCommand, type AxResult, runtimeEnv } from "./run_ax.ts";
 
 /** A running ax process. */
 export interface AxProcess {
@@ -111,22 +111,6 @@ export function makeSandbox(prefix: string): Sandbox {
     },
     remove: () => rmSync(home, { recursive: true, force: true }),
   };
-}
-
-let denoDir: string | undefined;
-
-/**
- * Variables the runtime itself needs whatever HOME says. Run from source,
- * Deno looks for its npm cache under HOME: with a sandbox HOME it would build
- * a new cache and ask registry.npmjs.org for package metadata on every run —
- * network traffic beyond 127.0.0.1, and through any proxy a test sets. The
- * real DENO_DIR keeps it offline. A compiled binary needs nothing.
- */
-export function runtimeEnv(): Record<string, string> {
-  if (process.env.AX_BIN) return {};
-  denoDir ??= process.env.DENO_DIR ??
-    JSON.parse(execFileSync(Deno.execPath(), ["info", "--json"], { encoding: "utf8" })).denoDir;
-  return { DENO_DIR: denoDir! };
 }
 
 /**

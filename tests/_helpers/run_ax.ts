@@ -3,7 +3,7 @@
  * (`deno run main.ts`); set `AX_BIN` to a compiled binary to run the same
  * end-to-end tests against it.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
 
@@ -14,6 +14,22 @@ export function axCommand(): string[] {
   const bin = process.env.AX_BIN;
   if (bin) return [bin];
   return [Deno.execPath(), "run", "--allow-all", "--quiet", "--no-check", MAIN];
+}
+
+let denoDir: string | undefined;
+
+/**
+ * Variables the runtime itself needs whatever HOME says. Run from source,
+ * Deno looks for its npm cache under HOME: with a sandbox HOME it would build
+ * a new cache and ask registry.npmjs.org for package metadata on every run —
+ * network traffic beyond 127.0.0.1, and through any proxy a test sets. The
+ * real DENO_DIR keeps it offline. A compiled binary needs nothing.
+ */
+export function runtimeEnv(): Record<string, string> {
+  if (process.env.AX_BIN) return {};
+  denoDir ??= process.env.DENO_DIR ??
+    JSON.parse(execFileSync(Deno.execPath(), ["info", "--json"], { encoding: "utf8" })).denoDir;
+  return { DENO_DIR: denoDir! };
 }
 
 /** Options of {@link runAx}. */
@@ -39,7 +55,9 @@ export interface AxResult {
 export function runAx(args: string[], options: RunAxOptions = {}): Promise<AxResult> {
   const [cmd, ...prefix] = axCommand();
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...options.env })) {
+  // runtimeEnv(): from source, Deno keeps using its npm cache whatever HOME the test sets.
+  const base = { PATH: process.env.PATH, ...runtimeEnv() };
+  for (const [k, v] of Object.entries({ ...base, ...options.env })) {
     if (v !== undefined) env[k] = v;
   }
   const child = spawn(cmd, [...prefix, ...args], { env, cwd: options.cwd, stdio: "pipe" });
