@@ -6,6 +6,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
+import { examples } from "./_help.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError, NetworkError, UsageError } from "../runtime/errors.ts";
 import { isAbsolute, join } from "node:path";
@@ -87,13 +88,12 @@ export function emulatorCommand(program: Command, ctx: Context): void {
         "The emulator is a development tool, not a security boundary: it listens on",
         "127.0.0.1 by default, and anyone who can reach its port can use it.",
         "",
-        "Examples:",
-        "  ax emulator start",
-        "  ax emulator start --port 0 --data ./emulator.json",
-        "  ax emulator start --admin-key ak-local-dev-admin --seed-keys 100000",
-        "  ARIZE_BASE_URL=http://127.0.0.1:8787 ARIZE_API_KEY=<admin_key> ax api-keys list",
-        "",
-      ].join("\n"),
+      ].join("\n") + examples([
+        "ax emulator start",
+        "ax emulator start --port 0 --data ./emulator.json",
+        "ax emulator start --admin-key ak-local-dev-admin --seed-keys 100000",
+        "ARIZE_BASE_URL=http://127.0.0.1:8787 ARIZE_API_KEY=<admin_key> ax api-keys list",
+      ]),
     )
     .action(async (values) => {
       await runEmulator(parseEmulatorStart({ values, cwd: ctx.cwd }), ctx);

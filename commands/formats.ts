@@ -9,6 +9,7 @@ import { configDir } from "../config/paths.ts";
 import { type FormatRegistry, loadFormatRegistry } from "../formats/registry.ts";
 import { resolveOutputTarget, writeOutput } from "../formats/output.ts";
 import type { Column, Row } from "../formats/types.ts";
+import { examples } from "./_help.ts";
 import type { Context } from "../runtime/context.ts";
 import { AxError, ConfigError } from "../runtime/errors.ts";
 
@@ -52,8 +53,11 @@ export function formatsCommand(program: Command, ctx: Context): void {
     )
     .addHelpText(
       "after",
-      "\nExamples:\n  ax formats list\n  ax formats list -o json\n" +
-        "  ax formats list --plugin ./markdown.ts\n",
+      examples([
+        "ax formats list",
+        "ax formats list -o json",
+        "ax formats list --plugin ./markdown.ts",
+      ]),
     )
     .action(async (values) => {
       await runFormatsList({ output: values.output, plugins: values.plugin }, ctx);

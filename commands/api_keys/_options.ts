@@ -80,8 +80,3 @@ export interface Wiring<T> {
   ctx: Context;
   run(options: T, ctx: Context): Promise<void>;
 }
-
-/** Formats a block of examples for the end of a command's help. */
-export function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  ${line}`).join("\n")}\n`;
-}

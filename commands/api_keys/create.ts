@@ -13,7 +13,6 @@ import { checkEnvFile } from "./_env_file.ts";
 import { CREATED } from "./_messages.ts";
 import {
   envFileOption,
-  examples,
   expiresAtOption,
   outputOption,
   pluginOption,
@@ -22,6 +21,7 @@ import {
   verboseOption,
   type Wiring,
 } from "./_options.ts";
+import { examples } from "../_help.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import {
   checkDescription,

@@ -23,7 +23,6 @@ import { SERVICE_CREATED } from "./_messages.ts";
 import {
   enumOption,
   envFileOption,
-  examples,
   expiresAtOption,
   outputOption,
   pluginOption,
@@ -32,6 +31,7 @@ import {
   verboseOption,
   type Wiring,
 } from "./_options.ts";
+import { examples } from "../_help.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import {
   checkDescription,

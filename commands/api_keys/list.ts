@@ -25,7 +25,6 @@ import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import {
   enumOption,
-  examples,
   outputOption,
   pluginOption,
   type RawCommonValues,
@@ -33,6 +32,7 @@ import {
   verboseOption,
   type Wiring,
 } from "./_options.ts";
+import { examples } from "../_help.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 

@@ -14,7 +14,6 @@ import { checkEnvFile } from "./_env_file.ts";
 import { REFRESHED } from "./_messages.ts";
 import {
   envFileOption,
-  examples,
   expiresAtOption,
   outputOption,
   pluginOption,
@@ -23,6 +22,7 @@ import {
   verboseOption,
   type Wiring,
 } from "./_options.ts";
+import { examples } from "../_help.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import {
   checkKeyId,

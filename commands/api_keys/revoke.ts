@@ -16,7 +16,8 @@ import {
   REVOKE_WARNING,
   revokedMessage,
 } from "./_messages.ts";
-import { examples, timeoutOption, verboseOption, type Wiring } from "./_options.ts";
+import { timeoutOption, verboseOption, type Wiring } from "./_options.ts";
+import { examples } from "../_help.ts";
 import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
 import { checkKeyId } from "./_validate.ts";
 

@@ -58,11 +58,6 @@ export async function say(ctx: Context, message: string): Promise<void> {
   await ctx.stderr.write(`${text}\n`);
 }
 
-/** The "Examples:" block appended to a command's help. */
-export function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
-}
-
 /** Output of `list` and `show`. */
 export type ProfilesOutput = "table" | "json";
 

@@ -18,7 +18,8 @@ import {
 } from "../../config/routing.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ConfigError, UsageError } from "../../runtime/errors.ts";
-import { canPrompt, examples, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
+import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
+import { examples } from "../_help.ts";
 import { readProcessStdin } from "./_stdin.ts";
 
 /** Options of `ax profiles create`, after validation. */

@@ -15,7 +15,8 @@ import {
 } from "../../config/profile_store.ts";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { canPrompt, examples, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
+import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
+import { examples } from "../_help.ts";
 
 /** Options of `ax profiles delete`, after validation. */
 export interface DeleteOptions {

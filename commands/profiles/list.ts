@@ -10,7 +10,6 @@ import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { currentProfileName } from "./_current.ts";
 import {
-  examples,
   parseProfilesOutput,
   type ProfilesOutput,
   profilesOutputOption,
@@ -18,6 +17,7 @@ import {
   say,
   type Wiring,
 } from "./_shared.ts";
+import { examples } from "../_help.ts";
 
 /** Options of `ax profiles list`, after validation. */
 export interface ListOptions {

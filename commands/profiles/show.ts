@@ -12,13 +12,13 @@ import { loadSettings, type Settings } from "../../config/settings.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import type { Context } from "../../runtime/context.ts";
 import {
-  examples,
   parseProfilesOutput,
   type ProfilesOutput,
   profilesOutputOption,
   renderColumns,
   type Wiring,
 } from "./_shared.ts";
+import { examples } from "../_help.ts";
 
 /** Options of `ax profiles show`, after validation. */
 export interface ShowOptions {

@@ -9,7 +9,8 @@ import {
 } from "../../config/profile_store.ts";
 import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
-import { examples, say, type Wiring } from "./_shared.ts";
+import { say, type Wiring } from "./_shared.ts";
+import { examples } from "../_help.ts";
 
 /** Options of `ax profiles use`, after validation. */
 export interface UseOptions {

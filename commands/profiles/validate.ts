@@ -11,7 +11,8 @@ import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, parseTimeoutSeconds, requireApiKey } from "../../config/settings.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
-import { examples, say, type Wiring } from "./_shared.ts";
+import { say, type Wiring } from "./_shared.ts";
+import { examples } from "../_help.ts";
 
 /** Options of `ax profiles validate`, after validation. */
 export interface ValidateOptions {
