@@ -3,12 +3,15 @@
  * dropped. Pagination is not printed: every line is a record.
  */
 import { escapeRawControls, withoutAbsent } from "./_records.ts";
+import { textBatch } from "./_text_batch.ts";
 import type { Format, Row, Sink } from "./types.ts";
 
 async function writeNdjson(records: AsyncIterable<Row>, sink: Sink): Promise<void> {
+  const out = textBatch(sink, escapeRawControls);
   for await (const row of records) {
-    await sink.write(escapeRawControls(JSON.stringify(withoutAbsent(row))) + "\n");
+    if (out.add(JSON.stringify(withoutAbsent(row)) + "\n")) await out.flush();
   }
+  await out.flush();
 }
 
 /** The built-in `ndjson` format. */

@@ -149,3 +149,50 @@ export function assertGolden(name: string, actual: string): void {
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
   assert.equal(actual, readFileSync(path, "utf8"), `golden file ${name} differs`);
 }
+
+/** How a text format wrote a long list: write sizes, and how far reading had got at each. */
+export interface ChunkedWrites {
+  /** Characters of each write. */
+  sizes: number[];
+  /** Records pulled from the source when each write happened. */
+  pulledAt: number[];
+  total: number;
+}
+
+/**
+ * Runs `format` over `count` records (the first sample row with distinct
+ * ids) and records each write, to check that a long list is written in
+ * bounded chunks while it is still being read, not in one piece at the end.
+ */
+export async function chunkedWrites(format: Format, count: number): Promise<ChunkedWrites> {
+  let pulled = 0;
+  async function* rows() {
+    for (let i = 0; i < count; i++) {
+      pulled++;
+      yield { ...ROWS[0], id: `id${i}` };
+    }
+  }
+  const sizes: number[] = [];
+  const pulledAt: number[] = [];
+  const sink: Sink = {
+    isTerminal: false,
+    write(chunk) {
+      sizes.push(chunk.length);
+      pulledAt.push(pulled);
+      return Promise.resolve();
+    },
+  };
+  await format.write(rows(), sink, infoFor());
+  return { sizes, pulledAt, total: count };
+}
+
+/** Asserts what {@link chunkedWrites} found: several chunks of at most `limit` characters, written along the way. */
+export function assertChunked(writes: ChunkedWrites, limit: number): void {
+  assert.ok(writes.sizes.length >= 3, `several writes, got ${writes.sizes.length}`);
+  assert.ok(
+    writes.sizes.length < writes.total / 20,
+    `not a write per record: ${writes.sizes.length} writes for ${writes.total} records`,
+  );
+  assert.ok(Math.max(...writes.sizes) <= limit, `each write at most ${limit} characters`);
+  assert.ok(writes.pulledAt[0] < writes.total / 2, "the first chunk is written early");
+}

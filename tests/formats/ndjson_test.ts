@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ndjsonFormat } from "../../formats/ndjson.ts";
-import { assertGolden, render, ROWS } from "./_support.ts";
+import { CHUNK_CHARS } from "../../formats/_text_batch.ts";
+import { assertChunked, assertGolden, chunkedWrites, render, ROWS } from "./_support.ts";
 
 describe("ndjson format", () => {
   it("writes one compact record per line, nulls dropped, no pagination", async () => {
@@ -31,5 +32,9 @@ describe("ndjson format", () => {
     const text = await render(ndjsonFormat, [{ ...ROWS[0], description: "a\nb\u2028c\u0085" }]);
     assert.equal(text.split("\n").length, 2);
     assert.equal(JSON.parse(text).description, "a\nb\u2028c\u0085");
+  });
+
+  it("writes a long list in chunks of about 64 KiB while still reading it", async () => {
+    assertChunked(await chunkedWrites(ndjsonFormat, 3000), CHUNK_CHARS + 1000);
   });
 });
