@@ -4,7 +4,7 @@
  * errors into exit codes.
  */
 import process from "node:process";
-import type { Context, Prompter, TextOutput } from "./runtime/context.ts";
+import type { Context, Prompter } from "./runtime/context.ts";
 import { InterruptedError } from "./runtime/errors.ts";
 import { exitAfterFlush, isTerminal, standardOutput } from "./runtime/stdio.ts";
 import { createStreamPrompter } from "./runtime/prompter.ts";

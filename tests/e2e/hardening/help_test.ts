@@ -7,8 +7,8 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { runAx } from "../../_helpers/run_ax.ts";
-import { makeSandbox, runtimeEnv, type Sandbox } from "../../_helpers/ax_process.ts";
+import { runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 
 const LEAVES = [
   "api-keys list",

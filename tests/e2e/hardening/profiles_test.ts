@@ -21,13 +21,8 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import {
-  leftoverTempFiles,
-  makeSandbox,
-  runtimeEnv,
-  type Sandbox,
-} from "../../_helpers/ax_process.ts";
+import { type AxResult, runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { leftoverTempFiles, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { makeImmutable } from "../../_helpers/small_disk.ts";
 
 const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;

@@ -13,8 +13,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { makeSandbox, runtimeEnv, type Sandbox } from "../../_helpers/ax_process.ts";
+import { type AxResult, runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import {
   type Certificates,
   makeCertificates,

@@ -5,8 +5,8 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { makeSandbox, runtimeEnv, type Sandbox } from "../../_helpers/ax_process.ts";
+import { type AxResult, runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
 const TOKEN = "ak-redirect-test-bearer-token-0123456789";
