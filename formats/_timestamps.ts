@@ -15,7 +15,6 @@ export interface Instant {
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
-const PLAIN_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /**
  * Parses an RFC 3339 date-time. A value without an offset is taken as UTC (a
@@ -43,17 +42,47 @@ function twoDigits(text: string, at: number): number {
   return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 }
 
+// Positions of the digits and separators of `2024-01-15T10:30:00Z`.
+const PLAIN_UTC_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+const PLAIN_UTC_SEPARATORS: readonly [number, number][] = [
+  [4, 0x2d], // -
+  [7, 0x2d], // -
+  [10, 0x54], // T
+  [13, 0x3a], // :
+  [16, 0x3a], // :
+  [19, 0x5a], // Z
+];
+
 /**
- * True for a real date-time in the common `2024-01-15T10:30:00Z` shape. Read
- * digit by digit: this runs for every timestamp cell of a long list.
+ * True for a real date-time in the common `2024-01-15T10:30:00Z` shape (other
+ * shapes take parseTimestamp's way). Read character by character, not by a
+ * regular expression: this runs for every timestamp cell of a long list.
  */
 function isPlainUtc(text: string): boolean {
-  if (!PLAIN_UTC.test(text)) return false;
+  if (text.length !== 20) return false;
+  for (const [at, code] of PLAIN_UTC_SEPARATORS) if (text.charCodeAt(at) !== code) return false;
+  for (const at of PLAIN_UTC_DIGITS) {
+    const code = text.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return false;
+  }
   const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59;
+}
+
+/** Epoch milliseconds of a text {@link isPlainUtc} accepted. */
+function plainUtcMillis(text: string): number {
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  return Date.UTC(
+    year,
+    twoDigits(text, 5) - 1,
+    twoDigits(text, 8),
+    twoDigits(text, 11),
+    twoDigits(text, 14),
+    twoDigits(text, 17),
+  );
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -97,6 +126,8 @@ export function toRfc3339Utc(text: string): string | undefined {
 
 /** Microseconds since the Unix epoch (parquet's TIMESTAMP(MICROS)), or undefined. */
 export function toEpochMicros(text: string): bigint | undefined {
+  // Whole seconds: the microseconds are a multiple of 1000, exact in a number.
+  if (isPlainUtc(text)) return BigInt(plainUtcMillis(text) * 1000);
   const instant = parseTimestamp(text);
   return instant && BigInt(instant.epochSeconds) * 1_000_000n + BigInt(instant.micros);
 }

@@ -1,15 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { csvFormat, neutraliseFormula } from "../../formats/csv.ts";
-import {
-  assertGolden,
-  captureSink,
-  COLUMNS,
-  infoFor,
-  recordsOf,
-  render,
-  ROWS,
-} from "./_support.ts";
+import { stringify } from "csv-stringify/sync";
+import { csvField, csvFormat, neutraliseFormula } from "../../formats/csv.ts";
+import { CHUNK_CHARS } from "../../formats/_text_batch.ts";
+import { assertChunked, assertGolden, chunkedWrites, COLUMNS, render, ROWS } from "./_support.ts";
 
 const HEADER = COLUMNS.map((c) => c.name).join(",") + "\n";
 
@@ -63,11 +57,31 @@ describe("csv format", () => {
     assert.ok(text.includes(`,"two\nlines",`));
   });
 
-  it("writes in batches, not a write per row", async () => {
-    const many = Array.from({ length: 2500 }, (_, i) => ({ ...ROWS[0], id: `k${i}` }));
-    const sink = captureSink();
-    await csvFormat.write(recordsOf(many), sink, infoFor());
-    assert.equal(sink.writes, 4, "header + three batches");
-    assert.equal(sink.text().split("\n").length, 2502);
+  it("writes a long list in chunks of about 64 KiB while still reading it", async () => {
+    assertChunked(await chunkedWrites(csvFormat, 3000), CHUNK_CHARS + 1000);
+  });
+
+  it("quotes exactly as csv-stringify does with ax's former options", () => {
+    const samples = [
+      "",
+      "plain",
+      "a,b",
+      'say "hi"',
+      '"',
+      "two\nlines",
+      "cr\ronly",
+      "crlf\r\nend",
+      " spaced ",
+      "tab\there",
+      "'quoted'",
+      "ünïcødé, 雪",
+      "emoji 🎉",
+      ",",
+      "\n",
+    ];
+    for (const text of samples) {
+      const expected = stringify([[text]], { record_delimiter: "\n", quoted_match: /\r/ });
+      assert.equal(csvField(text) + "\n", expected, JSON.stringify(text));
+    }
   });
 });
