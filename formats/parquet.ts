@@ -12,7 +12,7 @@
  * Nullable columns are OPTIONAL, the others REQUIRED. hyparquet-writer is
  * imported on first use so other commands do not pay for loading it.
  */
-import type { ByteWriter, SchemaElement, Writer } from "hyparquet-writer";
+import type { ByteWriter, ColumnSource, SchemaElement, Writer } from "hyparquet-writer";
 import { toEpochMicros } from "./_timestamps.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
 
@@ -80,17 +80,6 @@ function badValue(column: Column, value: Value): Error {
   return new Error(`column '${column.name}' (${column.type}) cannot hold ${JSON.stringify(value)}`);
 }
 
-async function* typedRows(
-  records: AsyncIterable<Row>,
-  columns: readonly Column[],
-): AsyncGenerator<Record<string, ParquetValue>> {
-  for await (const row of records) {
-    const out: Record<string, ParquetValue> = {};
-    for (const column of columns) out[column.name] = toParquet(row[column.name], column);
-    yield out;
-  }
-}
-
 /**
  * A hyparquet-writer Writer that hands each finished row group to the sink
  * instead of growing one buffer for the whole file.
@@ -105,22 +94,43 @@ function drainInto(writer: ByteWriter, sink: Sink): Writer {
   return Object.assign(writer, { flush: drain, finish: drain });
 }
 
+/**
+ * Collects each row group column by column and hands it to hyparquet-writer's
+ * ParquetWriter: the same file as its row-oriented `parquetWriteRows`, without
+ * an object per row and a transpose per group (measured: a fifth of the
+ * format's time).
+ */
 async function writeParquet(
   records: AsyncIterable<Row>,
   sink: Sink,
   info: OutputInfo,
 ): Promise<void> {
-  const { ByteWriter, parquetWriteRows } = await import("hyparquet-writer");
   const columns = info.columns;
-  await parquetWriteRows({
+  if (columns.length === 0) throw new Error("a parquet file needs at least one column");
+  const { ByteWriter, ParquetWriter } = await import("hyparquet-writer");
+  const writer = new ParquetWriter({
     writer: drainInto(new ByteWriter(), sink),
-    rows: typedRows(records, columns),
-    columns: columns.map((c) => ({ name: c.name, nullable: c.nullable })),
     schema: [{ name: "root", num_children: columns.length }, ...columns.map(schemaElement)],
     codec: "SNAPPY",
-    rowGroupSize: ROW_GROUP_ROWS,
     createdBy: "ax",
   });
+  const names = columns.map((column) => column.name);
+  let data: ParquetValue[][] = columns.map(() => []);
+  const writeGroup = async () => {
+    const columnData: ColumnSource[] = columns.map((column, i) => ({
+      name: column.name,
+      data: data[i],
+    }));
+    const rows = data[0].length;
+    data = columns.map(() => []);
+    await writer.write({ columnData, rowGroupSize: rows });
+  };
+  for await (const row of records) {
+    for (let i = 0; i < columns.length; i++) data[i].push(toParquet(row[names[i]], columns[i]));
+    if (data[0].length >= ROW_GROUP_ROWS) await writeGroup();
+  }
+  if (data[0].length > 0) await writeGroup();
+  await writer.finish();
 }
 
 /** The built-in `parquet` format (binary: a file or a pipe, never a terminal). */
