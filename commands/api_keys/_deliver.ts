@@ -6,7 +6,9 @@
  */
 import type { ApiKeyCreated } from "../../api/types.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
+import type { Context } from "../../runtime/context.ts";
 import { FileError } from "../../runtime/errors.ts";
 import {
   API_KEY_COLUMNS,
@@ -15,9 +17,46 @@ import {
   API_KEY_DISPLAY_ORDER,
   toRow,
 } from "./_columns.ts";
-import { type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
+import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
 import { announce, envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
-import type { Session } from "./_session.ts";
+import { type CommonOptions, openSession, type Session } from "./_session.ts";
+
+/** What a command that issues a secret (create, create-service-key, refresh) supplies. */
+export interface Issuance {
+  common: CommonOptions;
+  /** `--env-file` as given; checked before anything is sent. */
+  envFile: string | undefined;
+  /** The success line, e.g. `✓ API key created successfully`. */
+  success: string;
+  /** Sends the request(s) that create the key; runs after every local check passed. */
+  issue(session: Session): Promise<ApiKeyCreated>;
+  /** What to do when the new secret could not be saved (see {@link Delivery.onLost}). */
+  onLost(session: Session, created: ApiKeyCreated): Promise<string[]>;
+}
+
+/**
+ * The shared flow of the commands that issue a secret: settings, output
+ * target and `--env-file` are checked first (a bad path costs nothing), then
+ * the ALPHA notice, the request, and the one-time hand-over.
+ */
+export async function issueKey(ctx: Context, issuance: Issuance): Promise<void> {
+  const session = await openSession(ctx, { common: issuance.common, output: true });
+  try {
+    const envFile = issuance.envFile === undefined
+      ? undefined
+      : await checkEnvFile(issuance.envFile, ctx);
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    const created = await issuance.issue(session);
+    await deliverSecret(session, {
+      created,
+      envFile,
+      success: issuance.success,
+      onLost: () => issuance.onLost(session, created),
+    });
+  } finally {
+    await session.close();
+  }
+}
 
 /** What {@link deliverSecret} shows and how it recovers. */
 export interface Delivery {

@@ -6,10 +6,8 @@ import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import { createApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
-import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context } from "../../runtime/context.ts";
-import { deliverSecret, revokeUnsaved } from "./_deliver.ts";
-import { checkEnvFile } from "./_env_file.ts";
+import { issueKey, revokeUnsaved } from "./_deliver.ts";
 import { CREATED } from "./_messages.ts";
 import {
   envFileOption,
@@ -22,7 +20,7 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_session.ts";
 import {
   checkDescription,
   checkName,
@@ -107,30 +105,19 @@ export function parseCreate(values: RawCreateValues): CreateOptions {
 }
 
 /** Creates the key and hands its secret over once. */
-export async function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
-  const session = await openSession(ctx, { common: options.common, output: true });
-  try {
-    const envFile = options.envFile === undefined
-      ? undefined
-      : await checkEnvFile(options.envFile, ctx);
-    await showPrereleaseNotice(session.ctx, "api-keys");
-    const body: ApiKeyCreate = {
-      name: options.name,
-      description: options.description,
-      key_type: "user",
-      expires_at: options.expiresAt,
-    };
-    const created = await session.request(
-      "Creating API key…",
-      () => createApiKey(session.client, body),
-    );
-    await deliverSecret(session, {
-      created,
-      envFile,
-      success: CREATED,
-      onLost: () => revokeUnsaved(session, created.id),
-    });
-  } finally {
-    await session.close();
-  }
+export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
+  const body: ApiKeyCreate = {
+    name: options.name,
+    description: options.description,
+    key_type: "user",
+    expires_at: options.expiresAt,
+  };
+  return issueKey(ctx, {
+    common: options.common,
+    envFile: options.envFile,
+    success: CREATED,
+    issue: (session) =>
+      session.request("Creating API key…", () => createApiKey(session.client, body)),
+    onLost: (session, created) => revokeUnsaved(session, created.id),
+  });
 }

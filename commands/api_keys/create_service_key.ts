@@ -15,10 +15,8 @@ import {
   SPACE_ROLES,
   type SpaceRole,
 } from "../../api/types.ts";
-import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context } from "../../runtime/context.ts";
-import { deliverSecret, revokeUnsaved } from "./_deliver.ts";
-import { checkEnvFile } from "./_env_file.ts";
+import { issueKey, revokeUnsaved } from "./_deliver.ts";
 import { SERVICE_CREATED } from "./_messages.ts";
 import {
   enumOption,
@@ -32,7 +30,7 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_session.ts";
 import {
   checkDescription,
   checkName,
@@ -145,41 +143,34 @@ export function parseCreateServiceKey(values: RawCreateServiceKeyValues): Create
 }
 
 /** Resolves the space, creates the key and hands its secret over once. */
-export async function runCreateServiceKey(
+export function runCreateServiceKey(
   options: CreateServiceKeyOptions,
   ctx: Context,
 ): Promise<void> {
-  const session = await openSession(ctx, { common: options.common, output: true });
-  try {
-    const envFile = options.envFile === undefined
-      ? undefined
-      : await checkEnvFile(options.envFile, ctx);
-    await showPrereleaseNotice(session.ctx, "api-keys");
-    const spaceId = await session.request(
-      "Looking up the space…",
-      () => resolveSpaceId(session.client, options.space),
-    );
-    const body: ApiKeyCreate = {
-      name: options.name,
-      description: options.description,
-      key_type: "service",
-      expires_at: options.expiresAt,
-      space_id: spaceId,
-      roles: rolesOf(options),
-    };
-    const created = await session.request(
-      "Creating service API key…",
-      () => createApiKey(session.client, body),
-    );
-    await deliverSecret(session, {
-      created,
-      envFile,
-      success: SERVICE_CREATED,
-      onLost: () => revokeUnsaved(session, created.id),
-    });
-  } finally {
-    await session.close();
-  }
+  return issueKey(ctx, {
+    common: options.common,
+    envFile: options.envFile,
+    success: SERVICE_CREATED,
+    async issue(session) {
+      const spaceId = await session.request(
+        "Looking up the space…",
+        () => resolveSpaceId(session.client, options.space),
+      );
+      const body: ApiKeyCreate = {
+        name: options.name,
+        description: options.description,
+        key_type: "service",
+        expires_at: options.expiresAt,
+        space_id: spaceId,
+        roles: rolesOf(options),
+      };
+      return await session.request(
+        "Creating service API key…",
+        () => createApiKey(session.client, body),
+      );
+    },
+    onLost: (session, created) => revokeUnsaved(session, created.id),
+  });
 }
 
 /** The `roles` member: only the roles given, and none at all when no role was given. */

@@ -7,10 +7,8 @@ import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyRefresh } from "../../api/types.ts";
-import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context } from "../../runtime/context.ts";
-import { deliverSecret } from "./_deliver.ts";
-import { checkEnvFile } from "./_env_file.ts";
+import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import {
   envFileOption,
@@ -23,7 +21,7 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_session.ts";
 import {
   checkKeyId,
   checkNotBlank,
@@ -109,32 +107,24 @@ export function parseRefresh(input: { id: string; values: RawRefreshValues }): R
 }
 
 /** Refreshes the key and hands the replacement's secret over once. */
-export async function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
-  const session = await openSession(ctx, { common: options.common, output: true });
-  try {
-    const envFile = options.envFile === undefined
-      ? undefined
-      : await checkEnvFile(options.envFile, ctx);
-    await showPrereleaseNotice(session.ctx, "api-keys");
-    const body: ApiKeyRefresh = {
-      expires_at: options.expiresAt,
-      grace_period_seconds: options.gracePeriodSeconds,
-    };
-    const created = await session.request(
-      "Refreshing API key…",
-      () => refreshApiKey(session.client, options.id, body),
-    );
-    await deliverSecret(session, {
-      created,
-      envFile,
-      success: REFRESHED,
-      // A refresh cannot be undone, and revoking the replacement would leave
-      // nothing working; refreshing the replacement again is the way back.
-      onLost: () => Promise.resolve(lostRefreshHints(options, created.id)),
-    });
-  } finally {
-    await session.close();
-  }
+export function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
+  const body: ApiKeyRefresh = {
+    expires_at: options.expiresAt,
+    grace_period_seconds: options.gracePeriodSeconds,
+  };
+  return issueKey(ctx, {
+    common: options.common,
+    envFile: options.envFile,
+    success: REFRESHED,
+    issue: (session) =>
+      session.request(
+        "Refreshing API key…",
+        () => refreshApiKey(session.client, options.id, body),
+      ),
+    // A refresh cannot be undone, and revoking the replacement would leave
+    // nothing working; refreshing the replacement again is the way back.
+    onLost: (_session, created) => Promise.resolve(lostRefreshHints(options, created.id)),
+  });
 }
 
 /** What happened, and the one command that recovers, when a refreshed secret was not saved. */
