@@ -35,6 +35,20 @@ export interface PaginateOptions {
 export const MAX_PAGE_SIZE = 100;
 
 /**
+ * Pages between garbage collections in a Bun binary. Bun's collector is
+ * lazy: without a nudge, peak memory grows with the number of pages read
+ * even though nothing is kept (measured, ndjson: 65 MB at 10k keys, 94 MB at
+ * 1M). A full collection every 200 pages held 1M keys at 66 MB for ~7 ms per
+ * collection (parquet: ~14 ms), about 3% of the time.
+ */
+export const PAGES_PER_COLLECTION = 200;
+
+/** Bun's synchronous full collection; nothing elsewhere (Deno collects on its own). */
+function collectGarbage(): void {
+  (globalThis as { Bun?: { gc?(force: boolean): void } }).Bun?.gc?.(true);
+}
+
+/**
  * Pages through the keys matching `query`. With `want: N` at most N records
  * are yielded, and the last request asks for exactly the remaining count so
  * no page is cut: the final `next_cursor` then points at the first unread
@@ -71,6 +85,7 @@ export function paginateApiKeys(
   async function* records(): AsyncGenerator<ApiKey> {
     let cursor = options.cursor;
     let fetched = 0;
+    let pages = 0;
     let next: ReturnType<typeof fetchPage> | undefined = fetchPage(cursor, fetched);
     while (next !== undefined) {
       const { items, pagination } = await next;
@@ -98,6 +113,7 @@ export function paginateApiKeys(
         }
       }
       yield* items;
+      if (++pages % PAGES_PER_COLLECTION === 0) collectGarbage();
       if (broken) throw broken;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { paginateApiKeys } from "../../api/paginate.ts";
+import { PAGES_PER_COLLECTION, paginateApiKeys } from "../../api/paginate.ts";
 import type { ApiClient, ApiRequest } from "../../api/client.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { NetworkError } from "../../runtime/errors.ts";
@@ -144,6 +144,21 @@ describe("paginateApiKeys", () => {
     // Would fail the test run as an unhandled rejection if nobody caught it.
     rejectSecond(new NetworkError("too late"));
     await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+  it("asks Bun's collector for a full collection every PAGES_PER_COLLECTION pages", async () => {
+    const global = globalThis as { Bun?: unknown };
+    const saved = global.Bun;
+    const collections: boolean[] = [];
+    global.Bun = { gc: (force: boolean) => collections.push(force) };
+    try {
+      const { client } = fakeServer(PAGES_PER_COLLECTION * 2 * 10 + 5);
+      const paged = paginateApiKeys(client, {}, { want: "all", pageSize: 10 });
+      await collect(paged.records);
+    } finally {
+      global.Bun = saved;
+    }
+    assert.deepEqual(collections, [true, true]);
   });
 
   it("reports progress after each page", async () => {
