@@ -6,7 +6,9 @@
  * Cells are typed: timestamps as RFC 3339 UTC (`2024-01-15T10:30:00Z`),
  * booleans `true`/`false`, absent values empty. Text cells that a spreadsheet
  * would run as a formula (starting with `=`, `+`, `-`, `@`, TAB or CR) get a
- * leading `'` (S5).
+ * leading `'` (S5). On a terminal, control characters in cells are shown
+ * escaped (S4): a server-sent ESC must not drive the user's terminal; in a
+ * pipe or a file the data stays exact.
  *
  * The cells are written here rather than by csv-stringify (which DESIGN.md
  * suggested): our cells are strings of a closed set of types, and
@@ -14,6 +16,7 @@
  * format's time on a long list. The quoting rule is the one csv-stringify
  * applied with ax's options; tests/formats/csv_test.ts checks the two agree.
  */
+import { sanitizeForTerminal } from "../runtime/terminal.ts";
 import { toRfc3339Utc } from "./_timestamps.ts";
 import { textBatch } from "./_text_batch.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
@@ -48,16 +51,21 @@ export function neutraliseFormula(text: string): string {
 /** Writes one column's cell from a record's value. */
 type CellWriter = (value: Value | undefined) => string;
 
-function cellWriter(column: Column): CellWriter {
+/** How text cells are shown: exactly, or escaped for a terminal. */
+type Show = (text: string) => string;
+
+const exactly: Show = (text) => text;
+
+function cellWriter(column: Column, show: Show): CellWriter {
   if (column.type === "timestamp") {
     // A valid timestamp comes back in a shape that never needs quoting.
     return (value) =>
       typeof value === "string"
-        ? toRfc3339Utc(value) ?? csvField(neutraliseFormula(value))
+        ? toRfc3339Utc(value) ?? csvField(show(neutraliseFormula(value)))
         : plainCell(value);
   }
   return (value) =>
-    typeof value === "string" ? csvField(neutraliseFormula(value)) : plainCell(value);
+    typeof value === "string" ? csvField(show(neutraliseFormula(value))) : plainCell(value);
 }
 
 function plainCell(value: Value | undefined): string {
@@ -67,7 +75,8 @@ function plainCell(value: Value | undefined): string {
 async function writeCsv(records: AsyncIterable<Row>, sink: Sink, info: OutputInfo): Promise<void> {
   const columns = info.columns;
   const names = columns.map((column) => column.name);
-  const cells = columns.map(cellWriter);
+  const show = sink.isTerminal ? sanitizeForTerminal : exactly;
+  const cells = columns.map((column) => cellWriter(column, show));
   const out = textBatch(sink);
   out.add(names.map(csvField).join(",") + "\n");
   for await (const row of records) {

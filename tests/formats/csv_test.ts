@@ -57,6 +57,14 @@ describe("csv format", () => {
     assert.ok(text.includes(`,"two\nlines",`));
   });
 
+  it("escapes control characters on a terminal only (S4); pipes and files keep the data", async () => {
+    const row = { ...ROWS[0], name: "a\x1b]0;title\x07b", description: "x\u009b2Jy\nz" };
+    const onTerminal = await render(csvFormat, [row], { isTerminal: true });
+    assert.ok(onTerminal.includes(",a\\x1b]0;title\\x07b,x\\x9b2Jy\\nz,"), onTerminal);
+    const piped = await render(csvFormat, [row]);
+    assert.ok(piped.includes(`,a\x1b]0;title\x07b,"x\u009b2Jy\nz",`), piped);
+  });
+
   it("writes a long list in chunks of about 64 KiB while still reading it", async () => {
     assertChunked(await chunkedWrites(csvFormat, 3000), CHUNK_CHARS + 1000);
   });
