@@ -23,23 +23,26 @@ const MIN_SHRUNK_WIDTH = 8;
 /**
  * Narrows `shrinkable` columns, widest first, until a row fits in `available`
  * columns. Other columns (ids, keys, times) are never narrowed: people copy
- * them. When even that is not enough the row stays too wide and the terminal
- * wraps it.
+ * them. When even the narrowest shrinkable columns cannot make the row fit,
+ * nothing is narrowed: the terminal wraps the rows anyway, and cutting text
+ * as well would lose it for nothing.
  */
 export function fitWidths(
   widths: readonly number[],
   options: { shrinkable: readonly boolean[]; minimums: readonly number[]; available: number },
 ): number[] {
+  const floors = widths.map((width, i) =>
+    options.shrinkable[i] ? Math.min(width, Math.max(MIN_SHRUNK_WIDTH, options.minimums[i])) : width
+  );
+  if (rowWidth(floors) > options.available) return [...widths];
   const fitted = [...widths];
   let excess = rowWidth(fitted) - options.available;
   while (excess > 0) {
     let widest = -1;
     for (let i = 0; i < fitted.length; i++) {
-      const floor = Math.max(MIN_SHRUNK_WIDTH, options.minimums[i]);
-      if (!options.shrinkable[i] || fitted[i] <= floor) continue;
+      if (fitted[i] <= floors[i]) continue;
       if (widest < 0 || fitted[i] > fitted[widest]) widest = i;
     }
-    if (widest < 0) break;
     fitted[widest]--;
     excess--;
   }

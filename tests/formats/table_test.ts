@@ -1,5 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER } from "../../commands/api_keys/_columns.ts";
 import { PREVIEW_ROWS, tableFormat } from "../../formats/table.ts";
 import { textWidth } from "../../formats/_text_width.ts";
 import type { Row } from "../../formats/types.ts";
@@ -103,6 +104,30 @@ describe("table format", () => {
     assert.ok(text.includes("QXBp1003"), "identifiers are never cut");
   });
 
+  it("cuts nothing when even the narrowest free text cannot fit (100 and 160 columns)", async () => {
+    for (const width of [100, 160]) {
+      const text = await renderApiKeys({ isTerminal: true, width });
+      if (width === 160) assertGolden("table_api_keys_160.txt", text);
+      assert.ok(!text.includes("…"), `nothing cut at ${width}`);
+      assert.ok(text.includes("emulator admin key"));
+      assert.ok(
+        text.includes("Bootstrap key of the local emulator; its secret changes at every start"),
+      );
+      const widths = new Set(text.trimEnd().split("\n").map(visibleWidth));
+      assert.equal(widths.size, 1, "every line as wide as the table");
+      const [tableWidth] = widths;
+      assert.ok(tableWidth > width, "the terminal wraps the lines, as it must");
+      assert.equal(tableWidth, visibleWidth((await renderApiKeys()).split("\n")[0]));
+    }
+  });
+
+  it("fits the terminal exactly when cutting free text is enough", async () => {
+    const text = await renderApiKeys({ isTerminal: true, width: 200 });
+    assert.ok(text.includes("…"));
+    for (const line of text.trimEnd().split("\n")) assert.equal(visibleWidth(line), 200, line);
+    assert.ok(text.includes("QXBpS2V5OjEwMDAxMDpsWTI3"), "identifiers are never cut");
+  });
+
   it("never cuts off a terminal, however wide the rows", async () => {
     const long = "d".repeat(300);
     const text = await render(tableFormat, [{ ...ROWS[0], description: long }]);
@@ -146,3 +171,36 @@ describe("table format", () => {
     assert.match(row, /│ — +│ — +│ 2023-12-31 22:59:59 │ — +│$/);
   });
 });
+
+/** API keys as the emulator lists them: 24-character base64 IDs, RFC 3339 times. */
+const API_KEY_ROWS: readonly Row[] = [
+  {
+    id: "QXBpS2V5Ojg6VHVWTg==XyZ1",
+    name: "emulator admin key",
+    description: "Bootstrap key of the local emulator; its secret changes at every start",
+    key_type: "user",
+    status: "active",
+    redacted_key: "ak-5RQ...lAs",
+    created_at: "2026-11-26T20:29:18Z",
+    created_by_user_id: "VXNlcjozOk9GT3g=",
+    last_used_at: "2026-11-26T20:31:05Z",
+  },
+  {
+    id: "QXBpS2V5OjEwMDAxMDpsWTI3",
+    name: "seed key 100000",
+    key_type: "service",
+    status: "revoked",
+    redacted_key: "ak-4Ny...f8r",
+    created_at: "2026-11-26T20:29:17Z",
+    expires_at: "2027-11-17T20:29:18Z",
+    created_by_user_id: "VXNlcjozOk9GT3g=",
+  },
+];
+
+/** The api-keys table of {@link API_KEY_ROWS}, with api-keys' own columns and order. */
+function renderApiKeys(options: { isTerminal?: boolean; width?: number } = {}): Promise<string> {
+  return render(tableFormat, API_KEY_ROWS, {
+    ...options,
+    info: { columns: API_KEY_COLUMNS, displayOrder: API_KEY_DISPLAY_ORDER },
+  });
+}
