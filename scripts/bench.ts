@@ -79,21 +79,67 @@ function timeInterleaved(cmds: Cmd[], options: { runs: number; warmup: number })
   return cmds.map((cmd, j) => ({ label: cmd.label, runs: runs[j], median: median(runs[j]) }));
 }
 
-/** Runs a command under GNU time; returns wall milliseconds and peak RSS in MB. */
-function timeWithRss(cmd: Cmd): { ms: number; rssMb: number | undefined } {
+/** What {@link timeWithRss} measured of one run. */
+interface RunStats {
+  /** Wall milliseconds. */
+  ms: number;
+  /** Peak RSS in MB (GNU time). */
+  rssMb: number | undefined;
+  /** User + system CPU of the command, all its threads, in milliseconds (GNU time). */
+  cpuMs: number | undefined;
+  /** CPU the emulator spent meanwhile, in milliseconds (Linux /proc). */
+  serverCpuMs: number | undefined;
+}
+
+/**
+ * Runs a command under GNU time; returns wall time, peak RSS and CPU time,
+ * and the CPU `server` (the emulator's pid) used meanwhile. The CPU figures
+ * explain the wall times: client and emulator share the machine's cores.
+ */
+function timeWithRss(cmd: Cmd, server?: number): RunStats {
   const haveTime = spawnSync(TIME, ["--version"]).status === 0;
-  if (!haveTime) return { ms: timeOnce(cmd), rssMb: undefined };
+  if (!haveTime) {
+    return { ms: timeOnce(cmd), rssMb: undefined, cpuMs: undefined, serverCpuMs: undefined };
+  }
+  const serverBefore = processCpuMs(server);
   const started = performance.now();
-  const result = spawnSync(TIME, ["-f", "AXBENCH_RSS_KB=%M", ...cmd.argv], {
+  const result = spawnSync(TIME, ["-f", "AXBENCH_RSS_KB=%M AXBENCH_CPU_S=%U+%S", ...cmd.argv], {
     env: cmd.env ?? baseEnv(),
     stdio: ["ignore", openSync("/dev/null", "w"), "pipe"],
   });
   const ms = performance.now() - started;
+  const serverAfter = processCpuMs(server);
   const stderr = result.stderr.toString();
   if (result.status !== 0) throw new Error(`${cmd.label} failed: ${stderr.trim()}`);
   const kb = Number(/AXBENCH_RSS_KB=(\d+)/.exec(stderr)?.[1]);
-  return { ms, rssMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+  const cpu = /AXBENCH_CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr);
+  return {
+    ms,
+    rssMb: Number.isFinite(kb) ? kb / 1024 : undefined,
+    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined,
+    serverCpuMs: serverBefore !== undefined && serverAfter !== undefined
+      ? serverAfter - serverBefore
+      : undefined,
+  };
 }
+
+/** User + system CPU of a running process in milliseconds, from /proc (Linux only). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 1000 / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = Number(
+  spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim() || 100,
+);
 
 let home = "";
 
@@ -118,6 +164,7 @@ function firstLine(argv: string[]): string | undefined {
 interface Emulator {
   url: string;
   adminKey: string;
+  pid: number | undefined;
   stop(): void;
 }
 
@@ -131,7 +178,12 @@ function startEmulator(ax: string, seedKeys: number): Promise<Emulator> {
     child.once("exit", (code) => reject(new Error(`emulator exited early (code ${code})`)));
     lines.once("line", (line) => {
       const ready = JSON.parse(line) as { url: string; admin_key: string };
-      resolve({ url: ready.url, adminKey: ready.admin_key, stop: () => child.kill("SIGTERM") });
+      resolve({
+        url: ready.url,
+        adminKey: ready.admin_key,
+        pid: child.pid,
+        stop: () => child.kill("SIGTERM"),
+      });
     });
   });
 }
@@ -371,9 +423,20 @@ async function main(): Promise<void> {
     const throughputLines = [
       `### \`list --all\` (${options.listRuns} run(s) per format and size after a warm-up fetch, one at 1M keys; medians)`,
       "",
-      "| keys | command | time | records/s | overhead vs raw fetch | peak RSS |",
-      "|---|---|---|---|---|---|",
+      "Client CPU is the command's user + system time over all its threads; emulator CPU is what",
+      "the emulator spent meanwhile. Both share the machine's cores, so the wall time is at least",
+      "their sum divided by the cores, and at most their sum when nothing overlaps.",
+      "",
+      "| keys | command | time | records/s | overhead vs raw fetch | client CPU | emulator CPU | peak RSS |",
+      "|---|---|---|---|---|---|---|---|",
     ];
+    // A format plugin that discards the records: ax's fetching and reading alone.
+    const discard = join(dir, "discard.js");
+    writeFileSync(
+      discard,
+      `export default { name: "discard", description: "reads records, writes nothing", ` +
+        `extensions: [], binary: false, async write(records) { for await (const _ of records); } };\n`,
+    );
     for (const size of options.sizes) {
       console.error(`list --all of ${size} keys…`);
       const emulator = await startEmulator(ax, size);
@@ -384,55 +447,62 @@ async function main(): Promise<void> {
         encoding: "utf8",
       });
       const records = Number(counted.stdout.trim());
-      const cmds: Cmd[] = [
+      const cmds: (Cmd & { format?: typeof FORMATS[number] })[] = [
         { label: "raw fetch (no formatting)", argv: [base.rawFetch], env },
-        ...FORMATS.map((f) => ({
-          label: `ax api-keys list --all -o ${f}`,
-          argv: [ax, "api-keys", "list", "--all", "-o", f],
+        {
+          label: "ax api-keys list --all, records read, not formatted (a discarding plugin)",
+          argv: [ax, "api-keys", "list", "--all", "-o", "discard", "--plugin", discard],
           env,
+        },
+        ...FORMATS.map((format) => ({
+          label: `ax api-keys list --all -o ${format}`,
+          argv: [ax, "api-keys", "list", "--all", "-o", format],
+          env,
+          format,
         })),
       ];
-      const results = cmds.map(() => ({ ms: [] as number[], rss: [] as number[] }));
+      const results = cmds.map(() => [] as RunStats[]);
       // A million keys take ~15 s per command: one run each is informative enough.
       const runs = size >= 1_000_000 ? 1 : options.listRuns;
       for (let i = 0; i < runs; i++) {
-        cmds.forEach((cmd, j) => {
-          const r = timeWithRss(cmd);
-          results[j].ms.push(r.ms);
-          if (r.rssMb !== undefined) results[j].rss.push(r.rssMb);
-        });
+        cmds.forEach((cmd, j) => results[j].push(timeWithRss(cmd, emulator.pid)));
       }
-      const rawMs = median(results[0].ms);
+      const medianOf = (runs: RunStats[], pick: (r: RunStats) => number | undefined) => {
+        const values = runs.map(pick).filter((v): v is number => v !== undefined);
+        return values.length ? median(values) : undefined;
+      };
+      const msText = (ms: number | undefined) => ms === undefined ? "n/a" : fmt(ms);
+      const rawMs = medianOf(results[0], (r) => r.ms)!;
       cmds.forEach((cmd, j) => {
-        const ms = median(results[j].ms);
-        const peak = results[j].rss.length ? Math.max(...results[j].rss) : undefined;
+        const ms = medianOf(results[j], (r) => r.ms)!;
+        const peaks = results[j].map((r) => r.rssMb).filter((mb): mb is number => mb !== undefined);
+        const peak = peaks.length ? Math.max(...peaks) : undefined;
         const overhead = j === 0 ? "—" : `${((ms / rawMs - 1) * 100).toFixed(0)}%`;
         throughputLines.push(
-          `| ${size} | ${cmd.label} | ${fmt(ms)} | ${
-            Math.round(records / (ms / 1000))
-          } | ${overhead} | ` +
+          `| ${size} | ${cmd.label} | ${fmt(ms)} | ${Math.round(records / (ms / 1000))} | ` +
+            `${overhead} | ${msText(medianOf(results[j], (r) => r.cpuMs))} | ` +
+            `${msText(medianOf(results[j], (r) => r.serverCpuMs))} | ` +
             `${peak === undefined ? "n/a" : `${peak.toFixed(0)} MB`} |`,
         );
         if (j === 0) rawRss.set(size, peak);
-        if (j > 0) {
-          const format = FORMATS[j - 1];
-          if (!rss.has(format)) rss.set(format, new Map());
-          rss.get(format)!.set(size, peak);
-          if (
-            size === 100_000 ||
-            (size === Math.max(...options.sizes) && !options.sizes.includes(100_000))
-          ) {
-            const rate = records / (ms / 1000);
-            const over = ms / rawMs - 1;
-            rows.push(row(
-              `\`list --all\` of ${size} keys to ${format}`,
-              `${Math.round(rate)} records/s; overhead ${
-                (over * 100).toFixed(0)
-              }% over raw fetch (${fmt(rawMs)})`,
-              "≥ 50k records/s; overhead ≤ 30%",
-              rate >= 50_000 && over <= 0.3,
-            ));
-          }
+        const format = cmd.format;
+        if (format === undefined) return;
+        if (!rss.has(format)) rss.set(format, new Map());
+        rss.get(format)!.set(size, peak);
+        if (
+          size === 100_000 ||
+          (size === Math.max(...options.sizes) && !options.sizes.includes(100_000))
+        ) {
+          const rate = records / (ms / 1000);
+          const over = ms / rawMs - 1;
+          rows.push(row(
+            `\`list --all\` of ${size} keys to ${format}`,
+            `${Math.round(rate)} records/s; overhead ${(over * 100).toFixed(0)}% over raw fetch (${
+              fmt(rawMs)
+            })`,
+            "≥ 50k records/s; overhead ≤ 30%",
+            rate >= 50_000 && over <= 0.3,
+          ));
         }
       });
       emulator.stop();
