@@ -133,28 +133,36 @@ async function filesIn(folder: string): Promise<{ path: string; mode: number }[]
  * that has a name wins; later ones are shadowed, not reported.
  */
 async function executablesOnPath(ctx: Context): Promise<PluginCandidate[]> {
+  const folders = splitPathList(ctx.env.PATH ?? ctx.env.Path).map((f) => resolve(ctx.cwd, f));
+  // Read every folder at once (a TAB on `-o` waits for this); PATH order still
+  // decides which of two same-named executables wins.
+  const listings = await Promise.all(folders.map(executablesIn));
   const seen = new Set<string>();
   const found: PluginCandidate[] = [];
-  for (const folder of splitPathList(ctx.env.PATH ?? ctx.env.Path)) {
-    // Only ax-format-* names are stat'ed: PATH folders hold thousands of files.
-    let names: string[];
-    try {
-      names = (await readdir(resolve(ctx.cwd, folder))).filter((n) =>
-        n.startsWith(EXECUTABLE_PREFIX)
-      );
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      const path = join(resolve(ctx.cwd, folder), name);
-      const info = await stat(path).catch(() => undefined);
-      const candidate = info?.isFile() ? classify(path, info.mode) : undefined;
-      if (candidate?.kind !== "executable" || seen.has(candidate.name)) continue;
-      seen.add(candidate.name);
-      found.push(candidate);
-    }
+  for (const candidate of listings.flat()) {
+    if (seen.has(candidate.name)) continue;
+    seen.add(candidate.name);
+    found.push(candidate);
   }
   return found;
+}
+
+/** The `ax-format-*` executables in one folder, sorted by name; none when it cannot be read. */
+async function executablesIn(folder: string): Promise<PluginCandidate[]> {
+  let names: string[];
+  try {
+    // Only ax-format-* names are stat'ed: PATH folders hold thousands of files.
+    names = (await readdir(folder)).filter((n) => n.startsWith(EXECUTABLE_PREFIX)).sort();
+  } catch {
+    return [];
+  }
+  const candidates = await Promise.all(names.map(async (name) => {
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    const candidate = info?.isFile() ? classify(path, info.mode) : undefined;
+    return candidate?.kind === "executable" ? candidate : undefined;
+  }));
+  return candidates.filter((c): c is PluginCandidate => c !== undefined);
 }
 
 function classify(path: string, mode: number): PluginCandidate | undefined {
