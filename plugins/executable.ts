@@ -19,7 +19,6 @@
  *   within {@link DESCRIBE_TIMEOUT_MS}; without it the format has no
  *   extensions and is treated as text.
  */
-import { spawn } from "node:child_process";
 import type { Writable } from "node:stream";
 import { basename } from "node:path";
 import { withoutAbsent } from "../formats/_records.ts";
@@ -41,6 +40,11 @@ export interface ExecutableDescription {
   readonly binary: boolean;
 }
 
+/** node:child_process, loaded only when a plugin runs: it costs start-up time in a Bun binary. */
+async function loadSpawn(): Promise<typeof import("node:child_process").spawn> {
+  return (await import("node:child_process")).spawn;
+}
+
 function childEnv(ctx: Context): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(ctx.env)) if (value !== undefined) env[key] = value;
@@ -53,11 +57,12 @@ function childEnv(ctx: Context): Record<string, string> {
  * `ax_format_version` on stdout with exit 0); throws when it answers wrongly
  * or not at all.
  */
-export function describeExecutable(
+export async function describeExecutable(
   path: string,
   ctx: Context,
 ): Promise<ExecutableDescription | undefined> {
-  return new Promise((resolve, reject) => {
+  const spawn = await loadSpawn();
+  return await new Promise((resolve, reject) => {
     const child = spawn(path, ["--ax-describe"], {
       cwd: ctx.cwd,
       env: childEnv(ctx),
@@ -146,6 +151,7 @@ async function runExecutable(
   run: { sink: Sink; info: OutputInfo; ctx: Context; plugin: { name: string; path: string } },
 ): Promise<void> {
   const { sink, info, ctx, plugin } = run;
+  const spawn = await loadSpawn();
   const child = spawn(plugin.path, [], {
     cwd: ctx.cwd,
     env: childEnv(ctx),

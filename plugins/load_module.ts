@@ -3,7 +3,6 @@
  * Format, loaded with a dynamic `import()` at run time (never compiled into
  * ax; works from source and in a compiled binary).
  */
-import { pathToFileURL } from "node:url";
 import type { Format } from "../formats/types.ts";
 import { validateFormat } from "./validate.ts";
 
@@ -11,6 +10,8 @@ import { validateFormat } from "./validate.ts";
 export async function loadModulePlugin(path: string): Promise<Format> {
   let module: { default?: unknown };
   try {
+    // node:url is loaded only when a module plugin is (start-up time in a Bun binary).
+    const { pathToFileURL } = await import("node:url");
     module = await import(pathToFileURL(path).href);
   } catch (error) {
     throw new Error(`cannot load it: ${firstLine(error)}`, { cause: error });
