@@ -6,36 +6,13 @@
  */
 import { type ApiClient, createClient } from "../../api/client.ts";
 import { configDir } from "../../config/paths.ts";
-import { loadSettings, parseTimeoutSeconds, requireApiKey } from "../../config/settings.ts";
+import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { type OutputTarget, preflightOutput, resolveOutputTarget } from "../../formats/output.ts";
 import { loadFormatRegistry } from "../../formats/registry.ts";
 import type { Context } from "../../runtime/context.ts";
 import { colorEnabled } from "../../runtime/terminal.ts";
-import type { RawCommonValues } from "./_options.ts";
+import type { CommonOptions } from "./_common.ts";
 import { createStatusLine, type StatusLine } from "./_status_line.ts";
-
-/** The options every api-keys command shares, after validation. */
-export interface CommonOptions {
-  /** `-o`: a format name or a file path; undefined means the profile's format, else table. */
-  output?: string;
-  verbose: boolean;
-  /** `--plugin` paths, as given. */
-  plugins: readonly string[];
-  /** `--timeout` in milliseconds; undefined means AX_TIMEOUT, else 30 s. */
-  timeoutMs?: number;
-}
-
-/** Validates the shared options (`--timeout` is the only one that can be wrong here). */
-export function parseCommon(values: Partial<RawCommonValues>): CommonOptions {
-  return {
-    output: values.output,
-    verbose: values.verbose === true,
-    plugins: values.plugin ?? [],
-    timeoutMs: values.timeout === undefined
-      ? undefined
-      : parseTimeoutSeconds(values.timeout, "--timeout"),
-  };
-}
 
 /** Everything a command needs once local checks have passed. */
 export interface Session {

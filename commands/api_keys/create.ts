@@ -4,11 +4,7 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { createApiKey } from "../../api/api_keys.ts";
-import type { ApiKeyCreate } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { issueKey, revokeUnsaved } from "./_deliver.ts";
-import { CREATED } from "./_messages.ts";
 import {
   envFileOption,
   expiresAtOption,
@@ -20,7 +16,7 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_common.ts";
 import {
   checkDescription,
   checkName,
@@ -89,35 +85,26 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
       "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (values) => {
-      await wiring.run(parseCreate(values), wiring.ctx);
+      await wiring.run(await parseCreate(values), wiring.ctx);
     });
 }
 
 /** Validates `create`'s option values. */
-export function parseCreate(values: RawCreateValues): CreateOptions {
+export async function parseCreate(values: RawCreateValues): Promise<CreateOptions> {
   return {
     name: checkName(values.name),
     description: checkDescription(values.description),
     expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
-    common: parseCommon(values),
+    common: await parseCommon(values),
   };
 }
 
-/** Creates the key and hands its secret over once. */
-export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
-  const body: ApiKeyCreate = {
-    name: options.name,
-    description: options.description,
-    key_type: "user",
-    expires_at: options.expiresAt,
-  };
-  return issueKey(ctx, {
-    common: options.common,
-    envFile: options.envFile,
-    success: CREATED,
-    issue: (session) =>
-      session.request("Creating API key…", () => createApiKey(session.client, body)),
-    onLost: (session, created) => revokeUnsaved(session, created.id),
-  });
+/**
+ * Creates the key and hands its secret over once. The work lives in
+ * _create_run.ts, loaded only now (see list.ts's runList).
+ */
+export async function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
+  const { issueUserKey } = await import("./_create_run.ts");
+  await issueUserKey(options, ctx);
 }

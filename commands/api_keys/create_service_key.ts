@@ -5,19 +5,14 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { createApiKey } from "../../api/api_keys.ts";
-import { resolveSpaceId } from "../../api/spaces.ts";
 import {
   ACCOUNT_ROLES,
   type AccountRole,
-  type ApiKeyCreate,
   type OrgRole,
   SPACE_ROLES,
   type SpaceRole,
 } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { issueKey, revokeUnsaved } from "./_deliver.ts";
-import { SERVICE_CREATED } from "./_messages.ts";
 import {
   enumOption,
   envFileOption,
@@ -30,7 +25,7 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_common.ts";
 import {
   checkDescription,
   checkName,
@@ -123,12 +118,14 @@ export function createServiceKeyCommand(
       "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (values) => {
-      await wiring.run(parseCreateServiceKey(values), wiring.ctx);
+      await wiring.run(await parseCreateServiceKey(values), wiring.ctx);
     });
 }
 
 /** Validates `create-service-key`'s option values. */
-export function parseCreateServiceKey(values: RawCreateServiceKeyValues): CreateServiceKeyOptions {
+export async function parseCreateServiceKey(
+  values: RawCreateServiceKeyValues,
+): Promise<CreateServiceKeyOptions> {
   return {
     name: checkName(values.name),
     space: checkNotBlank(values.space, "--space"),
@@ -138,47 +135,18 @@ export function parseCreateServiceKey(values: RawCreateServiceKeyValues): Create
     orgRole: values.orgRole,
     accountRole: values.accountRole,
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
-    common: parseCommon(values),
+    common: await parseCommon(values),
   };
 }
 
-/** Resolves the space, creates the key and hands its secret over once. */
-export function runCreateServiceKey(
+/**
+ * Resolves the space, creates the key and hands its secret over once. The
+ * work lives in _create_service_key_run.ts, loaded only now (see list.ts's runList).
+ */
+export async function runCreateServiceKey(
   options: CreateServiceKeyOptions,
   ctx: Context,
 ): Promise<void> {
-  return issueKey(ctx, {
-    common: options.common,
-    envFile: options.envFile,
-    success: SERVICE_CREATED,
-    async issue(session) {
-      const spaceId = await session.request(
-        "Looking up the space…",
-        () => resolveSpaceId(session.client, options.space),
-      );
-      const body: ApiKeyCreate = {
-        name: options.name,
-        description: options.description,
-        key_type: "service",
-        expires_at: options.expiresAt,
-        space_id: spaceId,
-        roles: rolesOf(options),
-      };
-      return await session.request(
-        "Creating service API key…",
-        () => createApiKey(session.client, body),
-      );
-    },
-    onLost: (session, created) => revokeUnsaved(session, created.id),
-  });
-}
-
-/** The `roles` member: only the roles given, and none at all when no role was given. */
-function rolesOf(options: CreateServiceKeyOptions): ApiKeyCreate["roles"] {
-  const roles = {
-    ...(options.spaceRole && { space_role: options.spaceRole }),
-    ...(options.orgRole && { org_role: options.orgRole }),
-    ...(options.accountRole && { account_role: options.accountRole }),
-  };
-  return Object.keys(roles).length > 0 ? roles : undefined;
+  const { issueServiceKey } = await import("./_create_service_key_run.ts");
+  await issueServiceKey(options, ctx);
 }

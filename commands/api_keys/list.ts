@@ -5,24 +5,9 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
-import type { ApiClient } from "../../api/client.ts";
-import { resolveSpaceId } from "../../api/spaces.ts";
-import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
-import {
-  type ApiKey,
-  KEY_STATUSES,
-  KEY_TYPES,
-  type KeyStatus,
-  type KeyType,
-  type Pagination,
-} from "../../api/types.ts";
-import { showPrereleaseNotice } from "../../config/notices.ts";
-import { writeOutput } from "../../formats/output.ts";
+import { KEY_STATUSES, KEY_TYPES, type KeyStatus, type KeyType } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { ApiError, UsageError } from "../../runtime/errors.ts";
-import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
-import { announce, MORE_ITEMS } from "./_messages.ts";
+import { UsageError } from "../../runtime/errors.ts";
 import {
   enumOption,
   outputOption,
@@ -33,14 +18,14 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
 
 /** The largest page the API serves; more records mean more pages. */
-const PAGE_SIZE = 100;
+export const PAGE_SIZE = 100;
 
 /** Options of `ax api-keys list`, after validation. */
 export interface ListOptions {
@@ -112,12 +97,12 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       ]),
     )
     .action(async (values) => {
-      await wiring.run(parseList(values), wiring.ctx);
+      await wiring.run(await parseList(values), wiring.ctx);
     });
 }
 
 /** Validates `list`'s option values. */
-export function parseList(values: RawListValues): ListOptions {
+export async function parseList(values: RawListValues): Promise<ListOptions> {
   if (values.all && values.limit !== undefined) {
     throw new UsageError("--limit and --all cannot be used together.", [
       "Use --limit N for N keys, or --all for every key.",
@@ -132,76 +117,16 @@ export function parseList(values: RawListValues): ListOptions {
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
-    common: parseCommon(values),
+    common: await parseCommon(values),
   };
 }
 
-/** Fetches the keys page by page and streams them into the chosen format. */
+/**
+ * Fetches the keys page by page and streams them into the chosen format. The
+ * work lives in _list_run.ts, loaded only now: `--help` and shell completion
+ * register this command without loading the API client or the formats.
+ */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
-  const session = await openSession(ctx, { common: options.common, output: true });
-  await showPrereleaseNotice(session.ctx, "api-keys");
-  // The API lists your user keys, or with space_id one space's service keys.
-  const spaceId = options.space === undefined ? undefined : await session.request(
-    "Looking up the space…",
-    () => resolveSpaceId(session.client, options.space!),
-  );
-  const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
-  const { want } = options;
-  const pages = want === "page"
-    ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
-    : paginateApiKeys(session.client, query, {
-      want,
-      cursor: options.cursor,
-      // Progress only when several pages are coming (T5); the status line is
-      // a no-op off a terminal, so pipes never see it.
-      onProgress: want === "all" || want > PAGE_SIZE
-        ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
-        : undefined,
-    });
-  session.status.spin("Fetching API keys…");
-  try {
-    await writeOutput(asRows(pages.records), session.target!, {
-      columns: API_KEY_COLUMNS,
-      displayOrder: API_KEY_DISPLAY_ORDER,
-      shape: "list",
-      collection: "api_keys",
-      pagination: pages.pagination,
-    }, session.ctx);
-  } catch (error) {
-    throw withSpaceHint(error, options);
-  } finally {
-    await session.close();
-  }
-  const pagination = pages.pagination();
-  // json carries the pagination in its document; every other format would
-  // lose it, so the way on is said on stderr (stdout stays data).
-  if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
-    await announce(ctx, MORE_ITEMS);
-    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
-  }
-}
-
-/** The API lists service keys per space; a 400 for `--key-type service` alone says how. */
-function withSpaceHint(error: unknown, options: ListOptions): unknown {
-  if (
-    !(error instanceof ApiError) || error.status !== 400 || options.keyType !== "service" ||
-    options.space !== undefined
-  ) {
-    return error;
-  }
-  return new ApiError(error.status, error.message, {
-    problem: error.problem,
-    hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
-  });
-}
-
-/** Exactly one request: the default `list` shows one page and says how to get the next. */
-function onePage(client: ApiClient, query: ListApiKeysQuery): PagedRecords<ApiKey> {
-  let pagination: Pagination | undefined;
-  async function* records(): AsyncGenerator<ApiKey> {
-    const page = await listApiKeys(client, query);
-    pagination = page.pagination;
-    yield* page.api_keys;
-  }
-  return { records: records(), pagination: () => pagination };
+  const { fetchList } = await import("./_list_run.ts");
+  await fetchList(options, ctx);
 }

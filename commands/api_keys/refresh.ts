@@ -5,11 +5,7 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { refreshApiKey } from "../../api/api_keys.ts";
-import type { ApiKeyRefresh } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { issueKey } from "./_deliver.ts";
-import { REFRESHED } from "./_messages.ts";
 import {
   envFileOption,
   expiresAtOption,
@@ -21,7 +17,7 @@ import {
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_common.ts";
 import {
   checkKeyId,
   checkNotBlank,
@@ -88,12 +84,14 @@ export function refreshCommand(
       "The new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (id, values) => {
-      await wiring.run(parseRefresh({ id, values }), wiring.ctx);
+      await wiring.run(await parseRefresh({ id, values }), wiring.ctx);
     });
 }
 
 /** Validates `refresh`'s arguments. */
-export function parseRefresh(input: { id: string; values: RawRefreshValues }): RefreshOptions {
+export async function parseRefresh(
+  input: { id: string; values: RawRefreshValues },
+): Promise<RefreshOptions> {
   const { values } = input;
   return {
     id: checkKeyId(input.id),
@@ -102,29 +100,17 @@ export function parseRefresh(input: { id: string; values: RawRefreshValues }): R
       ? undefined
       : parseGracePeriod(values.gracePeriodSeconds),
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
-    common: parseCommon(values),
+    common: await parseCommon(values),
   };
 }
 
-/** Refreshes the key and hands the replacement's secret over once. */
-export function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
-  const body: ApiKeyRefresh = {
-    expires_at: options.expiresAt,
-    grace_period_seconds: options.gracePeriodSeconds,
-  };
-  return issueKey(ctx, {
-    common: options.common,
-    envFile: options.envFile,
-    success: REFRESHED,
-    issue: (session) =>
-      session.request(
-        "Refreshing API key…",
-        () => refreshApiKey(session.client, options.id, body),
-      ),
-    // A refresh cannot be undone, and revoking the replacement would leave
-    // nothing working; refreshing the replacement again is the way back.
-    onLost: (_session, created) => Promise.resolve(lostRefreshHints(options, created.id)),
-  });
+/**
+ * Refreshes the key and hands the replacement's secret over once. The work
+ * lives in _refresh_run.ts, loaded only now (see list.ts's runList).
+ */
+export async function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
+  const { refreshKey } = await import("./_refresh_run.ts");
+  await refreshKey(options, ctx);
 }
 
 /** What happened, and the one command that recovers, when a refreshed secret was not saved. */

@@ -5,20 +5,11 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { revokeApiKey } from "../../api/api_keys.ts";
-import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import {
-  announce,
-  NOT_REVOKED,
-  REVOKE_QUESTION,
-  REVOKE_WARNING,
-  revokedMessage,
-} from "./_messages.ts";
 import { timeoutOption, verboseOption, type Wiring } from "./_options.ts";
 import { examples } from "../_help.ts";
-import { type CommonOptions, openSession, parseCommon } from "./_session.ts";
+import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkKeyId } from "./_validate.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
@@ -63,7 +54,7 @@ export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): C
     )
     .action(async (id, values) => {
       const io = { stdinIsTTY: wiring.ctx.stdinIsTTY, stdoutIsTTY: wiring.ctx.stdout.isTTY };
-      await wiring.run(parseRevoke({ id, values }, io), wiring.ctx);
+      await wiring.run(await parseRevoke({ id, values }, io), wiring.ctx);
     });
 }
 
@@ -71,13 +62,13 @@ export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): C
  * Validates `revoke`'s arguments. Without `--force` a prompt is needed, and a
  * prompt needs stdin and stdout on a terminal: otherwise this is a usage error.
  */
-export function parseRevoke(
+export async function parseRevoke(
   input: { id: string; values: RawRevokeValues },
   io: TtyFacts,
-): RevokeOptions {
+): Promise<RevokeOptions> {
   const id = checkKeyId(input.id);
   const force = input.values.force === true;
-  const common = parseCommon(input.values);
+  const common = await parseCommon(input.values);
   if (!force && !(io.stdinIsTTY && io.stdoutIsTTY)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
@@ -87,21 +78,11 @@ export function parseRevoke(
   return { id, force, common };
 }
 
-/** Asks (unless forced), then revokes. */
+/**
+ * Asks (unless forced), then revokes. The work lives in _revoke_run.ts,
+ * loaded only now (see list.ts's runList).
+ */
 export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
-  const session = await openSession(ctx, { common: options.common, output: false });
-  try {
-    await showPrereleaseNotice(session.ctx, "api-keys");
-    if (!options.force) {
-      await announce(ctx, REVOKE_WARNING);
-      if (!(await ctx.prompter.confirm(REVOKE_QUESTION, false))) {
-        await announce(ctx, NOT_REVOKED);
-        return;
-      }
-    }
-    await session.request("Revoking API key…", () => revokeApiKey(session.client, options.id));
-    await announce(ctx, revokedMessage(options.id));
-  } finally {
-    await session.close();
-  }
+  const { revokeKey } = await import("./_revoke_run.ts");
+  await revokeKey(options, ctx);
 }
