@@ -15,13 +15,10 @@ import { ConfigError, UsageError } from "../runtime/errors.ts";
 import { selectProfile } from "./profile_select.ts";
 import { brokenProfile, type ProfileData } from "./profile_file.ts";
 import { readProfile } from "./profile_store.ts";
+import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "./timeout.ts";
 import { baseUrlFromRouting, DEFAULT_BASE_URL, normalizeBaseUrl, RoutingError } from "./routing.ts";
 
-/** Default per-request timeout (N1). */
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** Largest accepted timeout; longer ones overflow timers. */
-export const MAX_TIMEOUT_SECONDS = 86_400;
+export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_SECONDS, parseTimeoutSeconds };
 
 /** Proxy and TLS settings from the profile's `[network]` section. */
 export interface NetworkSettings {
@@ -98,21 +95,6 @@ export function requireApiKey(settings: Settings): string {
     "To try ax without an Arize account, start the local emulator with `ax emulator start`,",
     "then run commands with ARIZE_BASE_URL=<url> ARIZE_API_KEY=<admin_key> from its output.",
   ]);
-}
-
-/**
- * Parses a timeout in seconds (`AX_TIMEOUT`, `--timeout`) into milliseconds.
- * `origin` names the variable or option in the UsageError.
- */
-export function parseTimeoutSeconds(value: string, origin: string): number {
-  const text = value.trim();
-  const seconds = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
-  if (!(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
-    throw new UsageError(
-      `Invalid ${origin} '${value}': use a positive number of seconds up to ${MAX_TIMEOUT_SECONDS} (e.g. 30 or 2.5).`,
-    );
-  }
-  return Math.max(1, Math.round(seconds * 1000));
 }
 
 function timeoutFromEnv(value: string | undefined): number {

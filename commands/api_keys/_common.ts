@@ -3,6 +3,7 @@
  * apart from _session.ts so that registering and parsing a command (all that
  * `--help` and shell completion do) loads no settings, API or format code.
  */
+import { parseTimeoutSeconds } from "../../config/timeout.ts";
 import type { RawCommonValues } from "./_options.ts";
 
 /** The options every api-keys command shares, after validation. */
@@ -16,21 +17,14 @@ export interface CommonOptions {
   timeoutMs?: number;
 }
 
-/**
- * Validates the shared options (`--timeout` is the only one that can be
- * wrong here). The settings module that knows the timeout rules is loaded
- * only when `--timeout` was given.
- */
-export async function parseCommon(values: Partial<RawCommonValues>): Promise<CommonOptions> {
-  let timeoutMs: number | undefined;
-  if (values.timeout !== undefined) {
-    const { parseTimeoutSeconds } = await import("../../config/settings.ts");
-    timeoutMs = parseTimeoutSeconds(values.timeout, "--timeout");
-  }
+/** Validates the shared options (`--timeout` is the only one that can be wrong here). */
+export function parseCommon(values: Partial<RawCommonValues>): CommonOptions {
   return {
     output: values.output,
     verbose: values.verbose === true,
     plugins: values.plugin ?? [],
-    timeoutMs,
+    timeoutMs: values.timeout === undefined
+      ? undefined
+      : parseTimeoutSeconds(values.timeout, "--timeout"),
   };
 }

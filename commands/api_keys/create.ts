@@ -85,18 +85,18 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
       "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (values) => {
-      await wiring.run(await parseCreate(values), wiring.ctx);
+      await wiring.run(parseCreate(values), wiring.ctx);
     });
 }
 
 /** Validates `create`'s option values. */
-export async function parseCreate(values: RawCreateValues): Promise<CreateOptions> {
+export function parseCreate(values: RawCreateValues): CreateOptions {
   return {
     name: checkName(values.name),
     description: checkDescription(values.description),
     expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
-    common: await parseCommon(values),
+    common: parseCommon(values),
   };
 }
 

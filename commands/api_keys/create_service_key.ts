@@ -118,14 +118,14 @@ export function createServiceKeyCommand(
       "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (values) => {
-      await wiring.run(await parseCreateServiceKey(values), wiring.ctx);
+      await wiring.run(parseCreateServiceKey(values), wiring.ctx);
     });
 }
 
 /** Validates `create-service-key`'s option values. */
-export async function parseCreateServiceKey(
+export function parseCreateServiceKey(
   values: RawCreateServiceKeyValues,
-): Promise<CreateServiceKeyOptions> {
+): CreateServiceKeyOptions {
   return {
     name: checkName(values.name),
     space: checkNotBlank(values.space, "--space"),
@@ -135,7 +135,7 @@ export async function parseCreateServiceKey(
     orgRole: values.orgRole,
     accountRole: values.accountRole,
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
-    common: await parseCommon(values),
+    common: parseCommon(values),
   };
 }
 

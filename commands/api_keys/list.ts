@@ -97,12 +97,12 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       ]),
     )
     .action(async (values) => {
-      await wiring.run(await parseList(values), wiring.ctx);
+      await wiring.run(parseList(values), wiring.ctx);
     });
 }
 
 /** Validates `list`'s option values. */
-export async function parseList(values: RawListValues): Promise<ListOptions> {
+export function parseList(values: RawListValues): ListOptions {
   if (values.all && values.limit !== undefined) {
     throw new UsageError("--limit and --all cannot be used together.", [
       "Use --limit N for N keys, or --all for every key.",
@@ -117,7 +117,7 @@ export async function parseList(values: RawListValues): Promise<ListOptions> {
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
-    common: await parseCommon(values),
+    common: parseCommon(values),
   };
 }
 

@@ -84,14 +84,14 @@ export function refreshCommand(
       "The new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (id, values) => {
-      await wiring.run(await parseRefresh({ id, values }), wiring.ctx);
+      await wiring.run(parseRefresh({ id, values }), wiring.ctx);
     });
 }
 
 /** Validates `refresh`'s arguments. */
-export async function parseRefresh(
+export function parseRefresh(
   input: { id: string; values: RawRefreshValues },
-): Promise<RefreshOptions> {
+): RefreshOptions {
   const { values } = input;
   return {
     id: checkKeyId(input.id),
@@ -100,7 +100,7 @@ export async function parseRefresh(
       ? undefined
       : parseGracePeriod(values.gracePeriodSeconds),
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
-    common: await parseCommon(values),
+    common: parseCommon(values),
   };
 }
 

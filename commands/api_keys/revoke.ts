@@ -54,7 +54,7 @@ export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): C
     )
     .action(async (id, values) => {
       const io = { stdinIsTTY: wiring.ctx.stdinIsTTY, stdoutIsTTY: wiring.ctx.stdout.isTTY };
-      await wiring.run(await parseRevoke({ id, values }, io), wiring.ctx);
+      await wiring.run(parseRevoke({ id, values }, io), wiring.ctx);
     });
 }
 
@@ -62,13 +62,13 @@ export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): C
  * Validates `revoke`'s arguments. Without `--force` a prompt is needed, and a
  * prompt needs stdin and stdout on a terminal: otherwise this is a usage error.
  */
-export async function parseRevoke(
+export function parseRevoke(
   input: { id: string; values: RawRevokeValues },
   io: TtyFacts,
-): Promise<RevokeOptions> {
+): RevokeOptions {
   const id = checkKeyId(input.id);
   const force = input.values.force === true;
-  const common = await parseCommon(input.values);
+  const common = parseCommon(input.values);
   if (!force && !(io.stdinIsTTY && io.stdoutIsTTY)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
