@@ -4,7 +4,6 @@
  * a TAB must never print an error.
  */
 import { configDir } from "../../config/paths.ts";
-import { listProfiles } from "../../config/profile_store.ts";
 import { loadFormatRegistry } from "../../formats/registry.ts";
 import type { Context } from "../../runtime/context.ts";
 import type { Candidate } from "./_files.ts";
@@ -31,6 +30,8 @@ export async function formatCandidates(
 /** Profile names for `--profile`. */
 export async function profileCandidates(ctx: Context): Promise<Candidate[]> {
   try {
+    // The profile store brings the TOML parser: load it only for this kind of value.
+    const { listProfiles } = await import("../../config/profile_store.ts");
     return (await listProfiles(ctx)).map((name) => ({ value: name, description: "profile" }));
   } catch {
     return [];
