@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import type { EmulatorHandle } from "./emulator_process.ts";
-import { axCommand, type AxResult, runtimeEnv } from "./run_ax.ts";
+import { axCommand, type AxResult, runProcess, runtimeEnv } from "./run_ax.ts";
 
 /** A running ax process. */
 export interface AxProcess {
@@ -152,28 +152,7 @@ export function runShell(
   script: string,
   options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
 ): Promise<AxResult> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...options.env })) {
-    if (v !== undefined) env[k] = v;
-  }
-  const child = spawn("sh", ["-c", script], { env, cwd: options.cwd, stdio: "pipe" });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on("data", (b: Buffer) => out.push(b));
-  child.stderr.on("data", (b: Buffer) => err.push(b));
-  child.stdin.end();
-  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
-  return new Promise((resolve) => {
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({
-        code,
-        signal,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-      });
-    });
-  });
+  return runProcess(["sh", "-c", script], options);
 }
 
 /** True when util-linux `script` (a pseudo-terminal runner) is installed. */

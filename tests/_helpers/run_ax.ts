@@ -53,14 +53,25 @@ export interface AxResult {
 
 /** Runs ax with `args` and collects its output. Never throws on a non-zero exit. */
 export function runAx(args: string[], options: RunAxOptions = {}): Promise<AxResult> {
-  const [cmd, ...prefix] = axCommand();
-  const env: Record<string, string> = {};
   // runtimeEnv(): from source, Deno keeps using its npm cache whatever HOME the test sets.
-  const base = { PATH: process.env.PATH, ...runtimeEnv() };
-  for (const [k, v] of Object.entries({ ...base, ...options.env })) {
+  return runProcess([...axCommand(), ...args], {
+    ...options,
+    env: { ...runtimeEnv(), ...options.env },
+  });
+}
+
+/**
+ * Runs any program as runAx runs ax: PATH plus `options.env` (undefined values
+ * left out), stdin fed and closed, stdout and stderr collected, killed after
+ * `timeoutMs`. Never throws on a non-zero exit.
+ */
+export function runProcess(argv: string[], options: RunAxOptions = {}): Promise<AxResult> {
+  const [cmd, ...rest] = argv;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...options.env })) {
     if (v !== undefined) env[k] = v;
   }
-  const child = spawn(cmd, [...prefix, ...args], { env, cwd: options.cwd, stdio: "pipe" });
+  const child = spawn(cmd, rest, { env, cwd: options.cwd, stdio: "pipe" });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on("data", (b: Buffer) => out.push(b));

@@ -7,7 +7,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { runAx } from "../../_helpers/run_ax.ts";
 import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 
 const LEAVES = [
@@ -34,7 +34,6 @@ function ax(args: string[], extra: Record<string, string> = {}) {
   return runAx(args, {
     cwd: box.home,
     env: {
-      ...runtimeEnv(),
       HOME: box.home,
       AX_CONFIG_DIR: box.configDir,
       NO_COLOR: "1",

@@ -8,7 +8,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type AxResult, runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
 import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
@@ -22,7 +22,6 @@ function ax(args: string[]): Promise<AxResult> {
   return runAx(args, {
     cwd: box.home,
     env: {
-      ...runtimeEnv(),
       ARIZE_BASE_URL: server.url,
       ARIZE_API_KEY: TOKEN,
       AX_CONFIG_DIR: box.configDir,

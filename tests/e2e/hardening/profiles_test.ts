@@ -21,7 +21,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
 import { leftoverTempFiles, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { makeImmutable } from "../../_helpers/small_disk.ts";
 
@@ -32,7 +32,7 @@ let box: Sandbox;
 
 /** ax with exactly `env` (plus what the runtime needs): no HOME unless given. */
 function ax(args: string[], env: Record<string, string | undefined>, cwd?: string) {
-  return runAx(args, { env: { ...runtimeEnv(), NO_COLOR: "1", ...env }, cwd: cwd ?? box.home });
+  return runAx(args, { env: { NO_COLOR: "1", ...env }, cwd: cwd ?? box.home });
 }
 
 /** A config dir holding `profiles/<name>.toml` with `text`, made active. */

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx, runtimeEnv } from "../../_helpers/run_ax.ts";
+import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
 import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import {
   type Certificates,
@@ -38,7 +38,6 @@ const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;
 /** Environment with nothing inherited but PATH: no proxy or CA leaks in from the machine. */
 function env(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
-    ...runtimeEnv(),
     ARIZE_API_KEY: emu.adminKey,
     ARIZE_BASE_URL: secureUrl,
     AX_CONFIG_DIR: box.configDir,
