@@ -6,7 +6,7 @@
  */
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import { enumParser } from "./_validate.ts";
+import { enumParser, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "./_validate.ts";
 
 /** Raw values of the options every record-printing command has. */
 export interface RawCommonValues {
@@ -61,6 +61,32 @@ export function timeoutOption() {
 export function expiresAtOption(description: string) {
   return new Option("--expires-at <iso8601>", description);
 }
+
+/** `-n, --name` (required) of a new key. */
+export function nameOption() {
+  return new Option("-n, --name <name>", `name of the key (1-${MAX_NAME_LENGTH} characters)`)
+    .makeOptionMandatory();
+}
+
+/** `--description` of a new key. */
+export function descriptionOption() {
+  return new Option(
+    "--description <text>",
+    `description (at most ${MAX_DESCRIPTION_LENGTH} characters)`,
+  );
+}
+
+/** `--expires-at` of a new key (create, create-service-key). */
+export function newKeyExpiresAtOption() {
+  return expiresAtOption(
+    "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
+      "(e.g. 2025-12-31T23:59:59); without it the key never expires",
+  );
+}
+
+/** Help text after the options of the commands that create a key. */
+export const SHOWN_ONCE_HELP =
+  "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n";
 
 /** `--env-file FILE`: write the secret to a dotenv file instead of stdout. */
 export function envFileOption() {

@@ -3,28 +3,23 @@
  * caller's permissions. The secret is shown once (or written to --env-file).
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
 import {
+  descriptionOption,
   envFileOption,
-  expiresAtOption,
+  nameOption,
+  newKeyExpiresAtOption,
   outputOption,
   pluginOption,
   type RawCommonValues,
+  SHOWN_ONCE_HELP,
   timeoutOption,
   verboseOption,
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
-import {
-  checkDescription,
-  checkName,
-  checkNotBlank,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_NAME_LENGTH,
-  parseExpiresAt,
-} from "./_validate.ts";
+import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
 
 /** Options of `ax api-keys create`, after validation. */
 export interface CreateOptions {
@@ -52,20 +47,9 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
       "Create a user API key (it acts as you, with your permissions; " +
         "for a space-scoped key use create-service-key)",
     )
-    .addOption(
-      new Option("-n, --name <name>", `name of the key (1-${MAX_NAME_LENGTH} characters)`)
-        .makeOptionMandatory(),
-    )
-    .addOption(
-      new Option(
-        "--description <text>",
-        `description (at most ${MAX_DESCRIPTION_LENGTH} characters)`,
-      ),
-    )
-    .addOption(expiresAtOption(
-      "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
-        "(e.g. 2025-12-31T23:59:59); without it the key never expires",
-    ))
+    .addOption(nameOption())
+    .addOption(descriptionOption())
+    .addOption(newKeyExpiresAtOption())
     .addOption(envFileOption())
     .addOption(outputOption())
     .addOption(verboseOption())
@@ -80,10 +64,7 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
         'ax api-keys create -n "Local dev" --env-file .env',
       ]),
     )
-    .addHelpText(
-      "after",
-      "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
-    )
+    .addHelpText("after", SHOWN_ONCE_HELP)
     .action(async (values) => {
       await wiring.run(parseCreate(values), wiring.ctx);
     });

@@ -14,26 +14,22 @@ import {
 } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
 import {
+  descriptionOption,
   enumOption,
   envFileOption,
-  expiresAtOption,
+  nameOption,
+  newKeyExpiresAtOption,
   outputOption,
   pluginOption,
   type RawCommonValues,
+  SHOWN_ONCE_HELP,
   timeoutOption,
   verboseOption,
   type Wiring,
 } from "./_options.ts";
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
-import {
-  checkDescription,
-  checkName,
-  checkNotBlank,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_NAME_LENGTH,
-  parseExpiresAt,
-} from "./_validate.ts";
+import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
 
 /** Options of `ax api-keys create-service-key`, after validation. */
 export interface CreateServiceKeyOptions {
@@ -69,24 +65,13 @@ export function createServiceKeyCommand(
   return parent
     .command("create-service-key")
     .description("Create a service API key scoped to a space, backed by a dedicated bot user")
-    .addOption(
-      new Option("-n, --name <name>", `name of the key (1-${MAX_NAME_LENGTH} characters)`)
-        .makeOptionMandatory(),
-    )
+    .addOption(nameOption())
     .addOption(
       new Option("-s, --space <name-or-id>", "space the key is scoped to, by name or ID")
         .makeOptionMandatory(),
     )
-    .addOption(
-      new Option(
-        "--description <text>",
-        `description (at most ${MAX_DESCRIPTION_LENGTH} characters)`,
-      ),
-    )
-    .addOption(expiresAtOption(
-      "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
-        "(e.g. 2025-12-31T23:59:59); without it the key never expires",
-    ))
+    .addOption(descriptionOption())
+    .addOption(newKeyExpiresAtOption())
     .addOption(enumOption("--space-role <role>", {
       description: "the bot user's role in the space (server default: member)",
       values: SPACE_ROLES,
@@ -113,10 +98,7 @@ export function createServiceKeyCommand(
         'ax api-keys create-service-key -n "Exporter" -s "My Space" --env-file .env',
       ]),
     )
-    .addHelpText(
-      "after",
-      "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
-    )
+    .addHelpText("after", SHOWN_ONCE_HELP)
     .action(async (values) => {
       await wiring.run(parseCreateServiceKey(values), wiring.ctx);
     });
