@@ -5,13 +5,13 @@
  * the problem is visible both to people and to scripts.
  */
 import { type Command, Option } from "@commander-js/extra-typings";
-import { configDir } from "../config/paths.ts";
+import { optionalConfigDir } from "../config/paths.ts";
 import { type FormatRegistry, loadFormatRegistry } from "../formats/registry.ts";
 import { resolveOutputTarget, writeOutput } from "../formats/output.ts";
 import type { Column, Row } from "../formats/types.ts";
 import { examples } from "./_help.ts";
 import type { Context } from "../runtime/context.ts";
-import { AxError, ConfigError } from "../runtime/errors.ts";
+import { AxError } from "../runtime/errors.ts";
 
 /** Options of `ax formats list`, after validation. */
 export interface FormatsListOptions {
@@ -85,16 +85,6 @@ export async function runFormatsList(options: FormatsListOptions, ctx: Context):
       `${broken.length} format plugin${broken.length === 1 ? " is" : "s are"} broken: ${files}`,
       { hints: ["Fix or remove the file(s); the error column above says what is wrong."] },
     );
-  }
-}
-
-/** Without a home folder there is no plugins folder, but the list still works. */
-function optionalConfigDir(ctx: Context): string | undefined {
-  try {
-    return configDir(ctx);
-  } catch (error) {
-    if (error instanceof ConfigError) return undefined;
-    throw error;
   }
 }
 

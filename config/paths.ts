@@ -35,6 +35,15 @@ export function configDir(ctx: Context): string {
   return join(ctx.homeDir, ".arize");
 }
 
+/**
+ * The config directory, or undefined when there is none to find (no home and
+ * no AX_CONFIG_DIR): for what only reads from it (plugins), a missing one is
+ * no reason to fail.
+ */
+export function optionalConfigDir(ctx: Context): string | undefined {
+  return ctx.env.AX_CONFIG_DIR || ctx.homeDir ? configDir(ctx) : undefined;
+}
+
 /** The folder holding one `<name>.toml` per profile. */
 export function profilesDir(ctx: Context): string {
   return join(configDir(ctx), "profiles");

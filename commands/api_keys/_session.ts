@@ -5,7 +5,7 @@
  * Nothing here reaches the network.
  */
 import { type ApiClient, createClient } from "../../api/client.ts";
-import { configDir } from "../../config/paths.ts";
+import { optionalConfigDir } from "../../config/paths.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { type OutputTarget, preflightOutput, resolveOutputTarget } from "../../formats/output.ts";
 import { loadFormatRegistry } from "../../formats/registry.ts";
@@ -48,7 +48,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
   let target: OutputTarget | undefined;
   if (options.output) {
     const registry = await loadFormatRegistry(ctx, {
-      configDir: configDirOrNone(ctx),
+      configDir: optionalConfigDir(ctx),
       pluginPaths: [...common.plugins],
     });
     target = resolveOutputTarget(common.output, {
@@ -91,13 +91,4 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     },
     close: () => status.stop(),
   };
-}
-
-/** Without a home directory there is no plugins folder, which is no reason to fail. */
-function configDirOrNone(ctx: Context): string | undefined {
-  try {
-    return configDir(ctx);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,7 +3,7 @@
  * every discovered plugin) and profile names. Failures yield nothing, since
  * a TAB must never print an error.
  */
-import { configDir } from "../../config/paths.ts";
+import { optionalConfigDir } from "../../config/paths.ts";
 import { loadFormatRegistry } from "../../formats/registry.ts";
 import type { Context } from "../../runtime/context.ts";
 import type { Candidate } from "./_files.ts";
@@ -15,7 +15,7 @@ export async function formatCandidates(
 ): Promise<Candidate[]> {
   try {
     const registry = await loadFormatRegistry(ctx, {
-      configDir: configDirOrUndefined(ctx),
+      configDir: optionalConfigDir(ctx),
       pluginPaths: options.pluginPaths,
     });
     return registry.entries().map(({ format }) => ({
@@ -35,13 +35,5 @@ export async function profileCandidates(ctx: Context): Promise<Candidate[]> {
     return (await listProfiles(ctx)).map((name) => ({ value: name, description: "profile" }));
   } catch {
     return [];
-  }
-}
-
-function configDirOrUndefined(ctx: Context): string | undefined {
-  try {
-    return configDir(ctx);
-  } catch {
-    return undefined;
   }
 }
