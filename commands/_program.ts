@@ -10,23 +10,18 @@ import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
 import { versionLine } from "./_version.ts";
+import { addStub, type BuildWords, type CommandSummary, isWanted } from "./_stubs.ts";
 
-/** Registers one group's top-level command(s) on the root program. */
-type Registrar = (program: Command, ctx: Context) => unknown;
-
-/** What `ax --help` shows of a top-level command without building it. */
-export interface TopLevelStub {
-  readonly name: string;
-  readonly description: string;
-  /** Arguments as commander spells them, e.g. `<shell>`. */
-  readonly args?: string;
-  readonly hidden?: boolean;
-}
+/**
+ * Registers one group's top-level command(s) on the root program, building
+ * in full only the subcommands `words` name (see _stubs.ts).
+ */
+type Registrar = (program: Command, ctx: Context, words: BuildWords) => unknown;
 
 /** A module that registers one or more top-level commands. */
 export interface CommandGroup {
   /** The top-level commands it registers, in the order it registers them. */
-  readonly commands: readonly TopLevelStub[];
+  readonly commands: readonly CommandSummary[];
   load(): Promise<Registrar>;
 }
 
@@ -82,10 +77,13 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   },
 ];
 
-/** Which groups {@link buildProgram} builds in full. */
+/** Which commands {@link buildProgram} builds in full. */
 export interface BuildOptions {
-  /** Names of top-level commands whose groups are built; default: every group. */
-  readonly full?: readonly string[];
+  /**
+   * The words of the command line: the groups and subcommands they name are
+   * built, the others are stubs. Default: everything is built.
+   */
+  readonly words?: BuildWords;
 }
 
 /** Builds the `ax` program for one invocation. Building it performs no I/O. */
@@ -110,14 +108,14 @@ export async function buildProgram(ctx: Context, options: BuildOptions = {}): Pr
     });
   program.addHelpCommand(false);
   // Load the wanted modules together, then register in the fixed order.
+  const { words } = options;
   const registrars = await Promise.all(COMMAND_GROUPS.map((group) => {
-    const wanted = options.full === undefined ||
-      group.commands.some((c) => options.full!.includes(c.name));
+    const wanted = group.commands.some((c) => isWanted(c.name, words));
     return wanted ? group.load() : undefined;
   }));
   COMMAND_GROUPS.forEach((group, i) => {
     const register = registrars[i];
-    if (register) register(program, ctx);
+    if (register) register(program, ctx, words);
     else for (const stub of group.commands) addStub(program, stub);
   });
   applyRecursively(program, (cmd) => {
@@ -128,15 +126,6 @@ export async function buildProgram(ctx: Context, options: BuildOptions = {}): Pr
   return program;
 }
 
-function addStub(program: Command, stub: TopLevelStub): void {
-  const cmd = program.command(stub.name, { hidden: stub.hidden }).description(stub.description);
-  if (stub.args !== undefined) cmd.arguments(stub.args);
-  cmd.action(() => {
-    // Unreachable: the group of the command being run is always built.
-    throw new Error(`internal error: '${stub.name}' was not loaded`);
-  });
-}
-
 function applyRecursively(cmd: Command, fn: (cmd: Command) => void): void {
   fn(cmd);
   for (const sub of cmd.commands) applyRecursively(sub as unknown as Command, fn);
@@ -144,7 +133,10 @@ function applyRecursively(cmd: Command, fn: (cmd: Command) => void): void {
 
 /** Parses `argv` (without the runtime and script) and runs the chosen command. */
 export async function runProgram(argv: string[], ctx: Context): Promise<void> {
-  const program = await buildProgram(ctx, { full: commandsNamed(argv) });
+  // The commands the words name are built; for `complete`, that includes the
+  // command being completed. An option value that spells a command's name
+  // only builds that command too.
+  const program = await buildProgram(ctx, { words: argv });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -156,22 +148,6 @@ export async function runProgram(argv: string[], ctx: Context): Promise<void> {
     }
     throw error;
   }
-}
-
-/**
- * The top-level commands an invocation can reach: the first word that is
- * not an option (the root takes no option values), and for `complete` also
- * the first such word of the command line being completed.
- */
-export function commandsNamed(argv: readonly string[]): string[] {
-  const first = argv.findIndex((word) => !word.startsWith("-"));
-  if (first < 0) return [];
-  const names = [argv[first]];
-  if (argv[first] === "complete") {
-    const completed = argv.slice(first + 1).find((word) => !word.startsWith("-"));
-    if (completed !== undefined) names.push(completed);
-  }
-  return names;
 }
 
 /** The command path the user typed, e.g. `ax api-keys list`, for usage hints. */

@@ -20,6 +20,7 @@ import {
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax api-keys create`, after validation. */
 export interface CreateOptions {
@@ -39,14 +40,19 @@ export interface RawCreateValues extends RawCommonValues {
   envFile?: string;
 }
 
+/** What `ax api-keys --help` shows of `create`, built or not. */
+export const CREATE_SUMMARY: CommandSummary = {
+  name: "create",
+  description: "Create a user API key (it acts as you, with your permissions; " +
+    "for a space-scoped key use create-service-key)",
+  options: true,
+};
+
 /** Registers `create` under `api-keys`. */
 export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): CommandUnknownOpts {
   return parent
-    .command("create")
-    .description(
-      "Create a user API key (it acts as you, with your permissions; " +
-        "for a space-scoped key use create-service-key)",
-    )
+    .command(CREATE_SUMMARY.name)
+    .description(CREATE_SUMMARY.description)
     .addOption(nameOption())
     .addOption(descriptionOption())
     .addOption(newKeyExpiresAtOption())

@@ -30,6 +30,7 @@ import {
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax api-keys create-service-key`, after validation. */
 export interface CreateServiceKeyOptions {
@@ -57,14 +58,21 @@ export interface RawCreateServiceKeyValues extends RawCommonValues {
   envFile?: string;
 }
 
+/** What `ax api-keys --help` shows of `create-service-key`, built or not. */
+export const CREATE_SERVICE_KEY_SUMMARY: CommandSummary = {
+  name: "create-service-key",
+  description: "Create a service API key scoped to a space, backed by a dedicated bot user",
+  options: true,
+};
+
 /** Registers `create-service-key` under `api-keys`. */
 export function createServiceKeyCommand(
   parent: Command,
   wiring: Wiring<CreateServiceKeyOptions>,
 ): CommandUnknownOpts {
   return parent
-    .command("create-service-key")
-    .description("Create a service API key scoped to a space, backed by a dedicated bot user")
+    .command(CREATE_SERVICE_KEY_SUMMARY.name)
+    .description(CREATE_SERVICE_KEY_SUMMARY.description)
     .addOption(nameOption())
     .addOption(
       new Option("-s, --space <name-or-id>", "space the key is scoped to, by name or ID")

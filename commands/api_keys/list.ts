@@ -20,6 +20,7 @@ import {
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
@@ -54,11 +55,18 @@ export interface RawListValues extends RawCommonValues {
   cursor?: string;
 }
 
+/** What `ax api-keys --help` shows of `list`, built or not. */
+export const LIST_SUMMARY: CommandSummary = {
+  name: "list",
+  description: "List your API keys, or with --space one space's service keys",
+  options: true,
+};
+
 /** Registers `list` under `api-keys`. */
 export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
   return parent
-    .command("list")
-    .description("List your API keys, or with --space one space's service keys")
+    .command(LIST_SUMMARY.name)
+    .description(LIST_SUMMARY.description)
     .addOption(enumOption("--key-type <type>", {
       description: "only keys of this type",
       values: KEY_TYPES,

@@ -5,22 +5,44 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import { createCommand, runCreate } from "./create.ts";
-import { createServiceKeyCommand, runCreateServiceKey } from "./create_service_key.ts";
-import { listCommand, runList } from "./list.ts";
-import { refreshCommand, runRefresh } from "./refresh.ts";
-import { revokeCommand, runRevoke } from "./revoke.ts";
+import { addSubcommands, type BuildWords, type Subcommand } from "../_stubs.ts";
+import { CREATE_SUMMARY, createCommand, runCreate } from "./create.ts";
+import {
+  CREATE_SERVICE_KEY_SUMMARY,
+  createServiceKeyCommand,
+  runCreateServiceKey,
+} from "./create_service_key.ts";
+import { LIST_SUMMARY, listCommand, runList } from "./list.ts";
+import { REFRESH_SUMMARY, refreshCommand, runRefresh } from "./refresh.ts";
+import { REVOKE_SUMMARY, revokeCommand, runRevoke } from "./revoke.ts";
 
-/** Registers `api-keys` and its five commands on the root program. */
-export function apiKeysCommand(program: Command, ctx: Context): CommandUnknownOpts {
+const SUBCOMMANDS: readonly Subcommand[] = [
+  { summary: LIST_SUMMARY, build: (group, ctx) => listCommand(group, { ctx, run: runList }) },
+  { summary: CREATE_SUMMARY, build: (group, ctx) => createCommand(group, { ctx, run: runCreate }) },
+  {
+    summary: CREATE_SERVICE_KEY_SUMMARY,
+    build: (group, ctx) => createServiceKeyCommand(group, { ctx, run: runCreateServiceKey }),
+  },
+  { summary: REVOKE_SUMMARY, build: (group, ctx) => revokeCommand(group, { ctx, run: runRevoke }) },
+  {
+    summary: REFRESH_SUMMARY,
+    build: (group, ctx) => refreshCommand(group, { ctx, run: runRefresh }),
+  },
+];
+
+/**
+ * Registers `api-keys` and its five commands on the root program: those
+ * `words` name in full, the others as stubs (default: all in full).
+ */
+export function apiKeysCommand(
+  program: Command,
+  ctx: Context,
+  words?: BuildWords,
+): CommandUnknownOpts {
   const group = program
     .command("api-keys")
     .description("Create, list, rotate and revoke API keys (ALPHA API)")
     .helpCommand(false);
-  listCommand(group, { ctx, run: runList });
-  createCommand(group, { ctx, run: runCreate });
-  createServiceKeyCommand(group, { ctx, run: runCreateServiceKey });
-  revokeCommand(group, { ctx, run: runRevoke });
-  refreshCommand(group, { ctx, run: runRefresh });
+  addSubcommands(group, ctx, SUBCOMMANDS, words);
   return group;
 }

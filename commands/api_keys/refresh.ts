@@ -25,6 +25,7 @@ import {
   parseExpiresAt,
   parseGracePeriod,
 } from "./_validate.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax api-keys refresh`, after validation. */
 export interface RefreshOptions {
@@ -42,17 +43,23 @@ export interface RawRefreshValues extends RawCommonValues {
   envFile?: string;
 }
 
+/** What `ax api-keys --help` shows of `refresh`, built or not. */
+export const REFRESH_SUMMARY: CommandSummary = {
+  name: "refresh",
+  description: "Rotate an API key: revoke it and issue a replacement with the same name, " +
+    "description, type and scope",
+  args: "<key-id>",
+  options: true,
+};
+
 /** Registers `refresh` under `api-keys`. */
 export function refreshCommand(
   parent: Command,
   wiring: Wiring<RefreshOptions>,
 ): CommandUnknownOpts {
   return parent
-    .command("refresh")
-    .description(
-      "Rotate an API key: revoke it and issue a replacement with the same name, " +
-        "description, type and scope",
-    )
+    .command(REFRESH_SUMMARY.name)
+    .description(REFRESH_SUMMARY.description)
     .argument("<key-id>", "ID of the key to rotate (see `ax api-keys list`)")
     .addOption(expiresAtOption(
       "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an offset is " +

@@ -11,6 +11,7 @@ import { timeoutOption, verboseOption, type Wiring } from "./_options.ts";
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkKeyId } from "./_validate.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -33,14 +34,20 @@ export interface TtyFacts {
   stdoutIsTTY: boolean;
 }
 
+/** What `ax api-keys --help` shows of `revoke`, built or not. */
+export const REVOKE_SUMMARY: CommandSummary = {
+  name: "revoke",
+  description: "Revoke an API key: it stops working immediately; irreversible " +
+    "(revoking an already-revoked key succeeds)",
+  args: "<key-id>",
+  options: true,
+};
+
 /** Registers `revoke` under `api-keys`. */
 export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): CommandUnknownOpts {
   return parent
-    .command("revoke")
-    .description(
-      "Revoke an API key: it stops working immediately; irreversible " +
-        "(revoking an already-revoked key succeeds)",
-    )
+    .command(REVOKE_SUMMARY.name)
+    .description(REVOKE_SUMMARY.description)
     .argument("<key-id>", "ID of the key (see `ax api-keys list`)")
     .addOption(new Option("-f, --force", "revoke without asking (required when not on a terminal)"))
     .addOption(verboseOption())

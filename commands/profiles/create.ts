@@ -21,6 +21,7 @@ import { ConfigError, UsageError } from "../../runtime/errors.ts";
 import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
 import { examples } from "../_help.ts";
 import { readProcessStdin } from "./_stdin.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles create`, after validation. */
 export interface CreateOptions {
@@ -51,11 +52,19 @@ export interface RawCreateValues {
   force?: true;
 }
 
+/** What `ax profiles --help` shows of `create`, built or not. */
+export const CREATE_SUMMARY: CommandSummary = {
+  name: "create",
+  description: "Create a profile: an API key and the endpoint to use it with",
+  args: "[name]",
+  options: true,
+};
+
 /** Registers `create` under `profiles`. */
 export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): void {
   parent
-    .command("create")
-    .description("Create a profile: an API key and the endpoint to use it with")
+    .command(CREATE_SUMMARY.name)
+    .description(CREATE_SUMMARY.description)
     .argument("[name]", `profile name: letters, digits, '_' and '-' (default: ${DEFAULT_PROFILE})`)
     .addOption(
       new Option("--api-key <key>", "the Arize API key (or a ${VAR} reference to expand at use)"),

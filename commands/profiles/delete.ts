@@ -17,6 +17,7 @@ import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
 import { examples } from "../_help.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles delete`, after validation. */
 export interface DeleteOptions {
@@ -25,11 +26,19 @@ export interface DeleteOptions {
   force: boolean;
 }
 
+/** What `ax profiles --help` shows of `delete`, built or not. */
+export const DELETE_SUMMARY: CommandSummary = {
+  name: "delete",
+  description: "Delete a profile's file (asks first on a terminal)",
+  args: "<name>",
+  options: true,
+};
+
 /** Registers `delete` under `profiles`. */
 export function deleteCommand(parent: Command, wiring: Wiring<DeleteOptions>): void {
   parent
-    .command("delete")
-    .description("Delete a profile's file (asks first on a terminal)")
+    .command(DELETE_SUMMARY.name)
+    .description(DELETE_SUMMARY.description)
     .argument("<name>", "the profile to delete")
     .addOption(new Option("-f, --force", "delete without asking (required when not on a terminal)"))
     .addHelpText("after", examples(["ax profiles delete old", "ax profiles delete old --force"]))

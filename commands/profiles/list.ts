@@ -18,6 +18,7 @@ import {
   type Wiring,
 } from "./_shared.ts";
 import { examples } from "../_help.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles list`, after validation. */
 export interface ListOptions {
@@ -33,11 +34,18 @@ export interface ProfileListing {
   file: string | null;
 }
 
+/** What `ax profiles --help` shows of `list`, built or not. */
+export const LIST_SUMMARY: CommandSummary = {
+  name: "list",
+  description: "List profiles; * marks the one in use",
+  options: true,
+};
+
 /** Registers `list` under `profiles`. */
 export function listCommand(parent: Command, wiring: Wiring<ListOptions>): void {
   parent
-    .command("list")
-    .description("List profiles; * marks the one in use")
+    .command(LIST_SUMMARY.name)
+    .description(LIST_SUMMARY.description)
     .addOption(profilesOutputOption())
     .addHelpText("after", examples(["ax profiles list", "ax profiles list -o json"]))
     .action(async (values) => {

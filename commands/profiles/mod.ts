@@ -4,23 +4,34 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import { createCommand, runCreate } from "./create.ts";
-import { deleteCommand, runDelete } from "./delete.ts";
-import { listCommand, runList } from "./list.ts";
-import { runShow, showCommand } from "./show.ts";
-import { runUse, useCommand } from "./use.ts";
-import { runValidate, validateCommand } from "./validate.ts";
+import { addSubcommands, type BuildWords, type Subcommand } from "../_stubs.ts";
+import { CREATE_SUMMARY, createCommand, runCreate } from "./create.ts";
+import { DELETE_SUMMARY, deleteCommand, runDelete } from "./delete.ts";
+import { LIST_SUMMARY, listCommand, runList } from "./list.ts";
+import { runShow, SHOW_SUMMARY, showCommand } from "./show.ts";
+import { runUse, USE_SUMMARY, useCommand } from "./use.ts";
+import { runValidate, VALIDATE_SUMMARY, validateCommand } from "./validate.ts";
 
-/** Registers `ax profiles` and its subcommands on `program`. Performs no I/O. */
-export function profilesCommand(program: Command, ctx: Context): void {
+const SUBCOMMANDS: readonly Subcommand[] = [
+  { summary: CREATE_SUMMARY, build: (group, ctx) => createCommand(group, { ctx, run: runCreate }) },
+  { summary: LIST_SUMMARY, build: (group, ctx) => listCommand(group, { ctx, run: runList }) },
+  { summary: SHOW_SUMMARY, build: (group, ctx) => showCommand(group, { ctx, run: runShow }) },
+  { summary: USE_SUMMARY, build: (group, ctx) => useCommand(group, { ctx, run: runUse }) },
+  { summary: DELETE_SUMMARY, build: (group, ctx) => deleteCommand(group, { ctx, run: runDelete }) },
+  {
+    summary: VALIDATE_SUMMARY,
+    build: (group, ctx) => validateCommand(group, { ctx, run: runValidate }),
+  },
+];
+
+/**
+ * Registers `ax profiles` and its subcommands on `program`: those `words`
+ * name in full, the others as stubs (default: all in full). Performs no I/O.
+ */
+export function profilesCommand(program: Command, ctx: Context, words?: BuildWords): void {
   const group = program
     .command("profiles")
     .description("Manage profiles: saved API keys and the endpoints they are used with")
     .helpCommand(false);
-  createCommand(group, { ctx, run: runCreate });
-  listCommand(group, { ctx, run: runList });
-  showCommand(group, { ctx, run: runShow });
-  useCommand(group, { ctx, run: runUse });
-  deleteCommand(group, { ctx, run: runDelete });
-  validateCommand(group, { ctx, run: runValidate });
+  addSubcommands(group, ctx, SUBCOMMANDS, words);
 }

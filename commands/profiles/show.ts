@@ -19,6 +19,7 @@ import {
   type Wiring,
 } from "./_shared.ts";
 import { examples } from "../_help.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles show`, after validation. */
 export interface ShowOptions {
@@ -45,11 +46,19 @@ export interface ProfileShown {
   ca_bundle: string | null;
 }
 
+/** What `ax profiles --help` shows of `show`, built or not. */
+export const SHOW_SUMMARY: CommandSummary = {
+  name: "show",
+  description: "Show a profile's settings (key masked) and where each value comes from",
+  args: "[name]",
+  options: true,
+};
+
 /** Registers `show` under `profiles`. */
 export function showCommand(parent: Command, wiring: Wiring<ShowOptions>): void {
   parent
-    .command("show")
-    .description("Show a profile's settings (key masked) and where each value comes from")
+    .command(SHOW_SUMMARY.name)
+    .description(SHOW_SUMMARY.description)
     .argument("[name]", "profile to show (default: the one in use)")
     .addOption(profilesOutputOption())
     .addHelpText(

@@ -11,17 +11,25 @@ import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { say, type Wiring } from "./_shared.ts";
 import { examples } from "../_help.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles use`, after validation. */
 export interface UseOptions {
   name: string;
 }
 
+/** What `ax profiles --help` shows of `use`, built or not. */
+export const USE_SUMMARY: CommandSummary = {
+  name: "use",
+  description: "Make a profile the active one (AX_PROFILE still wins for one shell)",
+  args: "<name>",
+};
+
 /** Registers `use` under `profiles`. */
 export function useCommand(parent: Command, wiring: Wiring<UseOptions>): void {
   parent
-    .command("use")
-    .description("Make a profile the active one (AX_PROFILE still wins for one shell)")
+    .command(USE_SUMMARY.name)
+    .description(USE_SUMMARY.description)
     .argument("<name>", "an existing profile (see `ax profiles list`)")
     .addHelpText("after", examples(["ax profiles use work"]))
     .action(async (name) => {

@@ -14,6 +14,7 @@ import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { say, type Wiring } from "./_shared.ts";
 import { examples } from "../_help.ts";
+import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles validate`, after validation. */
 export interface ValidateOptions {
@@ -30,11 +31,19 @@ export interface RawValidateValues {
   timeout?: string;
 }
 
+/** What `ax profiles --help` shows of `validate`, built or not. */
+export const VALIDATE_SUMMARY: CommandSummary = {
+  name: "validate",
+  description: "Check that a profile's API key is accepted by its endpoint",
+  args: "[name]",
+  options: true,
+};
+
 /** Registers `validate` under `profiles`. */
 export function validateCommand(parent: Command, wiring: Wiring<ValidateOptions>): void {
   parent
-    .command("validate")
-    .description("Check that a profile's API key is accepted by its endpoint")
+    .command(VALIDATE_SUMMARY.name)
+    .description(VALIDATE_SUMMARY.description)
     .argument("[name]", "profile to check (default: the one in use)")
     .addOption(
       new Option("-v, --verbose", "log the request and response to stderr (secrets redacted)"),

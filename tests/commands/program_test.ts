@@ -1,12 +1,13 @@
 /**
- * The program is built lazily: only the groups an invocation names are
- * loaded, the others are stubs. These tests keep the stubs true to the real
- * groups and the `--version` fast path true to commander's own answer.
+ * The program is built lazily: only the groups and subcommands an invocation
+ * names are built, the others are stubs. These tests keep the stubs true to
+ * the real commands and the `--version` fast path true to commander's own
+ * answer.
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Command } from "@commander-js/extra-typings";
-import { buildProgram, COMMAND_GROUPS, commandsNamed } from "../../commands/_program.ts";
+import { buildProgram, COMMAND_GROUPS } from "../../commands/_program.ts";
 import { runCli } from "../../commands/mod.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 
@@ -27,7 +28,7 @@ describe("lazily built program", () => {
   it("stubs show exactly what the real command groups register", async () => {
     const { ctx } = fakeContext();
     const full = await buildProgram(ctx);
-    const stubs = await buildProgram(ctx, { full: [] });
+    const stubs = await buildProgram(ctx, { words: [] });
     assert.deepEqual(
       stubs.commands.map((c) => surface(c as unknown as Command)),
       full.commands.map((c) => surface(c as unknown as Command)),
@@ -39,24 +40,37 @@ describe("lazily built program", () => {
     );
   });
 
-  it("builds the named group in full and stubs the rest", async () => {
-    const { ctx } = fakeContext();
-    const program = await buildProgram(ctx, { full: ["profiles"] });
-    const byName = (name: string) => program.commands.find((c) => c.name() === name)!;
-    assert.ok(byName("profiles").commands.length > 0);
-    assert.equal(byName("api-keys").commands.length, 0);
-  });
+  for (const group of ["api-keys", "profiles"]) {
+    it(`stubs of ${group}' subcommands show exactly what the real ones do`, async () => {
+      const { ctx } = fakeContext();
+      const groupOf = (program: Command) =>
+        program.commands.find((c) => c.name() === group) as unknown as Command;
+      const full = groupOf(await buildProgram(ctx));
+      const stubbed = groupOf(await buildProgram(ctx, { words: [group] }));
+      assert.ok(stubbed.commands.every((c) => c.options.length === 0), "all stubs");
+      assert.deepEqual(
+        stubbed.commands.map((c) => surface(c as unknown as Command)),
+        full.commands.map((c) => surface(c as unknown as Command)),
+      );
+      assert.equal(stubbed.helpInformation(), full.helpInformation());
+    });
+  }
 
-  it("names the command run, and for `complete` the command completed", () => {
-    assert.deepEqual(commandsNamed([]), []);
-    assert.deepEqual(commandsNamed(["--help"]), []);
-    assert.deepEqual(commandsNamed(["api-keys", "list", "-o", "json"]), ["api-keys"]);
-    assert.deepEqual(commandsNamed(["-h", "profiles"]), ["profiles"]);
-    assert.deepEqual(commandsNamed(["complete", "--", "api-keys", "list", ""]), [
-      "complete",
-      "api-keys",
-    ]);
-    assert.deepEqual(commandsNamed(["complete", "--", "--he"]), ["complete"]);
+  it("builds the commands the words name in full and stubs the rest", async () => {
+    const { ctx } = fakeContext();
+    const program = await buildProgram(ctx, {
+      words: ["complete", "--", "profiles", "show", "-o", "json", ""],
+    });
+    const byName = (parent: { commands: readonly unknown[] }, name: string) =>
+      (parent.commands as Command[]).find((c) => c.name() === name)!;
+    const profiles = byName(program, "profiles");
+    assert.equal(byName(program, "api-keys").commands.length, 0);
+    assert.ok(byName(profiles, "show").options.length > 0);
+    assert.deepEqual(
+      (profiles.commands as Command[]).filter((c) => c.options.length > 0).map((c) => c.name()),
+      ["show"],
+    );
+    assert.ok(byName(program, "complete").registeredArguments.length > 0);
   });
 
   it("answers --version and -V exactly as commander does", async () => {
@@ -75,6 +89,19 @@ describe("lazily built program", () => {
     const { ctx, stdout } = fakeContext();
     await runCli(["api-keys", "--help"], ctx);
     assert.match(stdout.text(), /Usage: ax api-keys/);
-    assert.match(stdout.text(), /\blist\b/);
+    assert.match(stdout.text(), /^ {2}list \[options\] /m);
+    assert.match(stdout.text(), /^ {2}revoke \[options\] <key-id> /m);
+  });
+
+  it("suggests a stubbed subcommand for a mistyped one", async () => {
+    const { ctx } = fakeContext();
+    await assert.rejects(runCli(["api-keys", "lst"], ctx), /Did you mean list\?/);
+  });
+
+  it("runs a subcommand whose stubbed siblings were not built", async () => {
+    const { ctx, stdout } = fakeContext();
+    await runCli(["api-keys", "revoke", "--help"], ctx);
+    assert.match(stdout.text(), /Usage: ax api-keys revoke \[options\] <key-id>/);
+    assert.match(stdout.text(), /--force/);
   });
 });
