@@ -90,7 +90,10 @@ export async function exchange(ctx: Context, req: AttemptRequest): Promise<Attem
         apiKey: sendAuth ? req.apiKey : undefined,
         hasBody: body !== undefined,
       });
-      await logRequest(req.log, { method, url, headers, body });
+      // Not awaited unless logging: everything up to the fetch call stays
+      // synchronous, so a request started early (see paginate.ts) goes out
+      // before the caller's own work (parsing the page before) runs.
+      if (req.log.enabled) await logRequest(req.log, { method, url, headers, body });
       const started = ctx.now().getTime();
       afterHeaders = false;
       const response = await abortable(
@@ -183,7 +186,6 @@ async function logRequest(
   log: DebugLog,
   facts: { method: string; url: URL; headers: Record<string, string>; body: string | undefined },
 ): Promise<void> {
-  if (!log.enabled) return;
   const lines = [`→ ${facts.method} ${urlForLog(facts.url)}`, ...headerLines(facts.headers, ">")];
   if (facts.body !== undefined) lines.push(`> body: ${bodyForLog(facts.body)}`);
   await log.lines(...lines);

@@ -27,16 +27,21 @@ export interface ListApiKeysQuery {
   cursor?: string;
 }
 
-/** One page of keys: `GET /v2/api-keys`, retried on transient failures. */
+/**
+ * One page of keys: `GET /v2/api-keys`, retried on transient failures.
+ * `onBody` sees the answer's raw text before it is parsed (see ApiRequest).
+ */
 export async function listApiKeys(
   client: ApiClient,
   query: ListApiKeysQuery,
+  options: { onBody?: (text: string) => void } = {},
 ): Promise<ApiKeyListResponse> {
   const response = await client.request({
     method: "GET",
     path: "/v2/api-keys",
     query: { ...query },
     idempotent: true,
+    onBody: options.onBody,
   });
   return readApiKeyList(response.body, response);
 }

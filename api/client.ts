@@ -56,6 +56,11 @@ export interface ApiRequest {
    * Default: check with `ax api-keys list` and revoke any unknown key.
    */
   unknownOutcomeHints?: string[];
+  /**
+   * Called with the raw text of the 2xx answer before it is parsed, so the
+   * caller can act on it early (pagination starts the next request).
+   */
+  onBody?: (text: string) => void;
 }
 
 /** A successful (2xx) answer. */
@@ -184,6 +189,7 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
     }
     const response = result.response;
     if (response.status >= 200 && response.status < 300) {
+      req.onBody?.(response.text);
       return success(req, { response, secrets: [state.options.apiKey] });
     }
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ctx.now());

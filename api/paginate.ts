@@ -3,12 +3,15 @@
  * consumer page by page. While the consumer works through one page, the next
  * one is already on its way (each request needs the cursor of the page
  * before, so one page ahead is as far as it can go): the server's time and
- * the consumer's overlap instead of adding up. Memory stays bounded by two
- * pages however many records `--all` reads.
+ * the consumer's overlap instead of adding up. When the reader is waiting,
+ * the next request even starts before the page is parsed, from a peek at
+ * the end of its text. Memory stays bounded by two pages however many
+ * records `--all` reads.
  */
 import { listApiKeys, type ListApiKeysQuery } from "./api_keys.ts";
 import type { ApiClient } from "./client.ts";
 import { malformedResponse } from "./_malformed.ts";
+import { peekPagination } from "./_peek_pagination.ts";
 import type { ApiKey, Pagination } from "./types.ts";
 
 /** Records of several pages, and where the reading stopped. */
@@ -29,6 +32,14 @@ export interface PaginateOptions {
   cursor?: string;
   /** Called after each page with the number of records fetched so far. */
   onProgress?: (fetched: number) => void;
+}
+
+/** A page requested: where it starts, and its answer to come. */
+interface PageRequest {
+  readonly cursor: string | undefined;
+  /** Records read before this page. */
+  readonly fetched: number;
+  page: Promise<{ items: ApiKey[]; pagination: Pagination }>;
 }
 
 /** The largest `limit` the API accepts. */
@@ -68,28 +79,60 @@ export function paginateApiKeys(
     Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)),
   );
   let last: Pagination | undefined;
+  const limitAfter = (fetched: number) =>
+    want === "all" ? pageSize : Math.min(pageSize, want - fetched);
+  /** The page the reader is waiting for. */
+  let awaited: PageRequest | undefined;
+  /** The page after `awaited`, requested from a peek at its body. */
+  let early: PageRequest | undefined;
 
-  const fetchPage = (cursor: string | undefined, fetched: number) => {
-    const limit = want === "all" ? pageSize : Math.min(pageSize, want - fetched);
-    const page = listApiKeys(client, { ...query, limit, cursor }).then((page) => ({
+  const start = (cursor: string | undefined, fetched: number): PageRequest => {
+    const limit = limitAfter(fetched);
+    const request: PageRequest = { cursor, fetched, page: undefined as never };
+    const onBody = (text: string) => {
+      if (awaited === request) early = startFollowing(request, { text, limit });
+    };
+    request.page = listApiKeys(client, { ...query, limit, cursor }, { onBody }).then((page) => ({
       // A server that returns more than asked would make the cursor skip
       // records; never pass on more than was requested.
       items: page.api_keys.length > limit ? page.api_keys.slice(0, limit) : page.api_keys,
       pagination: page.pagination,
     }));
     // A consumer that stops early never awaits the page fetched ahead.
-    page.catch(() => {});
-    return page;
+    request.page.catch(() => {});
+    return request;
+  };
+
+  /**
+   * Requests the page after `request` as soon as its body arrives, guessing
+   * that a page with more after it is full. A wrong guess (checked by
+   * fetchPage against the parsed page) is dropped: one wasted GET.
+   */
+  const startFollowing = (request: PageRequest, body: { text: string; limit: number }) => {
+    const peek = peekPagination(body.text);
+    const fetched = request.fetched + body.limit;
+    const cursor = peek?.next_cursor;
+    if (!peek?.has_more || !cursor || cursor === request.cursor) return undefined;
+    if (want !== "all" && fetched >= want) return undefined;
+    return start(cursor, fetched);
+  };
+
+  const fetchPage = (cursor: string | undefined, fetched: number): PageRequest => {
+    const ahead = early;
+    early = undefined;
+    if (ahead && ahead.cursor === cursor && ahead.fetched === fetched) return ahead;
+    return start(cursor, fetched);
   };
 
   async function* records(): AsyncGenerator<ApiKey> {
     let cursor = options.cursor;
     let fetched = 0;
     let pages = 0;
-    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(cursor, fetched);
+    let next: PageRequest | undefined = fetchPage(cursor, fetched);
     while (next !== undefined) {
-      const { items, pagination } = await next;
-      next = undefined;
+      awaited = next;
+      const { items, pagination } = await next.page;
+      awaited = next = undefined;
       fetched += items.length;
       last = pagination;
       options.onProgress?.(fetched);

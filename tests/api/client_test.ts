@@ -35,6 +35,29 @@ describe("client: request shape", () => {
     script.assertDone();
   });
 
+  it("hands the text of the final 2xx answer to onBody, once, before parsing it", async () => {
+    const { client, script } = setup([
+      problem(503, { title: "busy" }),
+      json(200, { api_keys: [], pagination: { has_more: false } }),
+    ]);
+    const seen: string[] = [];
+    const response = await client.request({
+      method: "GET",
+      path: "/v2/api-keys",
+      idempotent: true,
+      onBody: (text) => seen.push(text),
+    });
+    assert.deepEqual(seen.map((text) => JSON.parse(text)), [response.body]);
+    script.assertDone();
+  });
+
+  it("sends the request before the caller's own synchronous work runs", () => {
+    const { client, script } = setup([json(200, {})]);
+    client.request({ method: "GET", path: "/v2/api-keys", idempotent: true }).catch(() => {});
+    // No await in between: paginate.ts relies on this to start the next page early.
+    assert.equal(script.requests.length, 1);
+  });
+
   it("adds Content-Type only with a body", async () => {
     const { client, script } = setup([json(201, { ok: true })]);
     await client.request({ method: "POST", path: "/v2/api-keys", body: {}, idempotent: false });

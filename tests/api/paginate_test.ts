@@ -8,9 +8,11 @@ import { sampleKey } from "./_scripted_fetch.ts";
 
 /**
  * An ApiClient over `total` keys with ids k0…k(total-1), cursors being the
- * index of the next record. Records every request's query.
+ * index of the next record. Records every request's query. Like the real
+ * client, it hands each answer's text to `onBody` before "parsing" it;
+ * `text` can make that text lie about the pagination.
  */
-function fakeServer(total: number) {
+function fakeServer(total: number, options: { text?: (body: unknown) => string } = {}) {
   const queries: Record<string, string | number | undefined>[] = [];
   const client: ApiClient = {
     request(req: ApiRequest) {
@@ -27,11 +29,14 @@ function fakeServer(total: number) {
       const pagination = end < total
         ? { has_more: true, next_cursor: String(end) }
         : { has_more: false };
-      return Promise.resolve({
-        status: 200,
-        headers: new Headers(),
-        body: { api_keys: keys, pagination },
-      });
+      const body = { api_keys: keys, pagination };
+      // An answer arrives later, as from a socket, not in the same tick.
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          req.onBody?.(options.text?.(body) ?? JSON.stringify(body));
+          resolve({ status: 200, headers: new Headers(), body });
+        }, 0)
+      );
     },
   };
   return { client, queries };
@@ -85,6 +90,63 @@ describe("paginateApiKeys", () => {
     const { client, queries } = fakeServer(300);
     await collect(paginateApiKeys(client, {}, { want: 300, pageSize: 500 }).records);
     assert.deepEqual(queries.map((q) => q.limit), [100, 100, 100]);
+  });
+
+  it("requests the next page from the answer's text, before the page is read", async () => {
+    const events: string[] = [];
+    const { client } = fakeServer(250);
+    const traced: ApiClient = {
+      request(req) {
+        events.push(`request ${req.query?.cursor ?? "first"}`);
+        return client.request({
+          ...req,
+          onBody: (text) => {
+            events.push(`body ${req.query?.cursor ?? "first"}`);
+            req.onBody?.(text);
+            events.push(`parse ${req.query?.cursor ?? "first"}`);
+          },
+        });
+      },
+    };
+    const paged = paginateApiKeys(traced, {}, { want: "all" });
+    const iterator = paged.records[Symbol.asyncIterator]();
+    await iterator.next();
+    assert.deepEqual(events, ["request first", "body first", "request 100", "parse first"]);
+    await iterator.return?.();
+  });
+
+  it("drops a request started from a text that the parsed page contradicts", async () => {
+    // The text claims the next cursor is "1000"; the parsed page says "100".
+    const { client, queries } = fakeServer(150, {
+      text: (body) =>
+        JSON.stringify({ ...body as object, pagination: { has_more: true, next_cursor: "1000" } }),
+    });
+    const ids = await collect(paginateApiKeys(client, {}, { want: "all" }).records);
+    assert.equal(ids.length, 150);
+    assert.deepEqual(ids.slice(99, 101), ["k99", "k100"]);
+    assert.deepEqual(queries.map((q) => q.cursor), [undefined, "1000", "100", "1000"]);
+  });
+
+  it("sends exactly one request per page, the last one asking for the remainder", async () => {
+    const { client, queries } = fakeServer(10_000);
+    const ids = await collect(paginateApiKeys(client, {}, { want: 1234 }).records);
+    assert.equal(ids.length, 1234);
+    assert.deepEqual(queries.map((q) => q.limit), [...Array(12).fill(100), 34]);
+    assert.equal(new Set(queries.map((q) => q.cursor)).size, queries.length);
+  });
+
+  it("with a slow consumer, stays one page ahead, no further", async () => {
+    const { client, queries } = fakeServer(1000);
+    const iterator = paginateApiKeys(client, {}, { want: "all" }).records[Symbol.asyncIterator]();
+    let read = 0;
+    for (; read < 450; read++) {
+      await iterator.next();
+      // Time for every answer in flight to arrive while the records are read.
+      if (read % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      const pagesStarted = Math.floor(read / 100) + 1;
+      assert.ok(queries.length <= pagesStarted + 1, `${queries.length} requests at record ${read}`);
+    }
+    await iterator.return?.();
   });
 
   it("reads one page ahead of the consumer, no further", async () => {
