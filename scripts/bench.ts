@@ -284,7 +284,7 @@ function parseCommandLine() {
     out: values.out,
     sizes,
     startRuns: values.quick ? 15 : 40,
-    listRuns: values.quick ? 1 : 3,
+    listRuns: values.quick ? 1 : 5,
   };
 }
 
