@@ -9,52 +9,60 @@
  * | boolean     | BOOLEAN                                                      |
  * | timestamp   | INT64, TIMESTAMP(isAdjustedToUTC=true, unit=MICROS)          |
  *
- * Nullable columns are OPTIONAL, the others REQUIRED. hyparquet-writer is
+ * Nullable columns are OPTIONAL, the others REQUIRED. The writer is ax's own
+ * (formats/parquet/), specialised to these four types and a flat schema: a
+ * general-purpose writer spent ~3.5 µs per API-key record, mostly on per-value
+ * encoding, its snappy and statistics ax does not need. The writer is
  * imported on first use so other commands do not pay for loading it.
  */
-import type { ByteWriter, ColumnSource, SchemaElement, Writer } from "hyparquet-writer";
-import { toEpochMicros } from "./_timestamps.ts";
+import { toEpochMicros, toEpochMicrosNumber } from "./_timestamps.ts";
+import type { PlainValue } from "./parquet/column_buffer.ts";
+import type { SchemaField } from "./parquet/metadata.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
 
 /**
- * Rows per row group. Each group is built in memory, so this bounds memory:
- * measured in a Bun process writing 1M API-key rows, peak RSS was 97 MB at
- * 4096 rows per group, 112 MB at 8192 and 174 MB at 16384, with files only
- * ~3% larger than at 16384.
+ * Rows per row group. Each group is built in memory, so this bounds memory.
+ * Chosen with the earlier, hyparquet-writer based format: writing 1M API-key
+ * rows peaked at 97 MB RSS at 4096 rows per group, 112 MB at 8192 and 174 MB
+ * at 16384, with files only ~3% larger than at 16384. The own writer keeps
+ * less per group (BENCHMARKS.md has its peaks).
  */
 export const ROW_GROUP_ROWS = 4096;
 
-function schemaElement(column: Column): SchemaElement {
-  const repetition_type = column.nullable ? "OPTIONAL" : "REQUIRED";
+function schemaField(column: Column): SchemaField {
+  const repetition = column.nullable ? "OPTIONAL" : "REQUIRED";
   const { name } = column;
   switch (column.type) {
     case "string":
       return {
         name,
         type: "BYTE_ARRAY",
-        converted_type: "UTF8",
-        logical_type: { type: "STRING" },
-        repetition_type,
+        convertedType: "UTF8",
+        logicalType: { type: "STRING" },
+        repetition,
       };
     case "integer":
-      return { name, type: "INT64", repetition_type };
+      return { name, type: "INT64", repetition };
     case "boolean":
-      return { name, type: "BOOLEAN", repetition_type };
+      return { name, type: "BOOLEAN", repetition };
     case "timestamp":
       return {
         name,
         type: "INT64",
         // The converted type is the legacy spelling older readers understand.
-        converted_type: "TIMESTAMP_MICROS",
-        logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" },
-        repetition_type,
+        convertedType: "TIMESTAMP_MICROS",
+        logicalType: { type: "TIMESTAMP", isAdjustedToUTC: true },
+        repetition,
       };
   }
 }
 
-type ParquetValue = string | bigint | boolean | null;
-
-function toParquet(value: Value | undefined, column: Column): ParquetValue {
+/**
+ * The value a column stores for a record's value, or an error naming the
+ * column. Integers and timestamps stay numbers (no BigInt per value) unless a
+ * timestamp is too far out for one.
+ */
+function toParquet(value: Value | undefined, column: Column): PlainValue | null {
   if (value === null || value === undefined) {
     if (column.nullable) return null;
     throw new Error(`column '${column.name}' is required but a record has no value`);
@@ -67,9 +75,10 @@ function toParquet(value: Value | undefined, column: Column): ParquetValue {
       return value;
     case "integer":
       if (typeof value !== "number" || !Number.isSafeInteger(value)) throw badValue(column, value);
-      return BigInt(value);
+      return value;
     case "timestamp": {
-      const micros = typeof value === "string" ? toEpochMicros(value) : undefined;
+      if (typeof value !== "string") throw badValue(column, value);
+      const micros = toEpochMicrosNumber(value) ?? toEpochMicros(value);
       if (micros === undefined) throw badValue(column, value);
       return micros;
     }
@@ -80,26 +89,7 @@ function badValue(column: Column, value: Value): Error {
   return new Error(`column '${column.name}' (${column.type}) cannot hold ${JSON.stringify(value)}`);
 }
 
-/**
- * A hyparquet-writer Writer that hands each finished row group to the sink
- * instead of growing one buffer for the whole file.
- */
-function drainInto(writer: ByteWriter, sink: Sink): Writer {
-  const drain = (): Promise<void> => {
-    // Copy: the writer reuses its buffer for the next row group.
-    const chunk = new Uint8Array(writer.buffer, 0, writer.index).slice();
-    writer.index = 0;
-    return sink.write(chunk);
-  };
-  return Object.assign(writer, { flush: drain, finish: drain });
-}
-
-/**
- * Collects each row group column by column and hands it to hyparquet-writer's
- * ParquetWriter: the same file as its row-oriented `parquetWriteRows`, without
- * an object per row and a transpose per group (measured: a fifth of the
- * format's time).
- */
+/** Streams the records into row groups of {@link ROW_GROUP_ROWS}, each written as it fills. */
 async function writeParquet(
   records: AsyncIterable<Row>,
   sink: Sink,
@@ -107,29 +97,31 @@ async function writeParquet(
 ): Promise<void> {
   const columns = info.columns;
   if (columns.length === 0) throw new Error("a parquet file needs at least one column");
-  const { ByteWriter, ParquetWriter } = await import("hyparquet-writer");
-  const writer = new ParquetWriter({
-    writer: drainInto(new ByteWriter(), sink),
-    schema: [{ name: "root", num_children: columns.length }, ...columns.map(schemaElement)],
-    codec: "SNAPPY",
-    createdBy: "ax",
-  });
+  // Loaded on first use: every command that resolves a format loads this
+  // module, and only a parquet output needs the writer.
+  const { ParquetFileWriter } = await import("./parquet/file_writer.ts");
+  const writer = new ParquetFileWriter({ fields: columns.map(schemaField), createdBy: "ax" }, sink);
+  const buffers = writer.columns;
   const names = columns.map((column) => column.name);
-  let data: ParquetValue[][] = columns.map(() => []);
-  const writeGroup = async () => {
-    const columnData: ColumnSource[] = columns.map((column, i) => ({
-      name: column.name,
-      data: data[i],
-    }));
-    const rows = data[0].length;
-    data = columns.map(() => []);
-    await writer.write({ columnData, rowGroupSize: rows });
-  };
+  let rows = 0;
   for await (const row of records) {
-    for (let i = 0; i < columns.length; i++) data[i].push(toParquet(row[names[i]], columns[i]));
-    if (data[0].length >= ROW_GROUP_ROWS) await writeGroup();
+    // Records from the API list their fields in schema order: walk them with
+    // for-in, whose reads JavaScriptCore serves from the object's cached
+    // shape, and look fields up by name only in a record that differs.
+    let i = 0;
+    for (const key in row) {
+      if (i === columns.length || key !== names[i]) break;
+      buffers[i].add(toParquet(row[key], columns[i]));
+      i++;
+    }
+    for (; i < columns.length; i++) {
+      buffers[i].add(toParquet(row[names[i]], columns[i]));
+    }
+    if (++rows === ROW_GROUP_ROWS) {
+      rows = 0;
+      await writer.writeRowGroup();
+    }
   }
-  if (data[0].length > 0) await writeGroup();
   await writer.finish();
 }
 

@@ -8,6 +8,7 @@ import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { parquetFormat, ROW_GROUP_ROWS } from "../../formats/parquet.ts";
 import type { Row } from "../../formats/types.ts";
 import { captureSink, COLUMNS, infoFor, recordsOf, ROWS } from "./_support.ts";
+import { queryRows } from "./_duckdb.ts";
 
 let dir: string;
 let duck: DuckDBInstance;
@@ -29,14 +30,7 @@ async function writeParquet(rows: Iterable<Row>, name: string): Promise<string> 
   return path;
 }
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const connection = await duck.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-  }
-}
+const query = (sql: string) => queryRows(duck, sql);
 
 describe("parquet format", () => {
   it("is read back by DuckDB with the right column names, types, row count and values", async () => {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   parseTimestamp,
   toEpochMicros,
+  toEpochMicrosNumber,
   toRfc3339Utc,
   toTableTime,
 } from "../../formats/_timestamps.ts";
@@ -60,12 +61,38 @@ describe("timestamps", () => {
         "2024-01-01T00:00:0xZ",
         "2024/01/01T00:00:00Z",
         "2024-01-01T00:00:00+",
+        "20a4-01-01T00:00:00Z",
+        "202/-01-01T00:00:00Z",
+        "2024-0:-01T00:00:00Z",
+        "2024-01-01T0/:00:00Z",
       ]
     ) {
       assert.equal(parseTimestamp(bad), undefined, bad);
       assert.equal(toTableTime(bad), undefined, bad);
       assert.equal(toRfc3339Utc(bad), undefined, bad);
       assert.equal(toEpochMicros(bad), undefined, bad);
+      assert.equal(toEpochMicrosNumber(bad), undefined, bad);
+    }
+  });
+
+  it("gives epoch microseconds as a number while that is exact, else leaves them to the bigint", () => {
+    const cases: [string, bigint, number | undefined][] = [
+      ["2024-01-15T10:30:00Z", 1705314600000000n, 1705314600000000],
+      ["2024-01-15T12:30:00.123456+02:00", 1705314600123456n, 1705314600123456],
+      ["1969-12-31T23:59:59.999999Z", -1n, -1],
+      ["1900-01-01T00:00:00Z", -2208988800000000n, -2208988800000000],
+      // 2^53 µs is 2255-06-05T23:47:34.740992Z: the last exact number is a microsecond earlier.
+      ["2255-06-05T23:47:34.740991Z", 9007199254740991n, 9007199254740991],
+      ["2255-06-05T23:47:34.740992Z", 9007199254740992n, undefined],
+      ["9999-12-31T23:59:59Z", 253402300799000000n, undefined],
+      ["1600-01-01T00:00:00Z", -11676096000000000n, undefined],
+      // Years below 100 are years, not 1900 + year (Date.UTC's reading).
+      ["0050-03-01T00:00:00Z", -60584198400000000n, undefined],
+      ["0050-03-01T00:00:00+00:00", -60584198400000000n, undefined],
+    ];
+    for (const [input, micros, number] of cases) {
+      assert.equal(toEpochMicros(input), micros, input);
+      assert.equal(toEpochMicrosNumber(input), number, input);
     }
   });
 });
