@@ -37,7 +37,10 @@ export interface PaginateOptions {
 /** A page requested: where it starts, and its answer to come. */
 interface PageRequest {
   readonly cursor: string | undefined;
-  /** Records read before this page. */
+  /**
+   * Records read before this page; for a page requested early, an upper
+   * bound (the pages before it taken as full).
+   */
   readonly fetched: number;
   page: Promise<{ items: ApiKey[]; pagination: Pagination }>;
 }
@@ -120,7 +123,10 @@ export function paginateApiKeys(
   const fetchPage = (cursor: string | undefined, fetched: number): PageRequest => {
     const ahead = early;
     early = undefined;
-    if (ahead && ahead.cursor === cursor && ahead.fetched === fetched) return ahead;
+    // The cursor decides. A page requested early assumed the pages before it
+    // were full, so its limit is at most the one asked now: it never reads
+    // past `want`, and a server sending short pages costs no extra request.
+    if (ahead && ahead.cursor === cursor) return ahead;
     return start(cursor, fetched);
   };
 

@@ -135,6 +135,41 @@ describe("paginateApiKeys", () => {
     assert.equal(new Set(queries.map((q) => q.cursor)).size, queries.length);
   });
 
+  it("a server sending short pages costs no extra request", async () => {
+    // One record per page, whatever the limit; has_more until k4.
+    const queries: (string | number | undefined)[][] = [];
+    const client: ApiClient = {
+      request(req) {
+        const index = Number(req.query?.cursor ?? 0);
+        queries.push([req.query?.cursor, req.query?.limit]);
+        const body = {
+          api_keys: [sampleKey({ id: `k${index}` })],
+          pagination: index < 4
+            ? { has_more: true, next_cursor: String(index + 1) }
+            : { has_more: false },
+        };
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            req.onBody?.(JSON.stringify(body));
+            resolve({ status: 200, headers: new Headers(), body });
+          }, 0)
+        );
+      },
+    };
+    assert.deepEqual(await collect(paginateApiKeys(client, {}, { want: "all" }).records), [
+      "k0",
+      "k1",
+      "k2",
+      "k3",
+      "k4",
+    ]);
+    assert.deepEqual(queries.map(([cursor]) => cursor), [undefined, "1", "2", "3", "4"]);
+    queries.length = 0;
+    const three = await collect(paginateApiKeys(client, {}, { want: 3, pageSize: 2 }).records);
+    assert.deepEqual(three, ["k0", "k1", "k2"]);
+    assert.deepEqual(queries, [[undefined, 2], ["1", 1], ["2", 1]]);
+  });
+
   it("with a slow consumer, stays one page ahead, no further", async () => {
     const { client, queries } = fakeServer(1000);
     const iterator = paginateApiKeys(client, {}, { want: "all" }).records[Symbol.asyncIterator]();
