@@ -5,9 +5,10 @@
  * (a `--plugin` path that does not exist, a file that is not a plugin) are
  * returned, never thrown, so one bad entry cannot break every command.
  */
-import { readdir, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
 import { basename, delimiter, extname, join, resolve } from "node:path";
 import process from "node:process";
+import { folderNames } from "./_folder_names.ts";
 import type { Context } from "../runtime/context.ts";
 
 /** A file that may hold a plugin. */
@@ -77,7 +78,7 @@ function splitPathList(value: string | undefined): string[] {
 }
 
 async function explicitEntry(path: string): Promise<Found> {
-  const info = await stat(path).catch(() => undefined);
+  const info = await stat(path);
   const name = suggestedName(path);
   if (!info) return { candidates: [], problems: [{ path, name, error: "no such file or folder" }] };
   if (info.isDirectory()) return await scanFolder(path);
@@ -113,20 +114,20 @@ async function scanFolder(folder: string): Promise<Found> {
 
 /** Regular, non-hidden files in `folder`, sorted by name; none when it cannot be read. */
 async function filesIn(folder: string): Promise<{ path: string; mode: number }[]> {
-  let names: string[];
-  try {
-    names = (await readdir(folder)).sort();
-  } catch {
-    return [];
-  }
   const files: { path: string; mode: number }[] = [];
-  for (const name of names) {
-    if (name.startsWith(".")) continue;
+  for (const name of await folderNames(folder)) {
     const path = join(folder, name);
-    const info = await stat(path).catch(() => undefined);
+    const info = await stat(path);
     if (info?.isFile()) files.push({ path, mode: info.mode });
   }
   return files;
+}
+
+/** The file's facts, or undefined when it cannot be read. */
+async function stat(path: string): Promise<Stats | undefined> {
+  // Loaded only when there is something to look at (see _folder_names.ts).
+  const fs = await import("node:fs/promises");
+  return await fs.stat(path).catch(() => undefined);
 }
 
 /**
@@ -150,16 +151,11 @@ async function executablesOnPath(ctx: Context): Promise<PluginCandidate[]> {
 
 /** The `ax-format-*` executables in one folder, sorted by name; none when it cannot be read. */
 async function executablesIn(folder: string): Promise<PluginCandidate[]> {
-  let names: string[];
-  try {
-    // Only ax-format-* names are stat'ed: PATH folders hold thousands of files.
-    names = (await readdir(folder)).filter((n) => n.startsWith(EXECUTABLE_PREFIX)).sort();
-  } catch {
-    return [];
-  }
+  // Only ax-format-* names are looked at: PATH folders hold thousands of files.
+  const names = await folderNames(folder, EXECUTABLE_PREFIX);
   const candidates = await Promise.all(names.map(async (name) => {
     const path = join(folder, name);
-    const info = await stat(path).catch(() => undefined);
+    const info = await stat(path);
     const candidate = info?.isFile() ? classify(path, info.mode) : undefined;
     return candidate?.kind === "executable" ? candidate : undefined;
   }));
