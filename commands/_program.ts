@@ -143,8 +143,14 @@ export async function runProgram(argv: string[], ctx: Context): Promise<void> {
     if (error instanceof CommanderError) {
       // --help, --version, and a group run without a subcommand (its help was printed).
       if (error.exitCode === 0 || error.code === "commander.help") return;
-      const message = error.message.replace(/^error: /, "");
-      throw new UsageError(message, [`Run '${commandPath(program, argv)} --help' for usage.`]);
+      // Commander puts its suggestion on a line of its own, "(Did you mean x?)";
+      // ax prints it as a hint under the one-line error.
+      const [message, ...more] = error.message.replace(/^error: /, "").split("\n");
+      const suggestions = more.map((line) => line.replace(/^\((.*)\)$/, "$1")).filter(Boolean);
+      throw new UsageError(message, [
+        ...suggestions,
+        `Run '${commandPath(program, argv)} --help' for usage.`,
+      ]);
     }
     throw error;
   }

@@ -95,7 +95,17 @@ describe("lazily built program", () => {
 
   it("suggests a stubbed subcommand for a mistyped one", async () => {
     const { ctx } = fakeContext();
-    await assert.rejects(runCli(["api-keys", "lst"], ctx), /Did you mean list\?/);
+    await assert.rejects(
+      runCli(["api-keys", "lst"], ctx),
+      (error: Error & { hints?: string[] }) => {
+        assert.equal(error.message, "unknown command 'lst'");
+        assert.deepEqual(error.hints, [
+          "Did you mean list?",
+          "Run 'ax api-keys --help' for usage.",
+        ]);
+        return true;
+      },
+    );
   });
 
   it("runs a subcommand whose stubbed siblings were not built", async () => {

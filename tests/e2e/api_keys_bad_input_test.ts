@@ -162,7 +162,16 @@ const CASES: [string, string[], RegExp][] = [
   ],
   // Unknown options, missing values and arguments.
   ["unknown option", ["list", "--bogus"], /^✗ Error: unknown option '--bogus'/],
-  ["misspelled option", ["create", "-n", "a", "--nmae", "b"], /^✗ Error: unknown option '--nmae'/],
+  [
+    "misspelled option",
+    ["create", "-n", "a", "--nmae", "b"],
+    /^✗ Error: unknown option '--nmae'\nDid you mean --name\?\n/,
+  ],
+  [
+    "misspelled command",
+    ["lsit"],
+    /^✗ Error: unknown command 'lsit'\nDid you mean list\?\nRun 'ax api-keys --help'/,
+  ],
   ["missing --name", ["create"], /^✗ Error: required option '-n, --name <name>' not specified/],
   [
     "missing --space",
