@@ -32,6 +32,17 @@ export interface ResolveOutputOptions {
   readonly ctx: Context;
 }
 
+/** What output is asked for: `-o`'s value, else the profile's format, else `table`. */
+export function outputChoice(
+  value: string | undefined,
+  fallback: string | undefined,
+): { wanted: string; fromProfile: boolean } {
+  return {
+    wanted: (value ?? fallback ?? "table").trim(),
+    fromProfile: value === undefined && fallback !== undefined,
+  };
+}
+
 /**
  * Resolves the `-o` value: a format name (case-insensitive; `jsonl` is an
  * alias of `ndjson`) or a file path whose extension selects the format
@@ -46,8 +57,7 @@ export function resolveOutputTarget(
   options: ResolveOutputOptions,
 ): OutputTarget {
   const { registry, ctx } = options;
-  const fromProfile = value === undefined && options.fallback !== undefined;
-  const wanted = (value ?? options.fallback ?? "table").trim();
+  const { wanted, fromProfile } = outputChoice(value, options.fallback);
   const source = fromProfile ? "the profile's [output] format" : "--output";
   if (wanted === "") {
     throw new UsageError(`${source} is empty.`, validChoices(registry));

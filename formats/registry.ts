@@ -5,7 +5,13 @@
  * files; the refused plugin is kept as broken, like one that failed to load.
  */
 import type { Context } from "../runtime/context.ts";
-import { type BrokenPlugin, loadPlugins, type PluginResult } from "../plugins/mod.ts";
+import { extname } from "node:path";
+import {
+  type BrokenPlugin,
+  type LoadOptions,
+  loadPlugins,
+  type PluginResult,
+} from "../plugins/mod.ts";
 import { validateFormat } from "../plugins/validate.ts";
 import { BUILT_IN_ALIASES, BUILT_IN_FORMATS } from "./built_ins.ts";
 import type { Format } from "./types.ts";
@@ -40,9 +46,29 @@ export interface FormatRegistry {
  */
 export async function loadFormatRegistry(
   ctx: Context,
-  options: { configDir: string | undefined; pluginPaths?: string[] },
+  options: LoadOptions,
 ): Promise<FormatRegistry> {
   return createFormatRegistry(await loadPlugins(ctx, options));
+}
+
+/**
+ * The registry that resolves `wanted`, a format name or (when `asFile`) a
+ * file name: the built-ins alone when they answer it, else built-ins plus
+ * every plugin. A plugin can never take a built-in's name or extension, so
+ * loading plugins could not change a built-in answer; skipping them spares
+ * `-o json` and the default table the folder scans and plugin runs.
+ */
+export async function registryFor(
+  wanted: string,
+  load: { ctx: Context; asFile: boolean; options: LoadOptions },
+): Promise<FormatRegistry> {
+  const builtIns = createFormatRegistry();
+  const name = wanted.trim();
+  const ext = extname(name);
+  if (builtIns.get(name) || (load.asFile && ext !== "" && builtIns.byExtension(ext))) {
+    return builtIns;
+  }
+  return await loadFormatRegistry(load.ctx, load.options);
 }
 
 /** A registry of the built-ins plus already-loaded `plugins` (no I/O). */

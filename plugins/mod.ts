@@ -34,10 +34,21 @@ export type PluginResult = LoadedPlugin | BrokenPlugin;
 
 export type { DiscoveryOptions } from "./discover.ts";
 
+/** How to load plugins, besides where to find them. */
+export interface LoadOptions extends DiscoveryOptions {
+  /**
+   * Run each executable plugin with `--ax-describe` for its description,
+   * extensions and binary flag (default true). Without it an executable is
+   * known by its file name only: what a TAB needs, where running programs
+   * would cost milliseconds each and run user code on every key press.
+   */
+  readonly describeExecutables?: boolean;
+}
+
 /** Finds and loads every plugin, in precedence order (see discover.ts). */
 export async function loadPlugins(
   ctx: Context,
-  options: DiscoveryOptions,
+  options: LoadOptions,
 ): Promise<PluginResult[]> {
   const { candidates, problems } = await discoverPlugins(ctx, options);
   const broken: PluginResult[] = problems.map((p) => ({
@@ -48,18 +59,25 @@ export async function loadPlugins(
   }));
   // Loading is independent per file; starting every import and describe at
   // once keeps several plugins from adding up.
-  const loaded = await Promise.all(candidates.map((candidate) => loadOne(candidate, ctx)));
+  const describe = options.describeExecutables ?? true;
+  const loaded = await Promise.all(
+    candidates.map((candidate) => loadOne(candidate, ctx, describe)),
+  );
   return [...broken, ...loaded];
 }
 
-async function loadOne(candidate: PluginCandidate, ctx: Context): Promise<PluginResult> {
+async function loadOne(
+  candidate: PluginCandidate,
+  ctx: Context,
+  describe: boolean,
+): Promise<PluginResult> {
   try {
     const format = candidate.kind === "module"
       ? await loadModulePlugin(candidate.path)
       : validateFormat(executableFormat({
         name: candidate.name,
         path: candidate.path,
-        description: await describeExecutable(candidate.path, ctx),
+        description: describe ? await describeExecutable(candidate.path, ctx) : undefined,
       }, ctx));
     return { ok: true, format, origin: candidate.path };
   } catch (error) {

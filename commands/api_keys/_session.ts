@@ -7,8 +7,13 @@
 import { type ApiClient, createClient } from "../../api/client.ts";
 import { optionalConfigDir } from "../../config/paths.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
-import { type OutputTarget, preflightOutput, resolveOutputTarget } from "../../formats/output.ts";
-import { loadFormatRegistry } from "../../formats/registry.ts";
+import {
+  outputChoice,
+  type OutputTarget,
+  preflightOutput,
+  resolveOutputTarget,
+} from "../../formats/output.ts";
+import { registryFor } from "../../formats/registry.ts";
 import type { Context } from "../../runtime/context.ts";
 import { colorEnabled } from "../../runtime/terminal.ts";
 import type { CommonOptions } from "./_common.ts";
@@ -47,9 +52,11 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
   const settings = await loadSettings(ctx);
   let target: OutputTarget | undefined;
   if (options.output) {
-    const registry = await loadFormatRegistry(ctx, {
-      configDir: optionalConfigDir(ctx),
-      pluginPaths: [...common.plugins],
+    const { wanted, fromProfile } = outputChoice(common.output, settings.outputFormat);
+    const registry = await registryFor(wanted, {
+      ctx,
+      asFile: !fromProfile,
+      options: { configDir: optionalConfigDir(ctx), pluginPaths: [...common.plugins] },
     });
     target = resolveOutputTarget(common.output, {
       registry,

@@ -17,6 +17,9 @@ export async function formatCandidates(
     const registry = await loadFormatRegistry(ctx, {
       configDir: optionalConfigDir(ctx),
       pluginPaths: options.pluginPaths,
+      // A TAB never runs plugin programs (as kubectl lists its plugins): an
+      // executable is offered by its file name, described by that name.
+      describeExecutables: false,
     });
     return registry.entries().map(({ format }) => ({
       value: format.name,

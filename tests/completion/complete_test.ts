@@ -5,7 +5,7 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildProgram } from "../../commands/mod.ts";
@@ -13,6 +13,7 @@ import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
 import { fetchStub } from "../_helpers/fetch_stub.ts";
+import { writeExecutable } from "../plugins/_plugin_files.ts";
 
 const BASE_URL = "https://api.arize.test";
 
@@ -125,6 +126,22 @@ describe("ax complete: -o formats and files", () => {
       assert.ok(lines.includes("shout\tUpper case"));
     } finally {
       rmSync(config, { recursive: true, force: true });
+    }
+  });
+
+  it("offers an ax-format-* program on PATH by its name without running it", async () => {
+    const bin = mkdtempSync(join(tmpdir(), "ax-complete-"));
+    try {
+      const marker = join(bin, "ran");
+      writeExecutable(bin, "ax-format-tsv", `touch '${marker}'\necho '{"ax_format_version":1}'`);
+      const { lines } = await complete(["api-keys", "list", "-o", "t"], { env: { PATH: bin } });
+      assert.deepEqual(lines, [
+        "table\tHuman-readable table (a key: value panel for one object); stdout only",
+        "tsv\tExternal program ax-format-tsv",
+      ]);
+      assert.equal(existsSync(marker), false, "a TAB runs no plugin program");
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
     }
   });
 

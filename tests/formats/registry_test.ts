@@ -1,6 +1,11 @@
-import { describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createFormatRegistry } from "../../formats/registry.ts";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { createFormatRegistry, registryFor } from "../../formats/registry.ts";
+import type { Context } from "../../runtime/context.ts";
+import { fakeContext } from "../_helpers/fake_context.ts";
+import { formatSource, tempFolder, writeModule } from "../plugins/_plugin_files.ts";
 import type { Format } from "../../formats/types.ts";
 
 function plugin(name: string, extensions: string[] = []): Format {
@@ -83,5 +88,53 @@ describe("format registry", () => {
     ]);
     assert.equal(registry.entries().length, 5);
     assert.equal(registry.broken()[0].origin, "/p/bad.ts");
+  });
+});
+
+describe("registryFor: plugins load only when the built-ins cannot answer", () => {
+  let root: string;
+  let marker: string;
+  let ctx: Context;
+  beforeEach(() => {
+    root = tempFolder();
+    marker = join(root, "loaded");
+    // Importing this plugin leaves a mark, so a test can tell whether it was loaded.
+    writeModule(
+      join(root, "config", "plugins"),
+      "md.js",
+      `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "");\n` +
+        formatSource({ name: '"md"', extensions: '[".md"]' }),
+    );
+    ctx = fakeContext({ cwd: root, env: { PATH: "" } }).ctx;
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const options = () => ({ configDir: join(root, "config") });
+
+  for (
+    const [wanted, asFile] of [["json", false], ["JSONL", false], ["keys.csv", true], [
+      " table ",
+      false,
+    ]] as const
+  ) {
+    it(`'${wanted}' is answered by the built-ins, no plugin loaded`, async () => {
+      const registry = await registryFor(wanted, { ctx, asFile, options: options() });
+      assert.deepEqual(registry.entries().map((e) => e.origin), Array(5).fill("built-in"));
+      assert.equal(existsSync(marker), false);
+    });
+  }
+
+  // A module is imported once per process: each case has its own plugin file (beforeEach).
+  for (const [wanted, asFile] of [["md", false], ["notes.md", true], ["yaml", false]] as const) {
+    it(`'${wanted}' loads the plugins`, async () => {
+      const registry = await registryFor(wanted, { ctx, asFile, options: options() });
+      assert.ok(registry.get("md"));
+      assert.equal(existsSync(marker), true);
+    });
+  }
+
+  it("a profile's format is never a file: its extension alone does not settle it", async () => {
+    const registry = await registryFor("keys.csv", { ctx, asFile: false, options: options() });
+    assert.ok(registry.get("md"));
   });
 });
