@@ -4,7 +4,8 @@
  * target, and build the API client, the spinner and the context they share.
  * Nothing here reaches the network.
  */
-import { type ApiClient, createClient } from "../../api/client.ts";
+import type { ApiClient } from "../../api/client.ts";
+import { clientFromSettings } from "../_client.ts";
 import { optionalConfigDir } from "../../config/paths.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import {
@@ -76,12 +77,10 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     stdout: status.guard(ctx.stdout),
     stderr: status.guard(ctx.stderr),
   };
-  const client = createClient(guarded, {
-    baseUrl: settings.baseUrl,
+  const client = clientFromSettings(guarded, settings, {
     apiKey,
-    timeoutMs: common.timeoutMs ?? settings.timeoutMs,
+    timeoutMs: common.timeoutMs,
     verbose: common.verbose,
-    network: settings.network,
   });
   return {
     client,

@@ -5,7 +5,8 @@
  * credentials, broken profile, network down, slow server) yields nothing.
  */
 import { listApiKeys } from "../../api/api_keys.ts";
-import { type ApiClient, createClient } from "../../api/client.ts";
+import type { ApiClient } from "../../api/client.ts";
+import { clientFromSettings } from "../_client.ts";
 import { listSpaces } from "../../api/spaces.ts";
 import { loadSettings } from "../../config/settings.ts";
 import type { Context, TextOutput } from "../../runtime/context.ts";
@@ -63,11 +64,9 @@ async function withinBudget(
   const lookup = (async () => {
     const settings = await loadSettings(quiet, { profile: options.profile });
     if (!settings.apiKey) return [];
-    const client = createClient(quiet, {
-      baseUrl: settings.baseUrl,
+    const client = clientFromSettings(quiet, settings, {
       apiKey: settings.apiKey,
       timeoutMs: LIVE_BUDGET_MS,
-      verbose: false,
     });
     return await work(client);
   })().catch(() => [] as Candidate[]);

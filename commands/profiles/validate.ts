@@ -6,7 +6,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { createClient } from "../../api/client.ts";
+import { clientFromSettings } from "../_client.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { parseTimeoutSeconds } from "../../config/timeout.ts";
@@ -82,12 +82,10 @@ export function parseValidate(
 export async function runValidate(options: ValidateOptions, ctx: Context): Promise<void> {
   const settings = await loadSettings(ctx, options.name ? { profile: options.name } : {});
   const apiKey = requireApiKey(settings);
-  const client = createClient(ctx, {
-    baseUrl: settings.baseUrl,
+  const client = clientFromSettings(ctx, settings, {
     apiKey,
-    timeoutMs: options.timeoutMs ?? settings.timeoutMs,
+    timeoutMs: options.timeoutMs,
     verbose: options.verbose,
-    network: settings.network,
   });
   const subject = settings.profileName
     ? `Profile '${settings.profileName}'`

@@ -181,6 +181,17 @@ describe("proxies and a custom CA (N4)", () => {
     assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
   });
 
+  it("live completion (key IDs on TAB) goes through the profile's proxy_url and ca_bundle", async () => {
+    writeProfile("proxied-tab", { proxy_url: proxy.url, ca_bundle: certs.caCert });
+    proxy.tunnels.length = 0;
+    const result = await ax(["complete", "--", "api-keys", "revoke", ""], {
+      AX_PROFILE: "proxied-tab",
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(result.stdout.split("\n").length > 2, `key IDs offered: ${result.stdout}`);
+    assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
+  });
+
   it("the profile's [network] no_proxy bypasses its proxy_url", async () => {
     writeProfile("bypass", {
       proxy_url: proxy.url,
