@@ -5,6 +5,7 @@
 import { chmod, lstat, mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { FileError } from "../runtime/errors.ts";
+import { errorCode, failureReason, syncDirectory } from "../runtime/fs_errors.ts";
 
 /** Options of {@link writeFileAtomic}. */
 export interface AtomicWriteOptions {
@@ -105,38 +106,6 @@ async function ensureDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Makes the rename durable; not possible on every OS, so best effort. */
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot open a directory for syncing; the rename itself is still atomic.
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && "code" in error ? String(error.code) : undefined;
-}
-
-const REASONS: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  ENOTDIR: "a parent is not a directory",
-  ENOENT: "no such file or directory",
-  EISDIR: "it is a directory",
-};
-
 function fileError(path: string, error: unknown): FileError {
-  const code = errorCode(error);
-  const reason = (code && REASONS[code]) ??
-    (error instanceof Error ? error.message : String(error));
-  return new FileError(`Cannot write ${path}: ${reason}.`, { cause: error });
+  return new FileError(`Cannot write ${path}: ${failureReason(error)}.`, { cause: error });
 }

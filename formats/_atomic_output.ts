@@ -11,6 +11,7 @@ import { rmSync } from "node:fs";
 import { type FileHandle, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { FileError } from "../runtime/errors.ts";
+import { syncDirectory } from "../runtime/fs_errors.ts";
 import { writeFailure } from "./_file_errors.ts";
 import type { Sink } from "./types.ts";
 
@@ -83,7 +84,7 @@ export async function openAtomicOutput(
         if (signal.aborted) throw signal.reason;
         throw writeFailure(path, error);
       }
-      await syncFolder(dirname(path));
+      await syncDirectory(dirname(path));
     },
     async discard() {
       await close().catch(() => {});
@@ -138,18 +139,4 @@ function handleSink(handle: FileHandle, options: { path: string; signal?: AbortS
       }
     },
   };
-}
-
-/** Makes the rename durable. Not every OS can open a folder for that; best effort. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // The rename itself is atomic either way.
-  }
 }

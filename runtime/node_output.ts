@@ -1,15 +1,7 @@
 import type { Writable } from "node:stream";
 import type { TextOutput } from "./context.ts";
 import { FileError } from "./errors.ts";
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EFBIG: "file too large",
-  EIO: "input/output error",
-  EACCES: "permission denied",
-  EBADF: "it is closed",
-};
+import { failureReason } from "./fs_errors.ts";
 
 /**
  * What a failed write to stdout or stderr becomes: a FileError (exit 5)
@@ -20,8 +12,7 @@ const REASONS: Readonly<Record<string, string>> = {
 export function streamWriteError(error: unknown, name: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string" || code === "EPIPE") return error;
-  const reason = REASONS[code] ?? (error instanceof Error ? error.message : code);
-  return new FileError(`Cannot write to ${name}: ${reason}.`, { cause: error });
+  return new FileError(`Cannot write to ${name}: ${failureReason(error)}.`, { cause: error });
 }
 
 /** Adapts a Node-style writable (process.stdout/stderr) to {@link TextOutput}, honouring backpressure. */
