@@ -28,36 +28,49 @@ function run(cmd: string, argv: string[], env: Record<string, string> = {}): Pro
   return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
 }
 
+/** Leaf test counts of one `deno test` run, with the names of the failed ones. */
+interface Counts {
+  passed: number;
+  failedNames: string[];
+}
+
 /** Leaf test results of one `deno test` JUnit report; undefined when there is none. */
-function countReport(junitPath: string): { passed: number; failed: number } | undefined {
+function countReport(junitPath: string): Counts | undefined {
   let xml: string;
   try {
     xml = readFileSync(junitPath, "utf8");
   } catch {
     return undefined; // No report: deno test failed before running anything.
   }
-  const cases = [...xml.matchAll(/<testcase name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)]
-    .map((m) => ({
-      name: m[1],
-      failed: (m[3] ?? "").includes("<failure"),
-    }));
+  const cases = [
+    ...xml.matchAll(
+      /<testcase name="([^"]*)" classname="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g,
+    ),
+  ].map((m) => ({
+    name: m[1],
+    file: m[2],
+    failure: /<failure message="([^"]*)"/.exec(m[4] ?? "")?.[1],
+  }));
   const names = new Set(cases.map((c) => c.name));
   const isParent = (name: string) => [...names].some((other) => other.startsWith(`${name} &gt; `));
-  let passed = 0;
-  let failed = 0;
-  for (const c of cases) {
-    if (isParent(c.name)) continue;
-    if (c.failed) failed++;
-    else passed++;
-  }
-  return { passed, failed };
+  const leaves = cases.filter((c) => !isParent(c.name));
+  const failedNames = leaves.filter((c) => c.failure !== undefined).map((c) =>
+    unescapeXml(`${c.file}: ${c.name}\n    ${c.failure!.split("\n").slice(0, 4).join("\n    ")}`)
+  );
+  return { passed: leaves.length - failedNames.length, failedNames };
+}
+
+/** Undoes the XML escapes deno writes into test names. */
+function unescapeXml(text: string): string {
+  return text.replaceAll("&gt;", ">").replaceAll("&lt;", "<").replaceAll("&quot;", '"')
+    .replaceAll("&apos;", "'").replaceAll("&amp;", "&");
 }
 
 /** Runs `deno test` over `paths` and counts its leaf tests; a crash counts as one failure. */
 async function testRun(
   paths: string[],
   options: { extra: string[]; env?: Record<string, string> },
-): Promise<{ passed: number; failed: number; ok: boolean }> {
+): Promise<Counts & { ok: boolean }> {
   const dir = mkdtempSync(join(tmpdir(), "ax-test-"));
   const junitPath = join(dir, "report.xml");
   const args = [
@@ -69,9 +82,13 @@ async function testRun(
     ...paths,
   ];
   const exitCode = await run(Deno.execPath(), args, options.env);
-  const counts = countReport(junitPath) ?? { passed: 0, failed: 0 };
+  const counts = countReport(junitPath) ?? { passed: 0, failedNames: [] };
   rmSync(dir, { recursive: true, force: true });
-  if (exitCode !== 0 && counts.failed === 0) counts.failed++;
+  if (exitCode !== 0 && counts.failedNames.length === 0) {
+    counts.failedNames.push(
+      `deno test ${paths.join(" ")} exited ${exitCode} without a failed test`,
+    );
+  }
   return { ...counts, ok: exitCode === 0 };
 }
 
@@ -92,19 +109,22 @@ const treeChecks: [string, string[]][] = [
   ["deno check", ["check", "main.ts", "scripts/", "tests/", "plugins/"]],
 ];
 let passed = 0;
-let failed = 0;
+// Every failure by name, repeated just above the summary: CI shows only the
+// end of a long log, and deno's own failure list scrolls away under the
+// binary pass that follows it.
+const failures: string[] = [];
 for (const [label, argv] of treeChecks) {
   const ok = (await run(Deno.execPath(), argv)) === 0;
   console.log(`${ok ? "ok" : "FAILED"}: ${label}`);
   if (ok) passed++;
-  else failed++;
+  else failures.push(label);
 }
 
 const extra = process.argv.slice(2);
 const fullRun = !extra.some((a) => !a.startsWith("-"));
 const source = await testRun(fullRun ? ["tests/"] : [], { extra });
 passed += source.passed;
-failed += source.failed;
+failures.push(...source.failedNames);
 let allOk = source.ok;
 
 if (fullRun) {
@@ -116,16 +136,17 @@ if (fullRun) {
     console.log(`skipped: end-to-end tests against the compiled binary: ${binary.skipped}`);
   } else if ("failed" in binary) {
     console.log(`FAILED: building the binary for the end-to-end tests: ${binary.failed}`);
-    failed++;
+    failures.push(`building the binary: ${binary.failed}`);
     allOk = false;
   } else {
     console.log(`end-to-end tests against the compiled binary ${binary.file}:`);
     const compiled = await testRun(files, { extra, env: { AX_BIN: binary.file } });
     passed += compiled.passed;
-    failed += compiled.failed;
+    failures.push(...compiled.failedNames.map((name) => `[binary] ${name}`));
     allOk &&= compiled.ok;
   }
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-Deno.exit(allOk && failed === 0 ? 0 : 1);
+for (const name of failures) console.log(`FAILED: ${name}`);
+console.log(`${passed} passed, ${failures.length} failed`);
+Deno.exit(allOk && failures.length === 0 ? 0 : 1);
