@@ -23,13 +23,16 @@ let denoDir: string | undefined;
  * Deno looks for its npm cache under HOME: with a sandbox HOME it would build
  * a new cache and ask registry.npmjs.org for package metadata on every run —
  * network traffic beyond 127.0.0.1, and through any proxy a test sets. The
- * real DENO_DIR keeps it offline. A compiled binary needs nothing.
+ * real DENO_DIR keeps it offline. DENO_NO_UPDATE_CHECK stops Deno's own
+ * daily check for a newer Deno, a CONNECT to dl.deno.land that a test's
+ * recording proxy would otherwise see now and then (it failed CI once). A
+ * compiled binary needs nothing.
  */
 export function runtimeEnv(): Record<string, string> {
   if (process.env.AX_BIN) return {};
   denoDir ??= process.env.DENO_DIR ??
     JSON.parse(execFileSync(Deno.execPath(), ["info", "--json"], { encoding: "utf8" })).denoDir;
-  return { DENO_DIR: denoDir! };
+  return { DENO_DIR: denoDir!, DENO_NO_UPDATE_CHECK: "1" };
 }
 
 /** Options of {@link runAx}. */
