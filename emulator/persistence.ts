@@ -10,7 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  writeSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { ChangeKind } from "./emulator.ts";
@@ -60,7 +60,8 @@ export function writeFileAtomic(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBase62(8)}.tmp`);
   const fd = openSync(temp, "w", 0o600);
   try {
-    writeSync(fd, text);
+    // writeFileSync loops until every byte is written; a bare writeSync may stop short.
+    writeFileSync(fd, text);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
