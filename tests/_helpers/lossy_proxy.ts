@@ -8,6 +8,7 @@
  * the case where some fetch implementations silently re-send a POST.
  */
 import { connect, createServer, type Socket } from "node:net";
+import { listenOnLoopback } from "./loopback_server.ts";
 
 /** A running relay. */
 export interface LossyProxy {
@@ -29,7 +30,7 @@ export interface LossyProxyOptions {
 }
 
 /** Starts the relay on a free loopback port. */
-export function startLossyProxy(options: LossyProxyOptions): Promise<LossyProxy> {
+export async function startLossyProxy(options: LossyProxyOptions): Promise<LossyProxy> {
   let remaining = options.count ?? 1;
   let lost = 0;
   const sockets = new Set<Socket>();
@@ -65,19 +66,6 @@ export function startLossyProxy(options: LossyProxyOptions): Promise<LossyProxy>
     client.on("close", end);
     upstream.on("close", end);
   });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        lost: () => lost,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const running = await listenOnLoopback(server, sockets);
+  return { url: `http://127.0.0.1:${running.port}`, lost: () => lost, close: running.close };
 }

@@ -4,7 +4,7 @@
  * another origin. It records every request (method, URL, headers, body).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import { listenOnLoopback } from "./loopback_server.ts";
 
 /** A request as the server saw it. */
 export interface SeenRequest {
@@ -30,10 +30,9 @@ export interface ScriptedServer {
 }
 
 /** Starts a server on a free loopback port; `handler` may be replaced later. */
-export function startScriptedServer(handler: Handler): Promise<ScriptedServer> {
+export async function startScriptedServer(handler: Handler): Promise<ScriptedServer> {
   let current = handler;
   const requests: SeenRequest[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -48,27 +47,14 @@ export function startScriptedServer(handler: Handler): Promise<ScriptedServer> {
       current(seen, res);
     });
   });
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        port,
-        requests,
-        handle: (next) => void (current = next),
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const running = await listenOnLoopback(server);
+  return {
+    url: `http://127.0.0.1:${running.port}`,
+    port: running.port,
+    requests,
+    handle: (next) => void (current = next),
+    close: running.close,
+  };
 }
 
 /** Sends `body` with `status` and a content type. */

@@ -6,9 +6,10 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { connect, createServer as createTcpServer, type Socket } from "node:net";
+import { connect, type Socket } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
 import { join } from "node:path";
+import { listenOnLoopback, type RunningServer } from "./loopback_server.ts";
 
 /** Paths of the generated PEM files. */
 export interface Certificates {
@@ -74,11 +75,7 @@ export function makeCertificates(dir: string): Certificates {
   return { caCert: p("ca.pem"), serverCert: p("server.pem"), serverKey: p("server.key") };
 }
 
-/** A running loopback server. */
-export interface RunningServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type { RunningServer };
 
 /** Terminates TLS on a free loopback port and forwards the plain bytes to `targetPort`. */
 export function startTlsTerminator(
@@ -100,7 +97,7 @@ export function startTlsTerminator(
     tls.on("error", end);
     upstream.on("error", end);
   });
-  return listen(server, sockets);
+  return listenOnLoopback(server, sockets);
 }
 
 /** A CONNECT proxy that records each `host:port` it tunnelled to. */
@@ -133,27 +130,6 @@ export async function startConnectProxy(): Promise<RecordingProxy> {
     client.on("error", end);
     upstream.on("error", end);
   });
-  const running = await listen(server, sockets);
+  const running = await listenOnLoopback(server, sockets);
   return { ...running, url: `http://127.0.0.1:${running.port}`, tunnels };
-}
-
-function listen(
-  server: ReturnType<typeof createTcpServer> | ReturnType<typeof createHttpServer>,
-  sockets: Set<Socket>,
-): Promise<RunningServer> {
-  server.on("connection", (s: Socket) => sockets.add(s));
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      resolve({
-        port,
-        close: () =>
-          new Promise((done) => {
-            for (const s of sockets) s.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
 }

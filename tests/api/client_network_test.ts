@@ -12,20 +12,11 @@ import { readFileSync } from "node:fs";
 import { type ApiRequest, createClient } from "../../api/client.ts";
 import { NetworkError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
+import { listenOnLoopback, type RunningServer } from "../_helpers/loopback_server.ts";
 
 const GET: ApiRequest = { method: "GET", path: "/v2/api-keys", idempotent: true };
 const CREATE: ApiRequest = { method: "POST", path: "/v2/api-keys", body: {}, idempotent: false };
 const TOKEN = "ak-real-socket-token-0123456789";
-
-function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port));
-  });
-}
-
-function close(server: net.Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
-}
 
 function client(baseUrl: string, timeoutMs = 5_000) {
   const fake = fakeContext({ fetch: globalThis.fetch });
@@ -36,52 +27,48 @@ function client(baseUrl: string, timeoutMs = 5_000) {
 }
 
 describe("client over real sockets", () => {
-  const servers: net.Server[] = [];
-  const sockets = new Set<net.Socket>();
+  const servers: RunningServer[] = [];
   const ports: Record<string, number> = {};
   const seenAuth: (string | undefined)[] = [];
 
-  function track(server: net.Server): net.Server {
-    server.on("connection", (socket: net.Socket) => {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-    });
-    servers.push(server);
-    return server;
+  /** Starts `server` on a free port, closed (with its connections) after the tests. */
+  async function listen(server: net.Server): Promise<number> {
+    const running = await listenOnLoopback(server);
+    servers.push(running);
+    return running.port;
   }
 
   before(async () => {
-    const closed = net.createServer();
-    ports.closed = await listen(closed);
-    await close(closed);
+    const closed = await listenOnLoopback(net.createServer());
+    ports.closed = closed.port;
+    await closed.close();
     // Answers nothing: closes the connection once the request arrived.
-    ports.reset = await listen(track(net.createServer((s) => s.once("data", () => s.destroy()))));
-    ports.truncated = await listen(track(net.createServer((s) =>
+    ports.reset = await listen(net.createServer((s) => s.once("data", () => s.destroy())));
+    ports.truncated = await listen(net.createServer((s) =>
       s.once("data", () => {
         s.write(
           "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{",
         );
         setTimeout(() => s.destroy(), 10);
       })
-    )));
-    ports.silent = await listen(track(net.createServer(() => {})));
-    ports.tls = await listen(track(tls.createServer({
+    ));
+    ports.silent = await listen(net.createServer(() => {}));
+    ports.tls = await listen(tls.createServer({
       key: readFileSync(new URL("./_fixtures/self_signed_key.pem", import.meta.url)),
       cert: readFileSync(new URL("./_fixtures/self_signed_cert.pem", import.meta.url)),
-    }, (s) => s.end("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}"))));
-    ports.target = await listen(track(http.createServer((req, res) => {
+    }, (s) => s.end("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}")));
+    ports.target = await listen(http.createServer((req, res) => {
       seenAuth.push(req.headers.authorization);
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    })));
-    ports.origin = await listen(track(http.createServer((req, res) => {
+    }));
+    ports.origin = await listen(http.createServer((req, res) => {
       seenAuth.push(req.headers.authorization);
       res.writeHead(302, { location: `http://127.0.0.1:${ports.target}/v2/landed` }).end();
-    })));
+    }));
   });
 
   after(async () => {
-    for (const socket of sockets) socket.destroy();
-    await Promise.all(servers.map(close));
+    await Promise.all(servers.map((server) => server.close()));
   });
 
   it("refused: names the host, and a POST was not sent", async () => {

@@ -7,13 +7,13 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { findBun, ROOT } from "../../scripts/compile.ts";
 import { testBinary } from "./_binary.ts";
+import { listenOnLoopback, type RunningServer } from "../_helpers/loopback_server.ts";
 
 const binary = await testBinary();
 const skip = binary.skip;
@@ -80,18 +80,17 @@ describe("compiled ax binary ignores .env and bunfig.toml in the working directo
   skip,
 }, () => {
   let dir = "";
-  let server: Server;
+  let server: RunningServer;
   let requests = 0;
   let baseUrl = "";
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "ax-bin-s6-"));
-    server = createServer((_req, res) => {
+    server = await listenOnLoopback(createServer((_req, res) => {
       requests++;
       res.writeHead(500).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
+    baseUrl = `http://127.0.0.1:${server.port}`;
     // If either file were honoured, the key would reach the recorder and the
     // preload would leave a marker behind.
     writeFileSync(join(dir, ".env"), `ARIZE_API_KEY=ak-from-dotenv\nARIZE_BASE_URL=${baseUrl}\n`);
@@ -103,7 +102,7 @@ describe("compiled ax binary ignores .env and bunfig.toml in the working directo
   });
 
   after(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

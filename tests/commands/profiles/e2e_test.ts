@@ -5,10 +5,10 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import process from "node:process";
+import { listenOnLoopback, type RunningServer } from "../../_helpers/loopback_server.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
 import { listTree, removeDir, tempDir } from "../../config/_temp_config.ts";
 
@@ -102,11 +102,11 @@ describe("ax profiles end to end", () => {
 });
 
 describe("ax profiles validate end to end", () => {
-  let server: Server;
+  let server: RunningServer;
   let url = "";
   const dir = tempDir("ax-e2e-validate-");
   before(async () => {
-    server = createServer((request, response) => {
+    server = await listenOnLoopback(createServer((request, response) => {
       const ok = request.headers.authorization === `Bearer ${KEY}` &&
         request.url === "/v2/api-keys?limit=1";
       response.writeHead(ok ? 200 : 401, { "content-type": "application/json" });
@@ -115,12 +115,11 @@ describe("ax profiles validate end to end", () => {
           ? JSON.stringify({ api_keys: [], pagination: { has_more: false } })
           : JSON.stringify({ title: "Unauthorized", status: 401, detail: "Invalid API key" }),
       );
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
+    url = `http://127.0.0.1:${server.port}`;
   });
   after(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     removeDir(dir);
   });
 

@@ -14,6 +14,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
+import { listenOnLoopback } from "../../_helpers/loopback_server.ts";
 import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import {
   type Certificates,
@@ -75,11 +76,9 @@ async function requests(): Promise<number> {
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  const server = await listenOnLoopback(createServer());
+  await server.close();
+  return server.port;
 }
 
 describe("proxies and a custom CA (N4)", () => {
