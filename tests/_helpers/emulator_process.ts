@@ -16,6 +16,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import process from "node:process";
+import type { FaultSpec } from "../../emulator/faults.ts";
 import { axCommand } from "./run_ax.ts";
 
 /** Options of {@link startEmulator}. */
@@ -32,21 +33,11 @@ export interface StartEmulatorOptions {
   timeoutMs?: number;
 }
 
-/** A fault rule for `POST /__emulator/faults` (see the emulator's README section). */
-export interface FaultRule {
-  /** `"POST /v2/api-keys"`, `"GET /v2/api-keys"`, `"PUT /v2/api-keys/{id}/revoke"`, `"POST /v2/api-keys/{id}/refresh"`, `"GET /v2/spaces"` or `"*"`. */
-  route: string;
-  /** How many matching requests it applies to (default 1). */
-  count?: number;
-  status?: number;
-  /** `Retry-After` value sent with `status`. */
-  retry_after?: string;
-  delay_ms?: number;
-  drop?: boolean;
-  truncate?: boolean;
-  /** With `drop`: perform the request, then drop the connection. */
-  after_commit?: boolean;
-}
+/**
+ * A fault rule for `POST /__emulator/faults`: the emulator's own rule, with
+ * `count` optional as on the wire (default 1).
+ */
+export type FaultRule = Omit<FaultSpec, "count"> & { count?: number };
 
 /** Request counters of the emulator since it started (admin routes excluded). */
 export interface EmulatorStats {
