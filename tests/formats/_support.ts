@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
+import type { WriteInfo } from "../../formats/output.ts";
 import type { Column, Format, OutputInfo, Pagination, Row, Sink } from "../../formats/types.ts";
 
 /** A test schema covering every column type, nullable and not. */
@@ -74,14 +75,19 @@ export async function* recordsOf(rows: Iterable<Row>): AsyncGenerator<Row> {
   for (const row of rows) yield row;
 }
 
+/** What a list command hands writeOutput for the test schema: one page, no more after it. */
+export const WRITE_INFO: WriteInfo = {
+  columns: COLUMNS,
+  displayOrder: DISPLAY_ORDER,
+  shape: "list",
+  collection: "api_keys",
+  pagination: () => ({ has_more: false }) as Pagination,
+};
+
 /** An OutputInfo for the test schema; override any part. */
 export function infoFor(overrides: Partial<OutputInfo> = {}): OutputInfo {
   return {
-    columns: COLUMNS,
-    displayOrder: DISPLAY_ORDER,
-    shape: "list",
-    collection: "api_keys",
-    pagination: () => ({ has_more: false }) as Pagination,
+    ...WRITE_INFO,
     color: false,
     now: () => new Date("2026-06-01T12:00:00Z"),
     ...overrides,

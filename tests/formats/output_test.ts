@@ -25,15 +25,7 @@ import type { Format, Row } from "../../formats/types.ts";
 import { AxError, FileError, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 import { makeReadOnly, mountTinyDisk } from "./_fs_traps.ts";
-import { COLUMNS, DISPLAY_ORDER, recordsOf, ROWS } from "./_support.ts";
-
-const INFO = {
-  columns: COLUMNS,
-  displayOrder: DISPLAY_ORDER,
-  shape: "list" as const,
-  collection: "api_keys",
-  pagination: () => ({ has_more: false }),
-};
+import { COLUMNS, recordsOf, ROWS, WRITE_INFO as INFO } from "./_support.ts";
 
 let dir: string;
 beforeEach(() => {

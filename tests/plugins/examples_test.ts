@@ -7,19 +7,17 @@ import process from "node:process";
 import { loadFormatRegistry } from "../../formats/registry.ts";
 import { resolveOutputTarget, writeOutput } from "../../formats/output.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { assertGolden, COLUMNS, DISPLAY_ORDER, ROWS } from "../formats/_support.ts";
+import {
+  assertGolden,
+  COLUMNS,
+  DISPLAY_ORDER,
+  ROWS,
+  WRITE_INFO as INFO,
+} from "../formats/_support.ts";
 import { tempFolder } from "./_plugin_files.ts";
 import type { Row } from "../../formats/types.ts";
 
 const EXAMPLES = fileURLToPath(new URL("../../plugins/examples/", import.meta.url));
-
-const INFO = {
-  columns: COLUMNS,
-  displayOrder: DISPLAY_ORDER,
-  shape: "list" as const,
-  collection: "api_keys",
-  pagination: () => ({ has_more: false }),
-};
 
 // Values that need escaping in each format.
 const AWKWARD: Row = {

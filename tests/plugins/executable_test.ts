@@ -7,7 +7,7 @@ import { loadFormatRegistry } from "../../formats/registry.ts";
 import { resolveOutputTarget, writeOutput } from "../../formats/output.ts";
 import { AxError, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { COLUMNS, DISPLAY_ORDER, ROWS } from "../formats/_support.ts";
+import { COLUMNS, DISPLAY_ORDER, ROWS, WRITE_INFO as INFO } from "../formats/_support.ts";
 import { tempFolder, writeExecutable } from "./_plugin_files.ts";
 import type { Row } from "../../formats/types.ts";
 
@@ -18,14 +18,6 @@ before(() => {
 after(() => {
   rmSync(root, { recursive: true, force: true });
 });
-
-const INFO = {
-  columns: COLUMNS,
-  displayOrder: DISPLAY_ORDER,
-  shape: "list" as const,
-  collection: "api_keys",
-  pagination: () => ({ has_more: false }),
-};
 
 async function* records(rows: readonly Row[]) {
   yield* rows;
