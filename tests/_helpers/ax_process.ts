@@ -116,7 +116,8 @@ export function makeSandbox(prefix: string): Sandbox {
 /**
  * The environment of one ax process against `emu` as its admin user, with a
  * private config dir, no colour and no ALPHA notice; `extra` overrides (an
- * undefined value removes a variable).
+ * undefined value removes a variable). A scripted test server serves as
+ * `emu` too, given as its URL and the token ax should send.
  */
 export function emulatorEnv(
   emu: Pick<EmulatorHandle, "url" | "adminKey">,

@@ -8,7 +8,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
 const NOT_FOUND = JSON.stringify({ title: "Not Found", status: 404, detail: "API key not found" });
@@ -17,17 +17,8 @@ let server: ScriptedServer;
 let box: Sandbox;
 
 function ax(args: string[]): Promise<AxResult> {
-  return runAx(args, {
-    cwd: box.home,
-    env: {
-      ARIZE_BASE_URL: server.url,
-      ARIZE_API_KEY: "ak-key-ids-test-token-0123456789",
-      AX_CONFIG_DIR: box.configDir,
-      HOME: box.home,
-      NO_COLOR: "1",
-      DISABLE_PRERELEASE_WARNING: "true",
-    },
-  });
+  const env = emulatorEnv({ url: server.url, adminKey: "ak-key-ids-test-token-0123456789" }, box);
+  return runAx(args, { cwd: box.home, env });
 }
 
 const HOSTILE_IDS = [

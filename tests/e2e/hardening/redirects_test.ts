@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
 const TOKEN = "ak-redirect-test-bearer-token-0123456789";
@@ -17,17 +17,8 @@ let elsewhere: ScriptedServer;
 let box: Sandbox;
 
 function ax(args: string[]): Promise<AxResult> {
-  return runAx(args, {
-    cwd: box.home,
-    env: {
-      ARIZE_BASE_URL: origin.url,
-      ARIZE_API_KEY: TOKEN,
-      AX_CONFIG_DIR: box.configDir,
-      HOME: box.home,
-      NO_COLOR: "1",
-      DISABLE_PRERELEASE_WARNING: "true",
-    },
-  });
+  const env = emulatorEnv({ url: origin.url, adminKey: TOKEN }, box);
+  return runAx(args, { cwd: box.home, env });
 }
 
 describe("redirects keep the token at home (S2)", () => {
