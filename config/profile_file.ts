@@ -102,7 +102,9 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
     readString(doc, { section, key, allowInteger, source });
   const apiKeyRaw = read("auth", "api_key");
   const verify = readStringOrBoolean(doc, source);
-  const axFormat = emptyToUndefined(expand(read("output", "ax_format"), source, "[output] ax_format"));
+  const axFormat = emptyToUndefined(
+    expand(read("output", "ax_format"), source, "[output] ax_format"),
+  );
   return {
     name: source.name,
     file: source.file,
@@ -127,13 +129,9 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
         expand(read("network", "ca_bundle"), source, "[network] ca_bundle"),
       ),
     },
-    requestVerify: verify === undefined
-      ? undefined
-      : sdkBoolean(
-        typeof verify === "string"
-          ? expand(verify, source, "[security] request_verify")!
-          : verify,
-      ),
+    requestVerify: verify === undefined ? undefined : sdkBoolean(
+      typeof verify === "string" ? expand(verify, source, "[security] request_verify")! : verify,
+    ),
     outputFormat: axFormat ??
       emptyToUndefined(expand(read("output", "format"), source, "[output] format")),
   };

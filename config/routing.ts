@@ -56,7 +56,9 @@ export function baseUrlFromRouting(routing: Routing): string {
   ].filter(Boolean);
   if (overrides.length > 1) {
     throw new RoutingError(
-      `${overrides.join(" and ")} are both set; use only one of region, single_host/single_port or base_domain`,
+      `${
+        overrides.join(" and ")
+      } are both set; use only one of region, single_host/single_port or base_domain`,
     );
   }
   const scheme = checkScheme(blankToUndefined(routing.apiScheme) ?? "https");

@@ -38,7 +38,7 @@ export function insecureFetch(base: typeof fetch, options: InsecureFetchOptions)
       }, (incoming) => {
         const answer = new Headers();
         for (const [name, value] of Object.entries(incoming.headers)) {
-          if (Array.isArray(value)) for (const one of value) answer.append(name, one);
+          if (Array.isArray(value)) { for (const one of value) answer.append(name, one); }
           else if (value !== undefined) answer.set(name, value);
         }
         const status = incoming.statusCode ?? 502;

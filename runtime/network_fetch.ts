@@ -112,7 +112,10 @@ function adapt(
       const extra: Record<string, unknown> = {};
       if (network.proxyUrl && !bypassesProxy(url, network.noProxy)) extra.proxy = network.proxyUrl;
       if (ca || network.insecureTls) {
-        extra.tls = { ...(ca ? { ca } : {}), ...(network.insecureTls ? { rejectUnauthorized: false } : {}) };
+        extra.tls = {
+          ...(ca ? { ca } : {}),
+          ...(network.insecureTls ? { rejectUnauthorized: false } : {}),
+        };
       }
       // Bun's own switch: this request neither takes a pooled connection nor leaves one.
       if (fresh) extra.keepalive = false;

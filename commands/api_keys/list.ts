@@ -110,7 +110,7 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
         "ax api-keys list",
         "ax api-keys list --key-type service --status active",
         'ax api-keys list --key-type service --space "My Space" --status active',
-        "ax api-keys list --space \"My Space\" --user <user-id>",
+        'ax api-keys list --space "My Space" --user <user-id>',
         "ax api-keys list --limit 250 -o keys.csv",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",

@@ -11,8 +11,8 @@ import { findProfileFile, saveProfile, setActiveProfile } from "../../config/pro
 import { selectProfile } from "../../config/profile_select.ts";
 import {
   DEFAULT_BASE_URL,
-  REGIONS,
   normalizeBaseUrl,
+  REGIONS,
   type Routing,
   RoutingError,
   routingFromBaseUrl,

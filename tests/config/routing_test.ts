@@ -17,7 +17,11 @@ describe("baseUrlFromRouting (Arize SDK's rule)", () => {
       apiHost: "api.arize.com",
       apiScheme: "https",
     }, "https://api.ca-central-1a.arize.com"],
-    ["region with api_scheme http", { region: "us-east-1b", apiScheme: "http" }, "http://api.us-east-1b.arize.com"],
+    [
+      "region with api_scheme http",
+      { region: "us-east-1b", apiScheme: "http" },
+      "http://api.us-east-1b.arize.com",
+    ],
     ["single host", { singleHost: "arize.corp.example" }, "https://arize.corp.example"],
     [
       "single host and port: the port is Arrow Flight's only",
@@ -29,11 +33,27 @@ describe("baseUrlFromRouting (Arize SDK's rule)", () => {
       singlePort: "4010",
       apiScheme: "http",
     }, "http://127.0.0.1"],
-    ["single host carrying its own port", { singleHost: "127.0.0.1:4010", apiScheme: "http" }, "http://127.0.0.1:4010"],
-    ["single port alone leaves the API host", { singlePort: "443", apiHost: "api.arize.com" }, "https://api.arize.com"],
-    ["single port 0 counts as unset", { singlePort: "0", region: "eu-west-1a" }, "https://api.eu-west-1a.arize.com"],
+    [
+      "single host carrying its own port",
+      { singleHost: "127.0.0.1:4010", apiScheme: "http" },
+      "http://127.0.0.1:4010",
+    ],
+    [
+      "single port alone leaves the API host",
+      { singlePort: "443", apiHost: "api.arize.com" },
+      "https://api.arize.com",
+    ],
+    [
+      "single port 0 counts as unset",
+      { singlePort: "0", region: "eu-west-1a" },
+      "https://api.eu-west-1a.arize.com",
+    ],
     ["base domain", { baseDomain: "private.example.com" }, "https://api.private.example.com"],
-    ["base domain with api_scheme http", { baseDomain: "pc.local", apiScheme: "http" }, "http://api.pc.local"],
+    [
+      "base domain with api_scheme http",
+      { baseDomain: "pc.local", apiScheme: "http" },
+      "http://api.pc.local",
+    ],
     [
       "api host and scheme",
       { apiHost: "127.0.0.1:4010", apiScheme: "HTTP" },

@@ -78,7 +78,10 @@ describe("ax api-keys list: requests and output", () => {
         method: "GET",
         path: "/v2/api-keys?space_id=U3BhY2U6MTp4&user_id=VXNlcjo5&limit=15",
       }, empty);
-    assert.equal((await runApiKeys(["list", "--user", "VXNlcjo5", "-o", "json"], { stub })).error, undefined);
+    assert.equal(
+      (await runApiKeys(["list", "--user", "VXNlcjo5", "-o", "json"], { stub })).error,
+      undefined,
+    );
     const withSpace = await runApiKeys(
       ["list", "--user", "VXNlcjo5", "-s", "U3BhY2U6MTp4", "-o", "json"],
       { stub },
