@@ -78,7 +78,7 @@ describe("request_verify = false (self-signed servers)", () => {
     assert.equal(warnings(result.stderr), 0);
   });
 
-  it("the profile's request_verify = false lists and creates, warning once per run", async () => {
+  it("the profile's request_verify = false lists, creates and revokes, warning once per run", async () => {
     const list = await ax(["api-keys", "list", "-o", "json"], { AX_PROFILE: "onprem" });
     assert.equal(list.code, 0, list.stderr);
     assert.ok(Array.isArray(JSON.parse(list.stdout).api_keys));
@@ -87,8 +87,13 @@ describe("request_verify = false (self-signed servers)", () => {
       AX_PROFILE: "onprem",
     });
     assert.equal(created.code, 0, created.stderr);
+    const id = JSON.parse(created.stdout).id;
     assert.equal(JSON.parse(created.stdout).name, "over self-signed");
     assert.equal(warnings(created.stderr), 1);
+    // A 204 without a body, over the same path.
+    const revoked = await ax(["api-keys", "revoke", id, "--force"], { AX_PROFILE: "onprem" });
+    assert.equal(revoked.code, 0, revoked.stderr);
+    assert.equal(warnings(revoked.stderr), 1);
   });
 
   it("ARIZE_REQUEST_VERIFY=false works without a profile; =true beats the profile", async () => {
