@@ -9,7 +9,8 @@
  * (see _key_expiry.ts): without `--expires-at` it refreshes again with that
  * expiry — the replacement keeps the old key's lifetime, and stderr says so;
  * with a too-late `--expires-at` it names the latest allowed one. The 422 did
- * nothing on the server, so the second request is not a retry of the first.
+ * nothing on the server, so the second request is not a retry of the first
+ * (N3, docs/reliability.md#n3: an answered refusal is no ambiguous outcome).
  */
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
