@@ -1,6 +1,6 @@
 /**
  * The local Arize API emulator: build one in memory (tests) or serve one over
- * HTTP (`ax emulator start`). See README.md, "Local emulator".
+ * HTTP (`ax emulator start`). See docs/emulator.md.
  */
 import { createClock } from "./clock.ts";
 import { createEmulator, type Emulator } from "./emulator.ts";

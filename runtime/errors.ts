@@ -3,7 +3,7 @@
  * a message on stderr and an exit code (see `report_error.ts`).
  */
 
-/** Process exit codes, as documented in README.md. */
+/** Process exit codes, as documented in docs/reliability.md ("Exit codes"). */
 export const EXIT = {
   OK: 0,
   GENERAL: 1,

@@ -4,7 +4,7 @@
  * network_fetch.ts; Deno's fetch has none short of a command-line flag).
  * It speaks through `node:https`, whose `rejectUnauthorized: false` Deno
  * honours. Plain-http URLs go through the base fetch unchanged. No proxy:
- * such a request goes direct (README, "Profiles"), the one gap in N4
+ * such a request goes direct (docs/profiles.md, "File format"), the one gap in N4
  * (docs/reliability.md#n4) when running from source.
  */
 import { request } from "node:https";
