@@ -44,10 +44,23 @@ export function completionCommand(program: Command, ctx: Context): void {
     .command("complete", { hidden: true })
     .description("Answer one completion request from a shell script (called on TAB)")
     .argument("[words...]", "the words after `ax`, the last one being completed")
+    .option("--shell <shell>", "the shell asking: bash or zsh (others: omitted)")
+    .option("--comp-type <n>", "bash's COMP_TYPE")
     .helpOption(false)
     .allowUnknownOption()
-    .action(async (words) => {
+    .action(async (words, options) => {
       const { completeWords } = await import("./completion/complete.ts");
-      await completeWords(program, { words, ctx });
+      const shell = options.shell === "bash" || options.shell === "zsh" ? options.shell : undefined;
+      const compType = Number(options.compType ?? 9);
+      let tree = program;
+      if (shell === "bash") {
+        // bash sends the line as one word, so the command groups it names were
+        // built as stubs: build them from the line's words.
+        const { splitShellWords } = await import("./completion/_shell_words.ts");
+        const { buildProgram } = await import("./_program.ts");
+        const lineWords = splitShellWords(words[0] ?? "").map((word) => word.text);
+        tree = await buildProgram(ctx, { words: lineWords }) as unknown as typeof program;
+      }
+      await completeWords(tree, { words, ctx, shell, compType });
     });
 }
