@@ -10,9 +10,16 @@ import { bashScript } from "./_bash.ts";
 import { captureConsoleLog } from "./_console_capture.ts";
 import { zshScript } from "./_zsh.ts";
 
+// tab's fish script sends the token at the cursor as typed, so after an
+// opening quote (`--space "My`) ax was asked for `"My` and found nothing.
+// fish inserts (and quotes) candidates for the unquoted token itself.
+const FISH_RAW_TOKEN = "set -l lastArg (commandline -ct)";
+const FISH_UNQUOTED_TOKEN = "set -l lastArg (commandline -ct | string unescape)";
+
 /** The completion script for `shell`, for a program named `name` on PATH. */
 export function completionScript(shell: Shell, name: string): string {
   if (shell === "bash") return bashScript(name);
   if (shell === "zsh") return zshScript(name);
-  return captureConsoleLog(() => script(shell, name, name));
+  const text = captureConsoleLog(() => script(shell, name, name));
+  return shell === "fish" ? text.replace(FISH_RAW_TOKEN, FISH_UNQUOTED_TOKEN) : text;
 }

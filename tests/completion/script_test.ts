@@ -58,6 +58,10 @@ describe("ax completion <shell>", () => {
     },
   );
 
+  it("has fish send the token at the cursor without its quotes", async () => {
+    assert.match(await script("fish"), /set -l lastArg \(commandline -ct \| string unescape\)/);
+  });
+
   it("needs nothing from the bash-completion package", async () => {
     assert.doesNotMatch(await script("bash"), /_get_comp_words_by_ref|_init_completion/);
   });
