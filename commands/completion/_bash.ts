@@ -5,7 +5,7 @@
  * `=`/`:` break), and puts ax's lines into COMPREPLY unchanged: all quoting is
  * done here, where it is tested, and the script needs neither the
  * bash-completion package nor any global variable, so it can be sourced any
- * number of times.
+ * number of times (T3, docs/reliability.md).
  */
 import type { Candidate } from "./_files.ts";
 import { commonPrefix, quoteForBash, splitShellWords } from "./_shell_words.ts";
