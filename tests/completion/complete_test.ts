@@ -344,6 +344,34 @@ describe("ax complete: profile names", () => {
     });
   }
 
+  it("completes a program-wide --profile after any command, by its option name", async () => {
+    const config = mkdtempSync(join(tmpdir(), "ax-complete-"));
+    try {
+      mkdirSync(join(config, "profiles"));
+      writeFileSync(join(config, "profiles", "prod.toml"), "");
+      const answer = async (words: string[]) => {
+        const fake = fakeContext({ homeDir: "/nonexistent-home", env: { AX_CONFIG_DIR: config } });
+        const program = await buildProgram(fake.ctx);
+        // The shape of a global option: declared once, on the program.
+        program.option("--profile <name>", "profile for this run");
+        await completeWords(program, { words, ctx: fake.ctx });
+        return fake.stdout.text().split("\n").filter((l) => l !== "").slice(0, -1);
+      };
+      assert.deepEqual(await answer(["api-keys", "list", "--profile", ""]), ["prod\tprofile"]);
+      assert.deepEqual(await answer(["api-keys", "revoke", "--profile=p"]), ["prod\tprofile"]);
+      assert.deepEqual(await answer(["profiles", "list", "--prof"]), [
+        "--profile\tprofile for this run",
+      ]);
+      assert.deepEqual(
+        await answer(["api-keys", "list", "--vers"]),
+        [],
+        "--version stays the program's",
+      );
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
+  });
+
   it("offers none for `profiles create`, which names a new profile", async () => {
     const { values } = await complete(["profiles", "create", ""], {
       env: { AX_CONFIG_DIR: "/nonexistent-config" },
