@@ -44,14 +44,14 @@ export function completionCommand(program: Command, ctx: Context): void {
     .command("complete", { hidden: true })
     .description("Answer one completion request from a shell script (called on TAB)")
     .argument("[words...]", "the words after `ax`, the last one being completed")
-    .option("--shell <shell>", "the shell asking: bash or zsh (others: omitted)")
-    .option("--comp-type <n>", "bash's COMP_TYPE")
     .helpOption(false)
     .allowUnknownOption()
-    .action(async (words, options) => {
+    .action(async (words) => {
       const { completeWords } = await import("./completion/complete.ts");
-      const shell = options.shell === "bash" || options.shell === "zsh" ? options.shell : undefined;
-      const compType = Number(options.compType ?? 9);
+      // The bash script says so in the environment (AX_COMPLETE_SHELL=bash,
+      // COMP_TYPE): options would change this hidden command's help surface.
+      const shell = ctx.env.AX_COMPLETE_SHELL === "bash" ? "bash" : undefined;
+      const compType = Number(ctx.env.COMP_TYPE ?? 9);
       let tree = program;
       if (shell === "bash") {
         // bash sends the line as one word, so the command groups it names were

@@ -328,8 +328,9 @@ async function main(): Promise<void> {
       },
       {
         // What the bash script sends: the line up to the cursor and readline's word.
-        label: "ax complete --shell bash -- 'ax api-keys list --status ' ''",
-        argv: [ax, "complete", "--shell", "bash", "--", "ax api-keys list --status ", ""],
+        label: "AX_COMPLETE_SHELL=bash ax complete -- 'ax api-keys list --status ' ''",
+        argv: [ax, "complete", "--", "ax api-keys list --status ", ""],
+        env: baseEnv({ AX_COMPLETE_SHELL: "bash" }),
       },
     ];
     const start = timeInterleaved(startCmds, { runs: options.startRuns, warmup: 3 });

@@ -1,6 +1,6 @@
 /**
  * bash completion: the script `ax completion bash` prints, and the replies
- * `ax complete --shell bash` gives it. The script hands ax the line up to the
+ * `AX_COMPLETE_SHELL=bash ax complete -- LINE WORD` gives it. The script hands ax the line up to the
  * cursor and readline's word (`$2`, which starts after an opening quote or a
  * `=`/`:` break), and puts ax's lines into COMPREPLY unchanged: all quoting is
  * done here, where it is tested, and the script needs neither the
@@ -22,8 +22,8 @@ export function bashScript(name: string): string {
   return `# bash completion for ${name}; load with: source <(${name} completion bash)
 ${fn}() {
     local out line directive
-    out=$(${name} complete --shell bash --comp-type "\${COMP_TYPE:-9}" -- \\
-        "\${COMP_LINE:0:COMP_POINT}" "$2" 2>/dev/null) || return 0
+    out=$(AX_COMPLETE_SHELL=bash COMP_TYPE="\${COMP_TYPE:-9}" \\
+        ${name} complete -- "\${COMP_LINE:0:COMP_POINT}" "$2" 2>/dev/null) || return 0
     COMPREPLY=()
     directive=\${out##*:}
     out=\${out%:*}

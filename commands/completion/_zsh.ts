@@ -21,7 +21,7 @@ ${fn}() {
         cur=\${(Q)PREFIX}
     fi
     args=("\${(@Q)words[2,CURRENT-1]}" "$cur")
-    out=$(${name} complete --shell zsh -- "\${args[@]}" 2>/dev/null) || return 1
+    out=$(${name} complete -- "\${args[@]}" 2>/dev/null) || return 1
     directive=\${out##*:}
     out=\${out%:*}
     [[ $directive == <-> ]] || directive=0

@@ -9,9 +9,9 @@
  * which kinds of values the shell is asking for, those are loaded (the server
  * within a 2 s budget), and the second pass answers with them.
  *
- * bash and zsh scripts say which shell asks (`--shell`): bash gets its
- * replies already quoted (see _bash.ts); zsh gets the protocol with one more
- * directive bit, {@link DIRECTIVE_NOT_PREFIX}.
+ * The bash script says it is asking (AX_COMPLETE_SHELL=bash) and gets its
+ * replies already quoted (see _bash.ts). ax adds one directive bit of its own,
+ * {@link DIRECTIVE_NOT_PREFIX}, which zsh reads and the other shells ignore.
  */
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { RootCommand } from "@bomb.sh/tab";
@@ -29,7 +29,7 @@ export interface CompletionRequest {
    * The shell asking. For bash, `words` are `COMP_LINE` up to the cursor and
    * readline's word (`$2`), and `compType` is `COMP_TYPE`.
    */
-  shell?: "bash" | "zsh";
+  shell?: "bash";
   compType?: number;
 }
 

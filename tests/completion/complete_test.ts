@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildProgram } from "../../commands/mod.ts";
+import { buildProgram, runCli } from "../../commands/mod.ts";
 import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
@@ -380,7 +380,7 @@ describe("ax complete: profile names", () => {
   });
 });
 
-describe("ax complete --shell bash", () => {
+describe("ax complete for bash (AX_COMPLETE_SHELL=bash)", () => {
   /** Answers a bash request: the line up to the cursor and readline's word. */
   async function bash(line: string, cur: string, compType = 9) {
     const fake = fakeContext({ homeDir: "/nonexistent-home" });
@@ -393,6 +393,17 @@ describe("ax complete --shell bash", () => {
     const lines = fake.stdout.text().split("\n").filter((l) => l !== "");
     return { replies: lines.slice(0, -1), directive: lines.at(-1) };
   }
+
+  it("is what `ax complete` answers when the bash script sets AX_COMPLETE_SHELL=bash", async () => {
+    // Through the real entry point: the line names `api-keys` only inside one word.
+    const fake = fakeContext({
+      homeDir: "/nonexistent-home",
+      env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" },
+    });
+    await runCli(["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"], fake.ctx);
+    assert.equal(fake.stdout.text(), "revoked\n:4\n");
+    assert.equal(fake.stderr.text(), "");
+  });
 
   it("completes `--opt=value` after readline's `=` break", async () => {
     assert.deepEqual((await bash("ax api-keys list --status=r", "r")).replies, ["revoked"]);
