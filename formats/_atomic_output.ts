@@ -8,7 +8,7 @@
  * cannot be replaced by a rename; they are written in place.
  */
 import { rmSync } from "node:fs";
-import { type FileHandle, open, rename, stat, unlink } from "node:fs/promises";
+import { type FileHandle, lstat, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { FileError } from "../runtime/errors.ts";
 import { syncDirectory } from "../runtime/fs_errors.ts";
@@ -37,7 +37,13 @@ export async function openAtomicOutput(
   path: string,
   options: AtomicOutputOptions,
 ): Promise<AtomicOutput> {
-  const existing = await stat(path).catch(() => undefined);
+  const existing = await lstat(path).catch(() => undefined);
+  // A rename would replace the link itself; README promises a refusal.
+  if (existing?.isSymbolicLink()) {
+    throw new FileError(`Refusing to write ${path}: it is a symbolic link.`, {
+      hints: ["Write to the file it points to, or remove the link, and run the command again."],
+    });
+  }
   if (existing?.isDirectory()) {
     throw new FileError(`Cannot write ${path}: it is a directory.`, {
       hints: ["Give a file name, e.g. --output keys.csv."],

@@ -3,7 +3,7 @@
  * before anything irreversible happens, then records streamed through the
  * format to stdout or to an atomically written file.
  */
-import { open, stat, unlink } from "node:fs/promises";
+import { lstat, open, unlink } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import type { Context } from "../runtime/context.ts";
 import { AxError, FileError, UsageError } from "../runtime/errors.ts";
@@ -122,18 +122,25 @@ function validChoices(registry: FormatRegistry): string[] {
 }
 
 /**
- * For create/refresh: checks BEFORE the key is created that the target
- * file's folder exists and is writable (by creating and removing a probe
- * file), so a secret is never created and then lost. FileError (exit 5)
- * otherwise. No-op for stdout.
+ * Checks BEFORE anything is sent (and for create/refresh, before a key
+ * exists) that the output file can be written: not a symbolic link (refused
+ * as README promises, for every command), not a directory, and its folder
+ * exists and accepts a new file (a probe file is created and removed).
+ * FileError (exit 5) otherwise. No-op for stdout.
  */
 export async function preflightOutput(target: OutputTarget, _ctx: Context): Promise<void> {
   const path = target.path;
   if (path === undefined) return;
-  const existing = await stat(path).catch(() => undefined);
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isSymbolicLink()) throw symlinkRefused(path);
   if (existing?.isDirectory()) throw new FileError(`Cannot write ${path}: it is a directory.`);
+  if (existing?.isFIFO()) {
+    // Opening a FIFO blocks until it has a reader, and closing it again would
+    // end that reader's input: the write itself is the only safe test.
+    return;
+  }
   if (existing && !existing.isFile()) {
-    // A device or FIFO is written in place: opening it is the whole check.
+    // A device is written in place: opening it is the whole check.
     const handle = await open(path, "a").catch((error) => {
       throw writeFailure(path, error);
     });
@@ -148,6 +155,13 @@ export async function preflightOutput(target: OutputTarget, _ctx: Context): Prom
     throw writeFailure(path, error);
   }
   await unlink(probe).catch(() => {});
+}
+
+/** The FileError for an output path that is a symbolic link. */
+export function symlinkRefused(path: string): FileError {
+  return new FileError(`Refusing to write ${path}: it is a symbolic link.`, {
+    hints: ["Write to the file it points to, or remove the link, and run the command again."],
+  });
 }
 
 /** What the command knows about its result; the terminal facts are added here. */
@@ -178,6 +192,7 @@ export async function writeOutput(
     pagination: () => info.pagination(),
     color: target.path === undefined && colorEnabled(ctx.stdout, ctx.env),
     now: () => ctx.now(),
+    signal: ctx.signal,
   };
   if (target.path === undefined) {
     const sink = bufferedSink(stdoutSink(ctx));
