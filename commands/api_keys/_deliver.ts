@@ -16,7 +16,7 @@ import { revokeApiKey } from "../../api/api_keys.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context, TextOutput } from "../../runtime/context.ts";
-import { AxError, BrokenPipeError, FileError } from "../../runtime/errors.ts";
+import { AxError, BrokenPipeError, FileError, InterruptedError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import {
   API_KEY_COLUMNS,
@@ -115,19 +115,22 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
     signal: AbortSignal.any([session.ctx.signal, bound.signal]),
   };
   await announce(ctx, delivery.success);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = handOverTimeout(session, envFile !== undefined);
-      bound.abort(error);
-      reject(error);
-    }, session.timeoutMs);
+  const timer = setTimeout(
+    () => bound.abort(handOverTimeout(session, envFile !== undefined)),
+    session.timeoutMs,
+  );
+  // Settles (as a rejection) when the hand-over is given up: the timeout or
+  // Ctrl-C. A plugin that ignores the signal is then simply left behind.
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = () => reject(ctx.signal.reason);
+    if (ctx.signal.aborted) stop();
+    ctx.signal.addEventListener("abort", stop, { once: true });
   });
-  expired.catch(() => {});
+  stopped.catch(() => {});
   let secretSaved = false;
   try {
     if (envFile) {
-      await Promise.race([writeEnvFile(envFile, created.key, ctx.signal), expired]);
+      await Promise.race([writeEnvFile(envFile, created.key, ctx.signal), stopped]);
       secretSaved = true;
       await announce(ctx, envFileSavedMessage(envFile.shown));
     }
@@ -143,12 +146,14 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
         // An output file holding the secret is created 0600.
         secret: !envFile,
       }, ctx),
-      expired,
+      stopped,
     ]);
   } catch (error) {
-    // Ctrl-C is the user's own decision, reported as an interrupt; with an
-    // env file already written the secret is safe and only metadata was lost.
-    if (session.ctx.signal.aborted || secretSaved) throw error;
+    // With an env file already written the secret is safe; only metadata was lost.
+    if (secretSaved) throw error;
+    // Ctrl-C ends as an interrupt (130), still saying which key is live and
+    // the command that undoes it (a revoke cannot be sent any more).
+    if (session.ctx.signal.aborted) throw new InterruptedError(await delivery.onLost());
     throw await lost(error, delivery);
   } finally {
     clearTimeout(timer);
@@ -159,9 +164,7 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
 function handOverTimeout(session: Session, toEnvFile: boolean): AxError {
   const seconds = session.timeoutMs / 1000;
   const origin = session.target!.origin;
-  const what = toEnvFile
-    ? "Writing the new key"
-    : origin === "built-in"
+  const what = toEnvFile || origin === "built-in"
     ? "Writing the new key"
     : `Format plugin ${origin}`;
   return new AxError(

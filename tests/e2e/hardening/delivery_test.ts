@@ -32,6 +32,7 @@ import {
   requestsSince,
   runShell,
   type Sandbox,
+  startAx,
   waitFor,
 } from "../../_helpers/ax_process.ts";
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
@@ -306,6 +307,25 @@ describe("a new key is delivered or undone (S8)", () => {
         );
       });
     }
+
+    it("Ctrl-C during the hand-over: exit 130, and the printed revoke command undoes the key", async () => {
+      const name = "interrupted hand-over";
+      const dir = box.dir("plugin-int");
+      const run = startAx(
+        ["api-keys", "create", "-n", name, "-o", "hangs", "--plugin", join(plugins, "hangs.ts")],
+        { env: emulatorEnv(emu, box), cwd: dir },
+      );
+      await waitFor(() => run.stderr().includes("created successfully"), { what: "the key" });
+      run.kill("SIGINT");
+      const result = await run.done;
+      assert.equal(result.code, 130, result.stderr);
+      const line = /Revoke it yourself: (.*)$/m.exec(result.stderr)?.[1];
+      assert.ok(line, result.stderr);
+      assert.deepEqual((await keysNamed(name)).map((k) => k.status), ["active"]);
+      const revoked = await runPrinted(line, dir);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      assert.deepEqual((await keysNamed(name)).map((k) => k.status), ["revoked"]);
+    });
 
     it("a plugin failing into -o FILE: key revoked, no file and no temp file left", async () => {
       const dir = box.dir("plugin-file");
