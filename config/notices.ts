@@ -6,7 +6,7 @@
 import type { Context } from "../runtime/context.ts";
 import { readRegularText } from "../runtime/read_regular_file.ts";
 import { colorEnabled, paint } from "../runtime/terminal.ts";
-import { writeFileAtomic } from "./atomic_file.ts";
+import { writeFileAtomic } from "../runtime/atomic_file.ts";
 import { noticesPath } from "./paths.ts";
 
 interface NoticeState {

@@ -6,7 +6,7 @@ import { readdir, unlink } from "node:fs/promises";
 import { readRegularText } from "../runtime/read_regular_file.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError } from "../runtime/errors.ts";
-import { writeFileAtomic } from "./atomic_file.ts";
+import { writeFileAtomic } from "../runtime/atomic_file.ts";
 import {
   activeProfilePath,
   legacyDefaultProfilePath,

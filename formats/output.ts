@@ -3,12 +3,12 @@
  * before anything irreversible happens, then records streamed through the
  * format to stdout or to an atomically written file.
  */
-import { lstat, open, unlink } from "node:fs/promises";
+import { type FileHandle, lstat, open, unlink } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import type { Context } from "../runtime/context.ts";
 import { AxError, FileError, UsageError } from "../runtime/errors.ts";
 import { colorEnabled, paint } from "../runtime/terminal.ts";
-import { openAtomicOutput } from "./_atomic_output.ts";
+import { openAtomicFile, symlinkRefused } from "../runtime/atomic_file.ts";
 import { bufferedSink } from "./_buffered_sink.ts";
 import { writeFailure } from "./_file_errors.ts";
 import { BUILT_IN_ALIASES } from "./built_ins.ts";
@@ -157,13 +157,6 @@ export async function preflightOutput(target: OutputTarget, _ctx: Context): Prom
   await unlink(probe).catch(() => {});
 }
 
-/** The FileError for an output path that is a symbolic link. */
-export function symlinkRefused(path: string): FileError {
-  return new FileError(`Refusing to write ${path}: it is a symbolic link.`, {
-    hints: ["Write to the file it points to, or remove the link, and run the command again."],
-  });
-}
-
 /** What the command knows about its result; the terminal facts are added here. */
 export type WriteInfo = Omit<OutputInfo, "color" | "now"> & {
   /** The records carry a secret (create/refresh): an output file is created 0600. */
@@ -200,7 +193,7 @@ export async function writeOutput(
     await sink.flush();
     return;
   }
-  const file = await openAtomicOutput(target.path, { signal: ctx.signal, secret: info.secret });
+  const file = await openOutputFile(target.path, { signal: ctx.signal, secret: info.secret });
   try {
     const sink = bufferedSink(file.sink);
     await runFormat(target, { records, sink, info: outputInfo });
@@ -212,6 +205,86 @@ export async function writeOutput(
   }
   const check = paint("✓", "green", colorEnabled(ctx.stderr, ctx.env));
   await ctx.stderr.write(`${check} Saved to ${target.path}\n`);
+}
+
+/** An output file being written: a sink, then `commit()` or `discard()`. */
+interface OutputFile {
+  readonly sink: Sink;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Opens `path` for the output: replaced atomically (runtime/atomic_file.ts;
+ * 0600 when secret, else an existing file's mode or 0666 less umask), or —
+ * for a device or FIFO, which a rename cannot replace — written in place.
+ */
+async function openOutputFile(
+  path: string,
+  options: { signal: AbortSignal; secret?: boolean },
+): Promise<OutputFile> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new FileError(`Cannot write ${path}: it is a directory.`, {
+      hints: ["Give a file name, e.g. --output keys.csv."],
+    });
+  }
+  if (existing && !existing.isSymbolicLink() && !existing.isFile()) return openInPlace(path);
+  const file = await openAtomicFile(path, {
+    mode: options.secret ? 0o600 : "inherit",
+    signal: options.signal,
+    failure: writeFailure,
+  });
+  return {
+    sink: { isTerminal: false, write: (chunk) => file.write(bytesOf(chunk)) },
+    commit: () => file.commit(),
+    discard: () => file.discard(),
+  };
+}
+
+async function openInPlace(path: string): Promise<OutputFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "w");
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    sink: {
+      isTerminal: false,
+      async write(chunk) {
+        const bytes = bytesOf(chunk);
+        try {
+          for (let offset = 0; offset < bytes.length;) {
+            const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+            offset += bytesWritten;
+          }
+        } catch (error) {
+          throw writeFailure(path, error);
+        }
+      },
+    },
+    async commit() {
+      try {
+        await close();
+      } catch (error) {
+        throw writeFailure(path, error);
+      }
+    },
+    discard: () => close().catch(() => {}),
+  };
+}
+
+const encoder = new TextEncoder();
+
+function bytesOf(chunk: string | Uint8Array): Uint8Array {
+  return typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
 function stdoutSink(ctx: Context): Sink {

@@ -11,7 +11,7 @@ import { dirname, resolve } from "node:path";
 import type { Context } from "../../runtime/context.ts";
 import { FileError } from "../../runtime/errors.ts";
 import { readRegularFile } from "../../runtime/read_regular_file.ts";
-import { writeFileAtomic } from "../../config/atomic_file.ts";
+import { writeFileAtomic } from "../../runtime/atomic_file.ts";
 
 /** The variable the key is stored under: the one `ax` itself reads. */
 export const ENV_VAR = "ARIZE_API_KEY";
