@@ -188,16 +188,20 @@ export async function writeOutput(
     signal: ctx.signal,
   };
   if (target.path === undefined) {
-    const sink = bufferedSink(stdoutSink(ctx));
+    const out = remembering(stdoutSink(ctx));
+    const sink = bufferedSink(out);
     await runFormat(target, { records, sink, info: outputInfo });
     await sink.flush();
+    out.rethrow();
     return;
   }
   const file = await openOutputFile(target.path, { signal: ctx.signal, secret: info.secret });
   try {
-    const sink = bufferedSink(file.sink);
+    const out = remembering(file.sink);
+    const sink = bufferedSink(out);
     await runFormat(target, { records, sink, info: outputInfo });
     await sink.flush();
+    out.rethrow();
     await file.commit();
   } catch (error) {
     await file.discard();
@@ -205,6 +209,34 @@ export async function writeOutput(
   }
   const check = paint("✓", "green", colorEnabled(ctx.stderr, ctx.env));
   await ctx.stderr.write(`${check} Saved to ${target.path}\n`);
+}
+
+/**
+ * `sink` remembering its first failed write: a plugin that swallows a write
+ * error must not turn lost output into success (S8: a new key that never
+ * reached stdout is not delivered).
+ */
+function remembering(sink: Sink): Sink & { rethrow(): void } {
+  let failure: { error: unknown } | undefined;
+  return {
+    get isTerminal() {
+      return sink.isTerminal;
+    },
+    get width() {
+      return sink.width;
+    },
+    async write(chunk) {
+      try {
+        await sink.write(chunk);
+      } catch (error) {
+        failure ??= { error };
+        throw error;
+      }
+    },
+    rethrow() {
+      if (failure) throw failure.error;
+    },
+  };
 }
 
 /** An output file being written: a sink, then `commit()` or `discard()`. */

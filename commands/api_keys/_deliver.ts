@@ -115,8 +115,10 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
     signal: AbortSignal.any([session.ctx.signal, bound.signal]),
   };
   await announce(ctx, delivery.success);
+  let secretSaved = false;
   const timer = setTimeout(
-    () => bound.abort(handOverTimeout(session, envFile !== undefined)),
+    // Until an env file is written, the env file is what hangs; then the format.
+    () => bound.abort(handOverTimeout(session, envFile !== undefined && !secretSaved)),
     session.timeoutMs,
   );
   // Settles (as a rejection) when the hand-over is given up: the timeout or
@@ -127,7 +129,6 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
     ctx.signal.addEventListener("abort", stop, { once: true });
   });
   stopped.catch(() => {});
-  let secretSaved = false;
   try {
     if (envFile) {
       await Promise.race([writeEnvFile(envFile, created.key, ctx.signal), stopped]);
@@ -161,10 +162,10 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
   if (!envFile) await announce(ctx, SAVE_NOW);
 }
 
-function handOverTimeout(session: Session, toEnvFile: boolean): AxError {
+function handOverTimeout(session: Session, writingEnvFile: boolean): AxError {
   const seconds = session.timeoutMs / 1000;
   const origin = session.target!.origin;
-  const what = toEnvFile || origin === "built-in"
+  const what = writingEnvFile || origin === "built-in"
     ? "Writing the new key"
     : `Format plugin ${origin}`;
   return new AxError(

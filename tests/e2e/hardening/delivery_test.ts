@@ -240,6 +240,13 @@ describe("a new key is delivered or undone (S8)", () => {
           async write(records) { for await (const _ of records) {} throw new Error("plugin bug"); } };`,
       );
       writeFileSync(
+        join(plugins, "swallows.ts"),
+        `export default { name: "swallows", description: "ignores write errors", extensions: [],
+          binary: false, async write(records, sink) {
+            for await (const r of records) { try { await sink.write(JSON.stringify(r) + "\\n"); } catch {} }
+          } };`,
+      );
+      writeFileSync(
         join(plugins, "hangs.ts"),
         `export default { name: "hangs", description: "never ends", extensions: [], binary: false,
           write() { return new Promise(() => {}); } };`,
@@ -307,6 +314,26 @@ describe("a new key is delivered or undone (S8)", () => {
         );
       });
     }
+
+    it("a module that swallows its write error into a gone reader: still exit 5 and revoked", async () => {
+      const name = "plugin swallows";
+      const run = await inShell(
+        [
+          "api-keys",
+          "create",
+          "-n",
+          name,
+          "-o",
+          "swallows",
+          "--plugin",
+          join(plugins, "swallows.ts"),
+        ],
+        { reader: "true" },
+      );
+      assert.equal(run.code, 5, run.stderr);
+      assert.match(run.stderr, /broken pipe/);
+      assert.deepEqual((await keysNamed(name)).map((k) => k.status), ["revoked"]);
+    });
 
     it("Ctrl-C during the hand-over: exit 130, and the printed revoke command undoes the key", async () => {
       const name = "interrupted hand-over";
