@@ -2,11 +2,9 @@
  * The run-time half of `ax api-keys list` (see list.ts): the requests and
  * the output. Loaded only when the command runs.
  */
-import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
-import type { ApiClient } from "../../api/client.ts";
+import { apiKeyPages } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
-import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
-import type { ApiKey, Pagination } from "../../api/types.ts";
+import { firstPage, paginate } from "../../api/paginate.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
@@ -27,9 +25,10 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
   );
   const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
   const { want } = options;
+  const source = apiKeyPages(session.client, query);
   const pages = want === "page"
-    ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
-    : paginateApiKeys(session.client, query, {
+    ? firstPage(source, { limit: DEFAULT_LIMIT, cursor: options.cursor })
+    : paginate(source, {
       want,
       cursor: options.cursor,
       // Progress only when several pages are coming (T5); the status line is
@@ -73,15 +72,4 @@ function withSpaceHint(error: unknown, options: ListOptions): unknown {
     problem: error.problem,
     hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
   });
-}
-
-/** Exactly one request: the default `list` shows one page and says how to get the next. */
-function onePage(client: ApiClient, query: ListApiKeysQuery): PagedRecords<ApiKey> {
-  let pagination: Pagination | undefined;
-  async function* records(): AsyncGenerator<ApiKey> {
-    const page = await listApiKeys(client, query);
-    pagination = page.pagination;
-    yield* page.api_keys;
-  }
-  return { records: records(), pagination: () => pagination };
 }
