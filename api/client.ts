@@ -367,6 +367,8 @@ const KIND_HINTS: Record<string, string> = {
   reset: "Check your network connection and proxy settings, then try again.",
   protocol: "A proxy may be interfering; check the base URL and proxy settings.",
   timeout: "Check your network, or allow more time with --timeout SECONDS (or AX_TIMEOUT).",
+  oversize:
+    "A proxy or a faulty server may be sending an endless answer; check the base URL and proxy settings.",
   unknown: "Check your network connection and proxy settings, then try again.",
 };
 
@@ -404,7 +406,8 @@ function transportError(
     ...(attempt > 1 ? [`${attempt} attempts`] : []),
   ];
   if (notes.length > 0) what += ` (${notes.join(", ")})`;
-  const hint = proxy && failure.kind !== "tls" && failure.kind !== "timeout"
+  const hint = proxy && failure.kind !== "tls" && failure.kind !== "timeout" &&
+      failure.kind !== "oversize"
     ? "Check that the proxy is running and reachable (HTTPS_PROXY / HTTP_PROXY or the profile's [network] proxy_url), then the base URL."
     : KIND_HINTS[failure.kind];
   if (req.idempotent) {
