@@ -21,6 +21,7 @@ import { excerptOf, malformedResponse } from "./_malformed.ts";
 import type { NetFailure } from "./_net_errors.ts";
 import { backoffMs, MAX_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from "./_retry.ts";
 import { type Exchange, exchange } from "./_exchange.ts";
+import { headerValueProblem } from "./header_value.ts";
 import { apiErrorFromResponse, reasonPhrase } from "./problem.ts";
 import { scrubSecrets } from "./redact.ts";
 
@@ -98,9 +99,14 @@ interface State {
 
 /**
  * A client for `options.baseUrl`. Throws ConfigError at once when the base URL
- * is not an http(s) URL.
+ * is not an http(s) URL or the API key cannot travel in a header.
  */
 export function createClient(ctx: Context, options: ClientOptions): ApiClient {
+  const unsendable = headerValueProblem(options.apiKey);
+  if (unsendable !== undefined) {
+    // fetch would refuse it with a TypeError that reads like a network failure.
+    throw new ConfigError(`The API key cannot be sent: ${unsendable}.`);
+  }
   const network = options.network ?? {};
   const state: State = {
     ctx: options.network ? { ...ctx, fetch: fetchWithNetwork(ctx.fetch, network) } : ctx,

@@ -76,9 +76,19 @@ describe("parseCreate", () => {
     assert.equal(parseCreate({ values: { apiKey: KEY } }, TTY).interactive, false);
     assert.equal(parseCreate({ values: { apiKeyStdin: true } }, PIPE).interactive, false);
   });
+  it("--api-key - means --api-key-stdin: the key comes from stdin, never the literal '-'", () => {
+    const parsed = parseCreate({ values: { apiKey: "-" } }, PIPE);
+    assert.equal(parsed.apiKey, undefined);
+    assert.equal(parsed.apiKeyFromStdin, true);
+    assert.equal(parsed.interactive, false);
+    assert.equal(
+      parseCreate({ values: { apiKey: "-", apiKeyStdin: true } }, PIPE).apiKeyFromStdin,
+      true,
+    );
+  });
 
   const bad: [string, { name?: string; values: RawCreateValues }, typeof TTY, RegExp][] = [
-    ["no key and no terminal", { values: {} }, PIPE, /--api-key <key> or --api-key-stdin/],
+    ["no key and no terminal", { values: {} }, PIPE, /pipe it in with --api-key -/],
     ["no key, stdin a terminal but stdout piped", { values: {} }, {
       stdinIsTTY: true,
       stdoutIsTTY: false,
