@@ -179,6 +179,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
       ? checkProfileName(await ctx.prompter.ask("Profile name", { default: DEFAULT_PROFILE }))
       : DEFAULT_PROFILE);
   const existing = await findProfileFile(ctx, name);
+  let replace = options.force;
   if (existing && !options.force) {
     const overwrite = options.interactive &&
       (await ctx.prompter.confirm(
@@ -189,6 +190,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
       await say(ctx, `ℹ Profile '${name}' not changed`);
       return;
     }
+    replace = overwrite;
     if (!options.interactive) {
       throw new ConfigError(`Profile '${name}' already exists (${existing}).`, [
         `Pass --force to overwrite it, or choose another name.`,
@@ -199,12 +201,14 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
   const routing = await obtainRouting(options, ctx);
   // Decide before writing: a profile that exists after the write would hide "first".
   const activate = options.use || !(await hasProfileInEffect(ctx));
+  // Without --force (or a yes), creating is exclusive: of several processes
+  // creating the same profile at once, exactly one wins (I9).
   const file = await saveProfile(ctx, {
     name,
     apiKey,
     routing,
     outputFormat: options.outputFormat,
-  });
+  }, { exclusive: !replace });
   await say(ctx, `✓ Profile '${name}' saved to ${file}`);
   if (activate) {
     await setActiveProfile(ctx, name);
