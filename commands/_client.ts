@@ -6,7 +6,7 @@
  */
 import { type ApiClient, createClient } from "../api/client.ts";
 import { headerValueProblem } from "../api/header_value.ts";
-import type { Settings } from "../config/settings.ts";
+import { INSECURE_TLS_WARNING, type Settings } from "../config/settings.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, UsageError } from "../runtime/errors.ts";
 import { readCaBundle } from "../runtime/network_fetch.ts";
@@ -70,4 +70,12 @@ function checkCredentials(ctx: Context, settings: Settings, apiKey: string): voi
       throw error;
     }
   }
+}
+
+/**
+ * Says on stderr, once per run, that TLS verification is off, when the
+ * settings turn it off (`request_verify = false`, ARIZE_REQUEST_VERIFY).
+ */
+export async function warnIfInsecure(ctx: Context, settings: Settings): Promise<void> {
+  if (settings.network.insecureTls) await ctx.stderr.write(`${INSECURE_TLS_WARNING}\n`);
 }
