@@ -217,7 +217,17 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
     await setActiveProfile(ctx, name);
     await say(ctx, `✓ Active profile set to '${name}'`);
   }
+  // A literal key in argv shows in process lists, shell history and a
+  // runtime's crash report (S9, docs/reliability.md); a ${VAR} reference does not.
+  if (options.apiKey !== undefined && !options.apiKey.includes("${")) {
+    await say(ctx, ARGV_KEY_TIP);
+  }
 }
+
+/** Said after `--api-key VALUE`: the ways that keep a key out of argv. */
+export const ARGV_KEY_TIP =
+  "ℹ Tip: a key given as --api-key VALUE shows in process lists and shell history; " +
+  "next time pipe it in with --api-key -, or run `ax profiles create` on a terminal to be asked.";
 
 async function obtainKey(options: CreateOptions, ctx: Context): Promise<string> {
   let key = options.apiKey;

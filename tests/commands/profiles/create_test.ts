@@ -4,6 +4,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
+  ARGV_KEY_TIP,
   createCommand,
   type CreateOptions,
   parseCreate,
@@ -182,7 +183,7 @@ describe("runCreate", () => {
     assert.equal(stdout.text(), "");
     assert.equal(
       stderr.text(),
-      `✓ Profile 'default' saved to ${file}\n✓ Active profile set to 'default'\n`,
+      `✓ Profile 'default' saved to ${file}\n✓ Active profile set to 'default'\n${ARGV_KEY_TIP}\n`,
     );
     assert.deepEqual(listTree(dir), [
       ".active_profile",

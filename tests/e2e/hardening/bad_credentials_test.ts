@@ -105,6 +105,9 @@ describe("bad credentials are input errors", () => {
       "ak-from-stdin-0123456789\n",
     );
     assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /Tip:/, "no advice to keep the key out of argv: it was");
+    const literal = await ax(["profiles", "create", "literal", "--api-key", "ak-literal-0123"], {});
+    assert.match(literal.stderr, /Tip: a key given as --api-key VALUE shows in process lists/);
     const shown = await ax(["profiles", "show", "piped", "-o", "json"], {});
     assert.doesNotMatch(shown.stdout, /"-"/);
     const before = server.requests.length;
