@@ -2,11 +2,12 @@
  * The profiles on disk: listing, reading, saving and deleting them, and the
  * active-profile marker. Reading never creates anything.
  */
-import { link, open, readdir, readFile, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { link, open, readdir, unlink } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import { readRegularText } from "../runtime/read_regular_file.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError } from "../runtime/errors.ts";
-import { writeFileAtomic } from "./atomic_file.ts";
+import { tempPathFor, writeFileAtomic } from "../runtime/atomic_file.ts";
 import { errorCode, syncDirectory } from "../runtime/fs_errors.ts";
 import {
   activeProfilePath,
@@ -106,7 +107,7 @@ export async function saveProfile(
     await writeFileAtomic(file, text, { mode: 0o600, signal: ctx.signal });
     return file;
   }
-  const temp = join(dirname(file), `.${basename(file)}.${crypto.randomUUID()}.tmp`);
+  const temp = tempPathFor(file);
   await writeFileAtomic(temp, text, { mode: 0o600, signal: ctx.signal });
   try {
     await link(temp, file);
@@ -211,7 +212,8 @@ function candidateFiles(ctx: Context, name: string): string[] {
 /** The file's text, or undefined when it does not exist. */
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, "utf8");
+    // Not readFile: a FIFO under a profile's name would block it forever (S8).
+    return await readRegularText(file);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw unreadable(file, error);

@@ -8,6 +8,7 @@ import { firstPage, paginate } from "../../api/paginate.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import { openSession } from "./_session.ts";
@@ -59,6 +60,6 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
   // lose it, so the way on is said on stderr (stdout stays data).
   if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
     await announce(ctx, MORE_ITEMS);
-    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
+    await announce(ctx, `  ${shellCommand(["--cursor", pagination.next_cursor])}`);
   }
 }
