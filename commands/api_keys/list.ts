@@ -21,6 +21,8 @@ import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
+import { API_KEY_COLUMNS } from "./_columns.ts";
+import { parseColumnSelection } from "../../formats/select_columns.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
@@ -42,6 +44,8 @@ export interface ListOptions {
   want: number | "all" | "page";
   /** Resume after this cursor. */
   cursor?: string;
+  /** `--columns`: the columns table, wide and csv print, in this order. */
+  columns?: string[];
   common: CommonOptions;
 }
 
@@ -53,6 +57,7 @@ export interface RawListValues extends RawCommonValues {
   limit?: string;
   all?: true;
   cursor?: string;
+  columns?: string;
 }
 
 /** What `ax api-keys --help` shows of `list`, built or not. */
@@ -90,6 +95,13 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
     .addOption(new Option("--all", "fetch every page (not with --limit)"))
     .addOption(new Option("-c, --cursor <cursor>", "resume from this pagination cursor"))
     .addOption(outputOption())
+    .addOption(
+      new Option(
+        "--columns <names>",
+        "comma-separated columns for table, wide and csv output, in this order " +
+          `(${API_KEY_COLUMNS.map((c) => c.name).join(", ")})`,
+      ),
+    )
     .addOption(verboseOption())
     .addOption(pluginOption())
     .addOption(timeoutOption())
@@ -99,6 +111,8 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
         "ax api-keys list",
         'ax api-keys list --key-type service --space "My Space" --status active',
         "ax api-keys list --limit 250 -o keys.csv",
+        "ax api-keys list -o wide",
+        "ax api-keys list --columns name,id,created_at",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
         "ax api-keys list --output api-keys.json",
@@ -125,6 +139,9 @@ export function parseList(values: RawListValues): ListOptions {
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    columns: values.columns === undefined
+      ? undefined
+      : parseColumnSelection(values.columns, { columns: API_KEY_COLUMNS, option: "--columns" }),
     common: parseCommon(values),
   };
 }
