@@ -139,9 +139,12 @@ export function parseList(values: RawListValues): ListOptions {
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
-    columns: values.columns === undefined
-      ? undefined
-      : parseColumnSelection(values.columns, { columns: API_KEY_COLUMNS, option: "--columns" }),
+    ...(values.columns === undefined ? {} : {
+      columns: parseColumnSelection(values.columns, {
+        columns: API_KEY_COLUMNS,
+        option: "--columns",
+      }),
+    }),
     common: parseCommon(values),
   };
 }

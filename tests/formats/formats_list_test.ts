@@ -31,12 +31,13 @@ describe("ax formats list", () => {
     const listing = JSON.parse(stdout.text()).formats;
     assert.deepEqual(listing.map((f: { name: string }) => f.name), [
       "table",
+      "wide",
       "json",
       "ndjson",
       "csv",
       "parquet",
     ]);
-    assert.deepEqual(listing[4], {
+    assert.deepEqual(listing[5], {
       name: "parquet",
       origin: "built-in",
       extensions: ".parquet .pq",
