@@ -164,7 +164,7 @@ async function startTable(preview: readonly Cell[][], run: TableRun): Promise<St
     headers: header.map((cell) => cell.width),
     cuttable,
     dropRank: columns.map((c) => dropOrder.indexOf(c.name)),
-    available: sink.width ?? Infinity,
+    available: sink.width || Infinity,
   });
   const { shown, widths } = layout;
   const draw = (cells: readonly Cell[]) =>
@@ -202,7 +202,7 @@ function drawPanel(row: Row, run: PanelRun): string {
   const present = run.columns.filter((c) => row[c.name] !== null && row[c.name] !== undefined);
   const labels = present.map((c) => sanitizeForTerminal(c.name) + ":");
   const labelWidth = labels.reduce((max, label) => Math.max(max, textWidth(label)), 0);
-  const room = (run.sink.width ?? Infinity) - labelWidth - 1;
+  const room = (run.sink.width || Infinity) - labelWidth - 1;
   let text = "";
   present.forEach((column, i) => {
     const value = row[column.name];
