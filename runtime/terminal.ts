@@ -43,12 +43,10 @@ export function paint(text: string, color: ColorName, enabled: boolean): string 
 // isolates (U+2066–U+2069) and the BOM / zero-width no-break space (U+FEFF).
 // The latter change nothing but how text looks: a right-to-left override can
 // make `evil.exe` read `exe.live` and a zero-width space hides inside a name.
-// deno-lint-ignore no-control-regex
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
-// deno-lint-ignore no-control-regex
-const HAS_UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/;
+const UNSAFE_CHARACTERS =
+  "[\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2066-\\u2069\\ufeff]";
+const UNSAFE = new RegExp(UNSAFE_CHARACTERS, "g");
+const HAS_UNSAFE = new RegExp(UNSAFE_CHARACTERS);
 
 /** True when {@link sanitizeForTerminal} would change `text`. */
 export function needsSanitizing(text: string): boolean {

@@ -50,6 +50,7 @@ describe("--columns", () => {
   it("picks the table columns, piped and on a terminal, and wide's too", async () => {
     assert.equal((await write("table")).out.split("\n")[0], "status\tname");
     assert.equal((await write("wide")).out.split("\n")[0], "status\tname");
+    // deno-lint-ignore no-control-regex
     const onTerminal = (await write("table", true)).out.replace(/\x1b\[[0-9;]*m/g, "");
     assert.match(onTerminal.split("\n")[0], /^STATUS +NAME$/);
     assert.match(onTerminal.split("\n")[3], /^revoked +old deploy key$/);

@@ -50,6 +50,7 @@ describe("runList", () => {
     const { ctx, stdout, stderr } = configContext(twoProfiles(), { tty: true, columns: 80 });
     await runList({ output: "table" }, ctx);
     assert.equal(
+      // deno-lint-ignore no-control-regex
       stdout.text().replace(/\x1b\[[0-9;]*m/g, ""),
       "NAME     ACTIVE  BASE URL\n" +
         "default  *       https://api.arize.com\n" +
