@@ -10,7 +10,6 @@ import type { ApiKey, Pagination } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
-import { ApiError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import { openSession } from "./_session.ts";
@@ -20,12 +19,18 @@ import { DEFAULT_LIMIT, type ListOptions, PAGE_SIZE } from "./list.ts";
 export async function fetchList(options: ListOptions, ctx: Context): Promise<void> {
   const session = await openSession(ctx, { common: options.common, output: true });
   await showPrereleaseNotice(session.ctx, "api-keys");
-  // The API lists your user keys, or with space_id one space's service keys.
+  // The API lists your user keys; with space_id one space's service keys;
+  // with key_type=service alone, those of every space you may read.
   const spaceId = options.space === undefined ? undefined : await session.request(
     "Looking up the space…",
     () => resolveSpaceId(session.client, options.space!),
   );
-  const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
+  const query = {
+    key_type: options.keyType,
+    status: options.status,
+    space_id: spaceId,
+    user_id: options.user,
+  };
   const { want } = options;
   const pages = want === "page"
     ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
@@ -49,8 +54,6 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
       collection: "api_keys",
       pagination: pages.pagination,
     }, session.ctx);
-  } catch (error) {
-    throw withSpaceHint(error, options);
   } finally {
     await session.close();
   }
@@ -61,20 +64,6 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
     await announce(ctx, MORE_ITEMS);
     await announce(ctx, `  --cursor ${pagination.next_cursor}`);
   }
-}
-
-/** The API lists service keys per space; a 400 for `--key-type service` alone says how. */
-function withSpaceHint(error: unknown, options: ListOptions): unknown {
-  if (
-    !(error instanceof ApiError) || error.status !== 400 || options.keyType !== "service" ||
-    options.space !== undefined
-  ) {
-    return error;
-  }
-  return new ApiError(error.status, error.message, {
-    problem: error.problem,
-    hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
-  });
 }
 
 /** Exactly one request: the default `list` shows one page and says how to get the next. */

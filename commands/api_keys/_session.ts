@@ -5,7 +5,7 @@
  * Nothing here reaches the network.
  */
 import type { ApiClient } from "../../api/client.ts";
-import { clientFromSettings } from "../_client.ts";
+import { clientFromSettings, warnIfInsecure } from "../_client.ts";
 import { optionalConfigDir } from "../../config/paths.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import {
@@ -67,6 +67,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     await preflightOutput(target, ctx);
   }
   const apiKey = requireApiKey(settings);
+  await warnIfInsecure(ctx, settings);
   // Verbose logs stream on stderr; a spinner drawn between them would garble them.
   const status = createStatusLine(ctx.stderr, {
     color: colorEnabled(ctx.stderr, ctx.env),

@@ -36,6 +36,8 @@ export interface ListOptions {
   status?: KeyStatus;
   /** A space name or ID: list that space's service keys instead of your user keys. */
   space?: string;
+  /** A user ID (API `user_id`): keys created by that user. */
+  user?: string;
   /**
    * How many records to fetch (in pages of up to 100, until that many came),
    * every page, or — without --limit or --all — one page of 15, as the
@@ -54,6 +56,7 @@ export interface RawListValues extends RawCommonValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
+  user?: string;
   limit?: string;
   all?: true;
   cursor?: string;
@@ -63,7 +66,8 @@ export interface RawListValues extends RawCommonValues {
 /** What `ax api-keys --help` shows of `list`, built or not. */
 export const LIST_SUMMARY: CommandSummary = {
   name: "list",
-  description: "List your API keys, or with --space one space's service keys",
+  description:
+    "List your API keys; with --space one space's service keys, with --key-type service alone those of every space you can read",
   options: true,
 };
 
@@ -84,6 +88,13 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       new Option(
         "-s, --space <name-or-id>",
         "list this space's service keys (by name or ID) instead of your user keys",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--user <user-id>",
+        "only keys created by this user (account admins: another user's keys; " +
+          "with --space or --key-type service: service keys that user created)",
       ),
     )
     .addOption(
@@ -109,7 +120,9 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       "after",
       examples([
         "ax api-keys list",
+        "ax api-keys list --key-type service --status active",
         'ax api-keys list --key-type service --space "My Space" --status active',
+        'ax api-keys list --space "My Space" --user <user-id>',
         "ax api-keys list --limit 250 -o keys.csv",
         "ax api-keys list -o wide",
         "ax api-keys list --columns name,id,created_at",
@@ -137,6 +150,7 @@ export function parseList(values: RawListValues): ListOptions {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
+    user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
     ...(values.columns === undefined ? {} : {

@@ -63,8 +63,9 @@ export function refreshCommand(
     .argument("<key-id>", "ID of the key to rotate (see `ax api-keys list`)")
     .addOption(expiresAtOption(
       "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an offset is " +
-        "given; required (and no later than the old expiry) when the old key expires; " +
-        "without it the replacement never expires",
+        "given; no later than the old key's expiry. Without it, the replacement of a key " +
+        "that never expires never expires either, and that of an expiring key keeps the " +
+        "old expiry (ax looks it up and says so)",
     ))
     .addOption(
       new Option(
