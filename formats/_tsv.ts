@@ -16,8 +16,12 @@ import { toRfc3339Utc } from "./_timestamps.ts";
 import type { Column, Row, Sink, Value } from "./types.ts";
 import { statusColor } from "./_status_colors.ts";
 
+// Most values are printable ASCII without a backslash: nothing to escape.
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+
 /** `text` as one TSV field: nothing in it can end the field or the line. */
 export function tsvField(text: string): string {
+  if (PLAIN.test(text)) return text;
   const escaped = text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
   return needsSanitizing(escaped) ? sanitizeForTerminal(escaped) : escaped;
 }

@@ -167,17 +167,16 @@ async function startTable(preview: readonly Cell[][], run: TableRun): Promise<St
     available: sink.width || Infinity,
   });
   const { shown, widths } = layout;
-  const draw = (cells: readonly Cell[]) =>
+  // A header is cut like text when its column is narrower than it.
+  const draw = (cells: readonly Cell[], isHeader = false) =>
     drawRow(
-      shown.map((column, i) =>
-        fitCell(cells[column], widths[i], cuttable[column] || cells === header)
-      ),
+      shown.map((column, i) => fitCell(cells[column], widths[i], isHeader || cuttable[column])),
       { widths, color: info.color },
     );
-  let text = draw(header);
+  let text = draw(header, true);
   for (const row of preview) text += draw(row);
   await sink.write(text);
-  return { draw };
+  return { draw: (cells) => draw(cells) };
 }
 
 /** What {@link drawPanel} needs. */

@@ -1,6 +1,7 @@
 /**
  * Invisible and bidi characters from the server (T6): escaped wherever text
- * reaches a terminal, JSON still valid and exact in meaning.
+ * reaches a terminal (tables, csv, messages), JSON still valid and exact in
+ * meaning.
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -8,6 +9,9 @@ import { csvFormat } from "../../formats/csv.ts";
 import { jsonFormat } from "../../formats/json.ts";
 import { ndjsonFormat } from "../../formats/ndjson.ts";
 import type { Row } from "../../formats/types.ts";
+import { AxError } from "../../runtime/errors.ts";
+import { reportError } from "../../runtime/report_error.ts";
+import { captureOutput } from "../_helpers/fake_context.ts";
 import { render, ROWS } from "./_support.ts";
 
 const SNEAKY = "evil\u202eexe.txt\u200b\u2066x\u2069\ufeff\u2028";
@@ -32,5 +36,19 @@ describe("invisible and bidi characters", () => {
     assert.ok(onTerminal.includes("evil\\u202eexe.txt\\u200b"));
     const piped = await render(csvFormat, [ROW]);
     assert.ok(piped.includes(SNEAKY));
+  });
+});
+
+describe("messages that echo server strings", () => {
+  it("an error message from the server shows bidi and invisible characters escaped", async () => {
+    const stderr = captureOutput(true);
+    const code = await reportError(new AxError("key 'evil\u202eexe.txt\u200b' not found"), {
+      stderr,
+      env: { NO_COLOR: "1" },
+      verbose: false,
+      interrupted: false,
+    });
+    assert.equal(code, 1);
+    assert.equal(stderr.text(), "✗ Error: key 'evil\\u202eexe.txt\\u200b' not found\n");
   });
 });
