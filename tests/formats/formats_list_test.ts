@@ -77,6 +77,23 @@ describe("ax formats list", () => {
     rmSync(plugins, { recursive: true });
   });
 
+  it("fits an 80-column terminal with a broken plugin's long path and error", async () => {
+    const plugins = join(home, ".arize", "plugins");
+    writeModule(plugins, "a_rather_long_plugin_file_name_for_testing.ts", "export default {};");
+    const { ctx, stdout } = fakeContext({
+      homeDir: home,
+      env: { PATH: "", NO_COLOR: "1" },
+      tty: true,
+      columns: 80,
+    });
+    await assert.rejects(runFormatsList({ plugins: [] }, ctx), AxError);
+    const lines = stdout.text().trimEnd().split("\n");
+    assert.match(lines[0], /^NAME +EXTENSIONS +STATUS +ORIGIN +DESCRIPTION +ERROR$/);
+    for (const line of lines) assert.ok(line.length <= 80, line);
+    assert.match(lines.at(-1)!, /^a_rather_lo… +— +broken +\/.*…/);
+    rmSync(plugins, { recursive: true });
+  });
+
   it("takes --plugin, and works without a home folder", async () => {
     const extra = writeModule(join(home, "extra"), "extra.ts", formatSource({ name: '"extra"' }));
     const { ctx, stdout } = fakeContext({ homeDir: undefined, cwd: home, env: { PATH: "" } });
