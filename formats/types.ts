@@ -116,6 +116,11 @@ export interface OutputInfo {
    * only, T1), e.g. `No items to display`. Absent when there is nobody to tell.
    */
   message?(text: string): Promise<void>;
+  /**
+   * Aborted when the output is given up (Ctrl-C, or a new secret's hand-over
+   * outliving the timeout, S8): stop writing and release what was started.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** An output format. Built-ins and plugins register the same way. */

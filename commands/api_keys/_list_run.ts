@@ -10,6 +10,7 @@ import type { ApiKey, Pagination } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import { openSession } from "./_session.ts";
@@ -62,7 +63,7 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
   // lose it, so the way on is said on stderr (stdout stays data).
   if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
     await announce(ctx, MORE_ITEMS);
-    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
+    await announce(ctx, `  ${shellCommand(["--cursor", pagination.next_cursor])}`);
   }
 }
 

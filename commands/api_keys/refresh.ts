@@ -6,6 +6,7 @@
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import {
   envFileOption,
   expiresAtOption,
@@ -135,11 +136,6 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
   return [
     `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
     "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
-    `  ax api-keys refresh ${[newId, ...flags].map(shellWord).join(" ")}`,
+    `  ${shellCommand(["ax", "api-keys", "refresh", newId, ...flags])}`,
   ];
-}
-
-/** Quotes a word for a POSIX shell when it needs it, so the hint can be pasted. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
