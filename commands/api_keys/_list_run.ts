@@ -11,7 +11,7 @@ import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import { openSession } from "./_session.ts";
 import { DEFAULT_LIMIT, type ListOptions, PAGE_SIZE } from "./list.ts";
@@ -49,6 +49,8 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
     await writeOutput(asRows(pages.records), session.target!, {
       columns: API_KEY_COLUMNS,
       displayOrder: API_KEY_DISPLAY_ORDER,
+      table: API_KEY_TABLE,
+      selected: options.columns,
       shape: "list",
       collection: "api_keys",
       pagination: pages.pagination,

@@ -30,7 +30,7 @@ export function enumOption<const F extends string, const T extends string>(
 export function outputOption() {
   return new Option(
     "-o, --output <format|file>",
-    "output format (table, json, ndjson, csv, parquet, or a plugin's) or a file path " +
+    "output format (table, wide, json, ndjson, csv, parquet, or a plugin's) or a file path " +
       "whose extension picks it (default: the profile's [output] format, else table)",
   );
 }

@@ -21,6 +21,8 @@ import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
+import { API_KEY_COLUMNS } from "./_columns.ts";
+import { parseColumnSelection } from "../../formats/select_columns.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
@@ -44,6 +46,8 @@ export interface ListOptions {
   want: number | "all" | "page";
   /** Resume after this cursor. */
   cursor?: string;
+  /** `--columns`: the columns table, wide and csv print, in this order. */
+  columns?: string[];
   common: CommonOptions;
 }
 
@@ -56,6 +60,7 @@ export interface RawListValues extends RawCommonValues {
   limit?: string;
   all?: true;
   cursor?: string;
+  columns?: string;
 }
 
 /** What `ax api-keys --help` shows of `list`, built or not. */
@@ -101,6 +106,13 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
     .addOption(new Option("--all", "fetch every page (not with --limit)"))
     .addOption(new Option("-c, --cursor <cursor>", "resume from this pagination cursor"))
     .addOption(outputOption())
+    .addOption(
+      new Option(
+        "--columns <names>",
+        "comma-separated columns for table, wide and csv output, in this order " +
+          `(${API_KEY_COLUMNS.map((c) => c.name).join(", ")})`,
+      ),
+    )
     .addOption(verboseOption())
     .addOption(pluginOption())
     .addOption(timeoutOption())
@@ -112,6 +124,8 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
         'ax api-keys list --key-type service --space "My Space" --status active',
         'ax api-keys list --space "My Space" --user <user-id>',
         "ax api-keys list --limit 250 -o keys.csv",
+        "ax api-keys list -o wide",
+        "ax api-keys list --columns name,id,created_at",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
         "ax api-keys list --output api-keys.json",
@@ -139,6 +153,12 @@ export function parseList(values: RawListValues): ListOptions {
     user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    ...(values.columns === undefined ? {} : {
+      columns: parseColumnSelection(values.columns, {
+        columns: API_KEY_COLUMNS,
+        option: "--columns",
+      }),
+    }),
     common: parseCommon(values),
   };
 }

@@ -120,7 +120,7 @@ describe("ax complete: -o formats and files", () => {
         env: { AX_CONFIG_DIR: config, PATH: "" },
       });
       const values = lines.map((l) => l.split("\t")[0]);
-      for (const name of ["table", "json", "ndjson", "csv", "parquet", "shout"]) {
+      for (const name of ["table", "wide", "json", "ndjson", "csv", "parquet", "shout"]) {
         assert.ok(values.includes(name), `${name} in ${values}`);
       }
       assert.ok(lines.includes("shout\tUpper case"));
@@ -136,7 +136,7 @@ describe("ax complete: -o formats and files", () => {
       writeExecutable(bin, "ax-format-tsv", `touch '${marker}'\necho '{"ax_format_version":1}'`);
       const { lines } = await complete(["api-keys", "list", "-o", "t"], { env: { PATH: bin } });
       assert.deepEqual(lines, [
-        "table\tHuman-readable table (a key: value panel for one object); stdout only",
+        "table\tTable of the main columns, sized to the terminal; tab-separated when piped",
         "tsv\tExternal program ax-format-tsv",
       ]);
       assert.equal(existsSync(marker), false, "a TAB runs no plugin program");
