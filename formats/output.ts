@@ -10,6 +10,7 @@ import { AxError, FileError, UsageError } from "../runtime/errors.ts";
 import { colorEnabled, paint } from "../runtime/terminal.ts";
 import { openAtomicOutput } from "./_atomic_output.ts";
 import { bufferedSink } from "./_buffered_sink.ts";
+import { checkTimestamps } from "./_timestamp_check.ts";
 import { writeFailure } from "./_file_errors.ts";
 import { BUILT_IN_ALIASES } from "./built_ins.ts";
 import type { FormatRegistry } from "./registry.ts";
@@ -162,7 +163,8 @@ export type WriteInfo = Omit<OutputInfo, "color" | "now"> & {
  * error or when ctx.signal aborts — I4; an existing file stays unchanged on
  * failure — I6; ENOSPC/EACCES/ENOENT → FileError, exit 5, naming the file).
  * After a file is written: "✓ Saved to <path>" on stderr. A plugin's failure
- * → AxError naming the plugin file.
+ * → AxError naming the plugin file. A timestamp no format can store stops
+ * every format alike (formats/_timestamp_check.ts).
  */
 export async function writeOutput(
   records: AsyncIterable<Row>,
@@ -170,6 +172,7 @@ export async function writeOutput(
   info: WriteInfo,
   ctx: Context,
 ): Promise<void> {
+  records = checkTimestamps(records, info.columns);
   const outputInfo: OutputInfo = {
     columns: info.columns,
     displayOrder: info.displayOrder,

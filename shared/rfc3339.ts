@@ -30,8 +30,8 @@ export interface Rfc3339Options {
    */
   readonly relaxed?: boolean;
   /**
-   * ISO 8601's shortened forms people type: a date alone (its first second)
-   * and a time without seconds (`2025-12-31T23:59`).
+   * ISO 8601's shortened forms people type: a date alone (its first second,
+   * UTC; never with an offset) and a time without seconds (`2025-12-31T23:59`).
    */
   readonly shortForms?: boolean;
 }
