@@ -48,7 +48,7 @@ function oddTimestamp(index: number, name: string, value: string | number | bool
   const text = JSON.stringify(value);
   const shown = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
   return new AxError(
-    `Unexpected response from server: ${name} of record ${index} is ${
+    `unexpected response from server: ${name} of record ${index} is ${
       sanitizeForTerminal(shown)
     }, not a date-time ax can write.`,
     {

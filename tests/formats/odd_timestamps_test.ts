@@ -66,7 +66,7 @@ describe("a timestamp no format can store", () => {
             assert.ok(error instanceof AxError, String(error));
             assert.equal(
               error.message,
-              `Unexpected response from server: created_at of record 2 is ${
+              `unexpected response from server: created_at of record 2 is ${
                 JSON.stringify(odd)
               }, not a date-time ax can write.`,
             );
