@@ -34,6 +34,8 @@ export interface ListOptions {
   status?: KeyStatus;
   /** A space name or ID: list that space's service keys instead of your user keys. */
   space?: string;
+  /** A user ID (API `user_id`): keys created by that user. */
+  user?: string;
   /**
    * How many records to fetch (in pages of up to 100, until that many came),
    * every page, or — without --limit or --all — one page of 15, as the
@@ -50,6 +52,7 @@ export interface RawListValues extends RawCommonValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
+  user?: string;
   limit?: string;
   all?: true;
   cursor?: string;
@@ -58,7 +61,8 @@ export interface RawListValues extends RawCommonValues {
 /** What `ax api-keys --help` shows of `list`, built or not. */
 export const LIST_SUMMARY: CommandSummary = {
   name: "list",
-  description: "List your API keys, or with --space one space's service keys",
+  description:
+    "List your API keys; with --space one space's service keys, with --key-type service alone those of every space you can read",
   options: true,
 };
 
@@ -83,6 +87,13 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
     )
     .addOption(
       new Option(
+        "--user <user-id>",
+        "only keys created by this user (account admins: another user's keys; " +
+          "with --space or --key-type service: service keys that user created)",
+      ),
+    )
+    .addOption(
+      new Option(
         "-l, --limit <n>",
         `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
       ),
@@ -97,7 +108,9 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       "after",
       examples([
         "ax api-keys list",
+        "ax api-keys list --key-type service --status active",
         'ax api-keys list --key-type service --space "My Space" --status active',
+        'ax api-keys list --space "My Space" --user <user-id>',
         "ax api-keys list --limit 250 -o keys.csv",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
@@ -123,6 +136,7 @@ export function parseList(values: RawListValues): ListOptions {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
+    user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
     common: parseCommon(values),
