@@ -10,6 +10,7 @@ import { AxError, FileError, UsageError } from "../runtime/errors.ts";
 import { colorEnabled, paint, sanitizeForTerminal } from "../runtime/terminal.ts";
 import { openAtomicFile, symlinkRefused } from "../runtime/atomic_file.ts";
 import { bufferedSink } from "./_buffered_sink.ts";
+import { checkTimestamps } from "./_timestamp_check.ts";
 import { writeFailure } from "./_file_errors.ts";
 import { BUILT_IN_ALIASES } from "./built_ins.ts";
 import { tableFormat } from "./table.ts";
@@ -201,7 +202,8 @@ function selectColumns(info: WriteInfo, target: OutputTarget): WriteInfo {
  * error or when ctx.signal aborts — I4; an existing file stays unchanged on
  * failure — I6; ENOSPC/EACCES/ENOENT → FileError, exit 5, naming the file).
  * After a file is written: "✓ Saved to <path>" on stderr. A plugin's failure
- * → AxError naming the plugin file.
+ * → AxError naming the plugin file. A timestamp no format can store stops
+ * every format alike (formats/_timestamp_check.ts).
  */
 export async function writeOutput(
   records: AsyncIterable<Row>,
@@ -210,6 +212,7 @@ export async function writeOutput(
   ctx: Context,
 ): Promise<void> {
   const info = selectColumns(written, target);
+  records = checkTimestamps(records, info.columns);
   const outputInfo: OutputInfo = {
     columns: info.columns,
     displayOrder: info.displayOrder,

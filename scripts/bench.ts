@@ -14,7 +14,8 @@
  * - one TAB: `ax complete -- …` (no live lookups);
  * - `list --all` of N seeded keys per format (csv, ndjson, json, parquet):
  *   records/s, the overhead over a compiled fetch loop that requests the same
- *   pages and parses them but formats nothing, and peak RSS (GNU time).
+ *   pages and parses them but formats nothing, peak RSS (GNU time), and
+ *   parquet's time as a multiple of ndjson's.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -513,6 +514,21 @@ async function main(): Promise<void> {
           ));
         }
       });
+      // QUALITY.md: parquet costs at most 1.5× ndjson's time, measured in the same run.
+      if (
+        size === 100_000 ||
+        (size === Math.max(...options.sizes) && !options.sizes.includes(100_000))
+      ) {
+        const msOf = (format: string) =>
+          medianOf(results[cmds.findIndex((cmd) => cmd.format === format)], (r) => r.ms)!;
+        const ratio = msOf("parquet") / msOf("ndjson");
+        rows.push(row(
+          `\`list --all\` of ${size} keys: parquet vs ndjson, same run`,
+          `${fmt(msOf("parquet"))} vs ${fmt(msOf("ndjson"))} = ${ratio.toFixed(2)}×`,
+          "≤ 1.5×",
+          ratio <= 1.5,
+        ));
+      }
       emulator.stop();
     }
     for (const format of FORMATS) {
