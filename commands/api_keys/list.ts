@@ -21,6 +21,12 @@ import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
+import {
+  addListHygieneOptions,
+  type ListHygiene,
+  parseListHygiene,
+  type RawListHygieneValues,
+} from "./_list_hygiene.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
@@ -42,11 +48,13 @@ export interface ListOptions {
   want: number | "all" | "page";
   /** Resume after this cursor. */
   cursor?: string;
+  /** Local filters, `--sort`, `-q` (issue 14). */
+  hygiene: ListHygiene;
   common: CommonOptions;
 }
 
 /** Option values as commander hands them over. */
-export interface RawListValues extends RawCommonValues {
+export interface RawListValues extends RawCommonValues, RawListHygieneValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
@@ -64,7 +72,7 @@ export const LIST_SUMMARY: CommandSummary = {
 
 /** Registers `list` under `api-keys`. */
 export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
-  return parent
+  const command = parent
     .command(LIST_SUMMARY.name)
     .description(LIST_SUMMARY.description)
     .addOption(enumOption("--key-type <type>", {
@@ -97,15 +105,19 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       "after",
       examples([
         "ax api-keys list",
+        "ax api-keys list --expires-within 14d --sort expires_at",
+        "ax api-keys list --unused-for 180d -q | ax api-keys revoke - --force",
+        "ax api-keys list --all --name 'ci-*' -o keys.csv",
         'ax api-keys list --key-type service --space "My Space" --status active',
         "ax api-keys list --limit 250 -o keys.csv",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
         "ax api-keys list --output api-keys.json",
       ]),
-    )
+    );
+  return addListHygieneOptions(command)
     .action(async (values) => {
-      await wiring.run(parseList(values), wiring.ctx);
+      await wiring.run(parseList(values as RawListValues), wiring.ctx);
     });
 }
 
@@ -125,6 +137,7 @@ export function parseList(values: RawListValues): ListOptions {
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    hygiene: parseListHygiene(values),
     common: parseCommon(values),
   };
 }
