@@ -12,12 +12,14 @@ import {
   createServiceKeyCommand,
   runCreateServiceKey,
 } from "./create_service_key.ts";
+import { GET_SUMMARY, getCommand, runGet } from "./get.ts";
 import { LIST_SUMMARY, listCommand, runList } from "./list.ts";
 import { REFRESH_SUMMARY, refreshCommand, runRefresh } from "./refresh.ts";
 import { REVOKE_SUMMARY, revokeCommand, runRevoke } from "./revoke.ts";
 
 const SUBCOMMANDS: readonly Subcommand[] = [
   { summary: LIST_SUMMARY, build: (group, ctx) => listCommand(group, { ctx, run: runList }) },
+  { summary: GET_SUMMARY, build: (group, ctx) => getCommand(group, { ctx, run: runGet }) },
   { summary: CREATE_SUMMARY, build: (group, ctx) => createCommand(group, { ctx, run: runCreate }) },
   {
     summary: CREATE_SERVICE_KEY_SUMMARY,
