@@ -1,5 +1,5 @@
 import type { TextOutput } from "./context.ts";
-import { ApiError, AxError, EXIT, InterruptedError } from "./errors.ts";
+import { ApiError, AxError, EXIT, FindingsReported, InterruptedError } from "./errors.ts";
 import { colorEnabled, paint, sanitizeForTerminal } from "./terminal.ts";
 
 /** What {@link reportError} needs to know about the process. */
@@ -25,6 +25,8 @@ export async function reportError(error: unknown, options: ReportOptions): Promi
     await stderr.write(["", ...hints.map(sanitizeForTerminal)].join("\n") + "\n");
     return EXIT.INTERRUPTED;
   }
+  // The audit printed its findings and summary; the exit code says the rest.
+  if (error instanceof FindingsReported) return error.exitCode;
   const color = colorEnabled(stderr, options.env);
   const lines: string[] = [];
   let exitCode: number = EXIT.GENERAL;

@@ -12,6 +12,7 @@ import {
   createServiceKeyCommand,
   runCreateServiceKey,
 } from "./create_service_key.ts";
+import { AUDIT_SUMMARY, auditCommand, runAudit } from "./audit.ts";
 import { GET_SUMMARY, getCommand, runGet } from "./get.ts";
 import { LIST_SUMMARY, listCommand, runList } from "./list.ts";
 import { REFRESH_SUMMARY, refreshCommand, runRefresh } from "./refresh.ts";
@@ -30,10 +31,11 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     summary: REFRESH_SUMMARY,
     build: (group, ctx) => refreshCommand(group, { ctx, run: runRefresh }),
   },
+  { summary: AUDIT_SUMMARY, build: (group, ctx) => auditCommand(group, { ctx, run: runAudit }) },
 ];
 
 /**
- * Registers `api-keys` and its five commands on the root program: those
+ * Registers `api-keys` and its commands on the root program: those
  * `words` name in full, the others as stubs (default: all in full).
  */
 export function apiKeysCommand(
