@@ -21,13 +21,15 @@ import {
 import { keysIn, type LookupScope } from "./_key_lookup.ts";
 import { announce } from "./_messages.ts";
 import { openSession } from "./_session.ts";
+import type { StatusLine } from "./_status_line.ts";
+import type { ApiKey } from "../../api/types.ts";
 import { writeIds } from "./_write_ids.ts";
 import type { AuditOptions } from "./audit.ts";
 
 /** Reads the keys and reports the findings; throws FindingsReported (exit 6) when there are some. */
 export async function auditKeys(options: AuditOptions, ctx: Context): Promise<void> {
   const session = await openSession(ctx, { common: options.common, output: !options.quiet });
-  const tally = { keys: 0, flagged: 0, byKind: new Map<FindingKind, number>() };
+  const tally: Tally = { keys: 0, flagged: 0, byKind: new Map<FindingKind, number>() };
   try {
     await showPrereleaseNotice(session.ctx, "api-keys");
     let spaces: LookupScope["spaces"] = [];
@@ -48,20 +50,9 @@ export async function auditKeys(options: AuditOptions, ctx: Context): Promise<vo
       ignore: options.ignore,
     };
     const keys = keysIn(session.client, { statuses: ["active"], spaces, userKeys: true });
-    async function* findings(): AsyncGenerator<Finding> {
-      for await (const key of keys) {
-        tally.keys++;
-        if (tally.keys % 100 === 0) session.status.show(`Audited ${tally.keys} API keys…`);
-        const found = findingsFor(key, rules);
-        if (found.length > 0) tally.flagged++;
-        for (const finding of found) {
-          tally.byKind.set(finding.finding, (tally.byKind.get(finding.finding) ?? 0) + 1);
-          yield finding;
-        }
-      }
-    }
+    const found = auditedKeys(keys, { rules, tally, status: session.status });
     session.status.spin("Auditing API keys…");
-    if (options.quiet) await writeIds(onePerKey(findings()), session.ctx);
+    if (options.quiet) await writeIds(onePerKey(found), session.ctx);
     else {
       await writeOutput(
         findings() as AsyncIterable<unknown> as AsyncIterable<Row>,
@@ -91,6 +82,31 @@ export async function auditKeys(options: AuditOptions, ctx: Context): Promise<vo
   } in ${tally.flagged} of ${keysWord}: ${kinds}`;
   await announce(ctx, `⚠ ${summary}`);
   throw new FindingsReported(summary);
+}
+
+/** Counts of one audit, for its summary line. */
+interface Tally {
+  keys: number;
+  flagged: number;
+  byKind: Map<FindingKind, number>;
+}
+
+/** The findings of each key as it arrives, counted into `tally`. */
+async function* auditedKeys(
+  keys: AsyncIterable<ApiKey>,
+  run: { rules: AuditRules; tally: Tally; status: StatusLine },
+): AsyncGenerator<Finding> {
+  const { tally } = run;
+  for await (const key of keys) {
+    tally.keys++;
+    if (tally.keys % 100 === 0) run.status.show(`Audited ${tally.keys} API keys…`);
+    const found = findingsFor(key, run.rules);
+    if (found.length > 0) tally.flagged++;
+    for (const finding of found) {
+      tally.byKind.set(finding.finding, (tally.byKind.get(finding.finding) ?? 0) + 1);
+      yield finding;
+    }
+  }
 }
 
 /** Each flagged key once (its findings come together). */

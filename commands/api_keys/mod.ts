@@ -1,7 +1,7 @@
 /**
- * The `ax api-keys` command group: list, create, create-service-key, revoke
- * and refresh. Each command's flags, help and behaviour live in its own file;
- * this file only wires them to their `run` functions.
+ * The `ax api-keys` command group: list, get, create, create-service-key,
+ * revoke, refresh and audit. Each command's flags, help and behaviour live in
+ * its own file; this file only wires them to their `run` functions.
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
