@@ -55,7 +55,7 @@ export async function auditKeys(options: AuditOptions, ctx: Context): Promise<vo
     if (options.quiet) await writeIds(onePerKey(found), session.ctx);
     else {
       await writeOutput(
-        findings() as AsyncIterable<unknown> as AsyncIterable<Row>,
+        found as AsyncIterable<unknown> as AsyncIterable<Row>,
         session.target!,
         {
           columns: FINDING_COLUMNS,
