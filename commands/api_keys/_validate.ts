@@ -53,11 +53,12 @@ export function checkDescription(value: string | undefined): string | undefined 
 }
 
 const DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
  * An ISO 8601 date (`2025-12-31`) or date-time (`2025-12-31T23:59[:59[.fff]]`
- * with an optional `Z` or `±HH:MM`), returned as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
+ * with an optional `Z` or `±HH:MM`; a space may stand for the `T`, as in the
+ * `2025-12-31 23:59:59` the table prints), returned as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
  * A value without an offset is UTC; a date alone means its first second.
  * Impossible dates (`2024-02-30`) are refused, not rolled over.
  */

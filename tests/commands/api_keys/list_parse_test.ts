@@ -4,6 +4,12 @@ import { listCommand, type ListOptions } from "../../../commands/api_keys/list.t
 import { parseArgv } from "./_parse_harness.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
+const HYGIENE = {
+  filter: undefined,
+  sort: undefined,
+  quiet: false,
+  from: { serverCursor: undefined, skip: 0 },
+};
 
 describe("ax api-keys list: argv → options", () => {
   const cases: [string[], Partial<ListOptions>][] = [
@@ -11,8 +17,16 @@ describe("ax api-keys list: argv → options", () => {
     [["--limit", "40"], { want: 40 }],
     [["-l", "250"], { want: 250 }],
     [["--all"], { want: "all" }],
-    [["--cursor", "abc"], { want: "page", cursor: "abc" }],
-    [["-c", "abc", "--all"], { want: "all", cursor: "abc" }],
+    [["--cursor", "abc"], {
+      want: "page",
+      cursor: "abc",
+      hygiene: { ...HYGIENE, from: { serverCursor: "abc", skip: 0 } },
+    }],
+    [["-c", "abc", "--all"], {
+      want: "all",
+      cursor: "abc",
+      hygiene: { ...HYGIENE, from: { serverCursor: "abc", skip: 0 } },
+    }],
     [["--key-type", "SERVICE"], { want: "page", keyType: "service" }],
     [["-s", "My Space", "--key-type", "service"], {
       want: "page",
@@ -33,6 +47,7 @@ describe("ax api-keys list: argv → options", () => {
         status: undefined,
         space: undefined,
         cursor: undefined,
+        hygiene: HYGIENE,
         common: COMMON,
         ...expected,
       });
