@@ -107,10 +107,10 @@ export function auditCommand(parent: Command, wiring: Wiring<AuditOptions>): Com
     )
     .addHelpText(
       "after",
-      "\nFindings: expired (active but past its expiry), expires-soon, never-expires, unused " +
-        "(last used before the --unused-for window), never-used (older than the window, never " +
-        "used). A key may have two. Exit codes: 0 nothing to report, 6 findings, others as " +
-        "for every command. A one-line summary goes to stderr.\n",
+      "\nFindings: expired (active but past its expiry), expires-soon, never-expires,\n" +
+        "unused (last used before the --unused-for window), never-used (older than the\n" +
+        "window and never used). A key may have two. A one-line summary goes to stderr.\n" +
+        "Exit codes: 0 nothing to report, 6 findings, others as for every command.\n",
     )
     .action(async (values) => {
       await wiring.run(parseAudit(values as RawAuditValues), wiring.ctx);

@@ -68,8 +68,8 @@ export function getCommand(parent: Command, wiring: Wiring<GetOptions>): Command
     )
     .addHelpText(
       "after",
-      "\nThe API has no request for one key, so ax finds it by listing: active and revoked " +
-        "user keys, then service keys space by space (a name needs the whole listing).\n",
+      "\nThe API has no request for one key, so ax finds it by listing: active and\n" +
+        "revoked user keys, then service keys space by space (a name reads them all).\n",
     )
     .action(async (idOrName, values) => {
       await wiring.run(parseGet({ idOrName, values }), wiring.ctx);

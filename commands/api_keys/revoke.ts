@@ -79,8 +79,8 @@ export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): C
     )
     .addHelpText(
       "after",
-      "\nEvery key is attempted even if one fails; a summary counts revoked, already revoked " +
-        "and failed keys, and the exit code is non-zero if any failed.\n",
+      "\nEvery key is attempted even if one fails; a summary counts revoked, already\n" +
+        "revoked and failed keys, and the exit code is non-zero if any failed.\n",
     )
     .action(async (ids, values) => {
       const io = { stdinIsTTY: wiring.ctx.stdinIsTTY, stdoutIsTTY: wiring.ctx.stdout.isTTY };
