@@ -18,7 +18,7 @@ import { DEFAULT_LIMIT, type ListOptions, PAGE_SIZE } from "./list.ts";
 import type { Session } from "./_session.ts";
 import { keyFilter } from "./_key_filter.ts";
 import { type KeyQuery, matchingKeys } from "./_matching_keys.ts";
-import { sortKeys } from "./_sort.ts";
+import { sortAll } from "./_sort.ts";
 import { writeIds } from "./_write_ids.ts";
 
 /** Fetches the keys page by page and streams them into the chosen format. */
@@ -136,13 +136,11 @@ function selectedKeys(
   let selected = 0;
   let pagination: Pagination | undefined;
   async function* sorted(): AsyncGenerator<ApiKey> {
-    const all: ApiKey[] = [];
-    for await (const key of matches.records) all.push(key);
-    sortKeys(all, sort!);
-    const shown = want === "all" ? all.length : Math.min(want, all.length);
-    pagination = { has_more: shown < all.length };
-    selected = all.length;
-    for (let i = 0; i < shown; i++) yield all[i];
+    const all = await sortAll(matches.records, sort!);
+    selected = all.total;
+    const shown = want === "all" ? all.total : Math.min(want, all.total);
+    pagination = { has_more: shown < all.total };
+    yield* all.first(shown);
   }
   return { records: sorted(), pagination: () => pagination, selected: () => selected };
 }

@@ -31,21 +31,72 @@ export function sortSpec(value: string): SortSpec {
   return { field: field as SortField, descending: direction === "desc" };
 }
 
-/** Sorts `keys` in place by `spec`; absent values go last whatever the direction. */
-export function sortKeys(keys: ApiKey[], spec: SortSpec): ApiKey[] {
-  const sign = spec.descending ? -1 : 1;
-  if (spec.field === "name") {
-    const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-    return keys.sort((a, b) => sign * collator.compare(a.name, b.name));
+/**
+ * One key held for sorting: its sort value and the key as compact JSON text.
+ * A parsed key object costs about a kilobyte in memory, its text a few
+ * hundred bytes; 100k keys must fit in 150 MB (QUALITY.md performance
+ * targets), so keys wait as text and are parsed again as they are printed.
+ */
+interface Held {
+  /** The name, or the time in epoch ms; undefined when the key has none (sorted last). */
+  value: string | number | undefined;
+  text: string;
+}
+
+function hold(key: ApiKey, field: SortField): Held {
+  let value: string | number | undefined;
+  if (field === "name") value = key.name;
+  else {
+    const time = timeOf(key[field]);
+    value = Number.isNaN(time) ? undefined : time;
   }
-  const field = spec.field;
-  // One parse per key, not one per comparison.
-  const times = new Map<ApiKey, number>();
-  for (const key of keys) times.set(key, timeOf(key[field]));
-  return keys.sort((a, b) => {
-    const x = times.get(a)!;
-    const y = times.get(b)!;
-    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
-    return sign * (x - y);
-  });
+  return { value, text: JSON.stringify(key) };
+}
+
+/** A stable comparison of held keys by `spec`; absent values last in either direction. */
+function comparison(spec: SortSpec): (a: Held, b: Held) => number {
+  const sign = spec.descending ? -1 : 1;
+  const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  return (a, b) => {
+    if (a.value === undefined || b.value === undefined) {
+      return a.value === undefined ? (b.value === undefined ? 0 : 1) : -1;
+    }
+    if (typeof a.value === "number") return sign * (a.value - (b.value as number));
+    return sign * collator.compare(a.value, b.value as string);
+  };
+}
+
+/** Keys read in full and sorted: how many there were, and the first `count` of them. */
+export interface SortedKeys {
+  readonly total: number;
+  /** The first `count` keys in order (all of them for `all`). */
+  first(count: number | "all"): Generator<ApiKey>;
+}
+
+/** Reads every key of `keys` and sorts them by `spec` (ties keep their order). */
+export async function sortAll(keys: AsyncIterable<ApiKey>, spec: SortSpec): Promise<SortedKeys> {
+  const held: Held[] = [];
+  for await (const key of keys) held.push(hold(key, spec.field));
+  held.sort(comparison(spec));
+  // The pages are garbage now; Bun's lazy collector would keep them until later.
+  (globalThis as { Bun?: { gc?(force: boolean): void } }).Bun?.gc?.(true);
+  return {
+    total: held.length,
+    *first(count) {
+      const end = count === "all" ? held.length : Math.min(count, held.length);
+      for (let i = 0; i < end; i++) {
+        yield JSON.parse(held[i].text) as ApiKey;
+        // Printed keys are not needed again.
+        held[i].text = "";
+      }
+    },
+  };
+}
+
+/** Sorts `keys` by `spec` into a new array (for callers that hold them already). */
+export async function sortKeys(keys: readonly ApiKey[], spec: SortSpec): Promise<ApiKey[]> {
+  async function* each() {
+    yield* keys;
+  }
+  return [...(await sortAll(each(), spec)).first("all")];
 }

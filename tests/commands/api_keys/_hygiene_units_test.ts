@@ -132,13 +132,16 @@ describe("sortKeys", () => {
     apiKey(3, { name: "gamma", expires_at: ahead(1), last_used_at: ago(9) }),
     apiKey(4, { name: "alpha 2", expires_at: ahead(9), last_used_at: undefined }),
   ];
-  const ids = (spec: string) => sortKeys([...keys], sortSpec(spec)).map((key) => key.id);
-  it("by name, any case", () => assert.deepEqual(ids("name"), ["key2", "key4", "key1", "key3"]));
-  it("descending", () => assert.deepEqual(ids("name:desc"), ["key3", "key1", "key4", "key2"]));
-  it("absent values last, both ways", () => {
-    assert.deepEqual(ids("expires_at"), ["key3", "key1", "key4", "key2"]);
-    assert.deepEqual(ids("expires_at:desc"), ["key4", "key1", "key3", "key2"]);
-    assert.deepEqual(ids("last_used_at:asc"), ["key3", "key2", "key1", "key4"]);
+  const ids = async (spec: string) => (await sortKeys(keys, sortSpec(spec))).map((key) => key.id);
+  it("by name, any case", async () =>
+    assert.deepEqual(await ids("name"), ["key2", "key4", "key1", "key3"]));
+  it("descending", async () =>
+    assert.deepEqual(await ids("name:desc"), ["key3", "key1", "key4", "key2"]));
+  it("absent values last, both ways; ties keep server order", async () => {
+    assert.deepEqual(await ids("expires_at"), ["key3", "key1", "key4", "key2"]);
+    assert.deepEqual(await ids("expires_at:desc"), ["key4", "key1", "key3", "key2"]);
+    assert.deepEqual(await ids("last_used_at:asc"), ["key3", "key2", "key1", "key4"]);
+    assert.deepEqual(await ids("last_used_at:desc"), ["key2", "key3", "key1", "key4"]);
   });
 });
 
