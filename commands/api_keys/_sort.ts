@@ -31,16 +31,11 @@ export function sortSpec(value: string): SortSpec {
   return { field: field as SortField, descending: direction === "desc" };
 }
 
-/**
- * One key held for sorting: its sort value and the key as compact JSON text.
- * A parsed key object costs about a kilobyte in memory, its text a few
- * hundred bytes; 100k keys must fit in 150 MB (QUALITY.md performance
- * targets), so keys wait as text and are parsed again as they are printed.
- */
+/** One key held for sorting, with its sort value read once. */
 interface Held {
   /** The name, or the time in epoch ms; undefined when the key has none (sorted last). */
   value: string | number | undefined;
-  text: string;
+  key: ApiKey;
 }
 
 function hold(key: ApiKey, field: SortField): Held {
@@ -50,8 +45,22 @@ function hold(key: ApiKey, field: SortField): Held {
     const time = timeOf(key[field]);
     value = Number.isNaN(time) ? undefined : time;
   }
-  return { value, text: JSON.stringify(key) };
+  return { value, key };
 }
+
+/**
+ * Records between garbage collections while sorted keys are printed: the
+ * formats' garbage would otherwise pile up on top of the keys held (Bun's
+ * collector is lazy; see PAGES_PER_COLLECTION in api/paginate.ts).
+ */
+const RECORDS_PER_COLLECTION = 20_000;
+
+function collectGarbage(): void {
+  (globalThis as { Bun?: { gc?(force: boolean): void } }).Bun?.gc?.(true);
+}
+
+/** What a printed key's slot holds, so the key itself can be collected. */
+const DONE: Held = { value: undefined, key: undefined as unknown as ApiKey };
 
 /** A stable comparison of held keys by `spec`; absent values last in either direction. */
 function comparison(spec: SortSpec): (a: Held, b: Held) => number {
@@ -79,15 +88,16 @@ export async function sortAll(keys: AsyncIterable<ApiKey>, spec: SortSpec): Prom
   for await (const key of keys) held.push(hold(key, spec.field));
   held.sort(comparison(spec));
   // The pages are garbage now; Bun's lazy collector would keep them until later.
-  (globalThis as { Bun?: { gc?(force: boolean): void } }).Bun?.gc?.(true);
+  collectGarbage();
   return {
     total: held.length,
     *first(count) {
       const end = count === "all" ? held.length : Math.min(count, held.length);
       for (let i = 0; i < end; i++) {
-        yield JSON.parse(held[i].text) as ApiKey;
-        // Printed keys are not needed again.
-        held[i].text = "";
+        yield held[i].key;
+        // A printed key is not needed again.
+        held[i] = DONE;
+        if ((i + 1) % RECORDS_PER_COLLECTION === 0) collectGarbage();
       }
     },
   };
