@@ -10,7 +10,7 @@ import type { ApiKey, Pagination } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
-import { ApiError } from "../../runtime/errors.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
 import { openSession } from "./_session.ts";
@@ -26,12 +26,18 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
   const { quiet } = options.hygiene;
   const session = await openSession(ctx, { common: options.common, output: !quiet });
   await showPrereleaseNotice(session.ctx, "api-keys");
-  // The API lists your user keys, or with space_id one space's service keys.
+  // The API lists your user keys; with space_id one space's service keys;
+  // with key_type=service alone, those of every space you may read.
   const spaceId = options.space === undefined ? undefined : await session.request(
     "Looking up the space…",
     () => resolveSpaceId(session.client, options.space!),
   );
-  const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
+  const query = {
+    key_type: options.keyType,
+    status: options.status,
+    space_id: spaceId,
+    user_id: options.user,
+  };
   const { want } = options;
   const { filter, sort, from } = options.hygiene;
   const local = filter !== undefined || sort !== undefined || from.skip > 0;
@@ -64,8 +70,6 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
         pagination: pages.pagination,
       }, session.ctx);
     }
-  } catch (error) {
-    throw withSpaceHint(error, options);
   } finally {
     await session.close();
   }
@@ -78,22 +82,8 @@ export async function fetchList(options: ListOptions, ctx: Context): Promise<voi
   // lose it, so the way on is said on stderr (stdout stays data).
   if (pagination?.has_more && pagination.next_cursor && session.target?.format.name !== "json") {
     await announce(ctx, MORE_ITEMS);
-    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
+    await announce(ctx, `  ${shellCommand(["--cursor", pagination.next_cursor])}`);
   }
-}
-
-/** The API lists service keys per space; a 400 for `--key-type service` alone says how. */
-function withSpaceHint(error: unknown, options: ListOptions): unknown {
-  if (
-    !(error instanceof ApiError) || error.status !== 400 || options.keyType !== "service" ||
-    options.space !== undefined
-  ) {
-    return error;
-  }
-  return new ApiError(error.status, error.message, {
-    problem: error.problem,
-    hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
-  });
 }
 
 /** Exactly one request: the default `list` shows one page and says how to get the next. */

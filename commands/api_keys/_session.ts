@@ -5,7 +5,7 @@
  * Nothing here reaches the network.
  */
 import type { ApiClient } from "../../api/client.ts";
-import { clientFromSettings } from "../_client.ts";
+import { clientFromSettings, warnIfInsecure } from "../_client.ts";
 import { optionalConfigDir } from "../../config/paths.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import {
@@ -27,6 +27,8 @@ export interface Session {
   readonly target: OutputTarget | undefined;
   /** The spinner / progress line on stderr. */
   readonly status: StatusLine;
+  /** `--timeout`, else AX_TIMEOUT, else 30 s; also bounds a secret's hand-over (S8). */
+  readonly timeoutMs: number;
   /** The caller's context, with stdout and stderr erasing the status line before each write. */
   readonly ctx: Context;
   /** Runs one request with a spinner labelled `label`, erased when it settles. */
@@ -67,6 +69,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     await preflightOutput(target, ctx);
   }
   const apiKey = requireApiKey(settings);
+  await warnIfInsecure(ctx, settings);
   // Verbose logs stream on stderr; a spinner drawn between them would garble them.
   const status = createStatusLine(ctx.stderr, {
     color: colorEnabled(ctx.stderr, ctx.env),
@@ -86,6 +89,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     client,
     target,
     status,
+    timeoutMs: common.timeoutMs ?? settings.timeoutMs,
     ctx: guarded,
     async request(label, work) {
       status.spin(label);

@@ -40,6 +40,8 @@ export interface ListOptions {
   status?: KeyStatus;
   /** A space name or ID: list that space's service keys instead of your user keys. */
   space?: string;
+  /** A user ID (API `user_id`): keys created by that user. */
+  user?: string;
   /**
    * How many records to fetch (in pages of up to 100, until that many came),
    * every page, or — without --limit or --all — one page of 15, as the
@@ -58,6 +60,7 @@ export interface RawListValues extends RawCommonValues, RawListHygieneValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
+  user?: string;
   limit?: string;
   all?: true;
   cursor?: string;
@@ -66,7 +69,8 @@ export interface RawListValues extends RawCommonValues, RawListHygieneValues {
 /** What `ax api-keys --help` shows of `list`, built or not. */
 export const LIST_SUMMARY: CommandSummary = {
   name: "list",
-  description: "List your API keys, or with --space one space's service keys",
+  description:
+    "List your API keys; with --space one space's service keys, with --key-type service alone those of every space you can read",
   options: true,
 };
 
@@ -91,6 +95,13 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
     )
     .addOption(
       new Option(
+        "--user <user-id>",
+        "only keys created by this user (account admins: another user's keys; " +
+          "with --space or --key-type service: service keys that user created)",
+      ),
+    )
+    .addOption(
+      new Option(
         "-l, --limit <n>",
         `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
       ),
@@ -108,7 +119,9 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
         "ax api-keys list --expires-within 14d --sort expires_at",
         "ax api-keys list --unused-for 180d -q | ax api-keys revoke - --force",
         "ax api-keys list --all --name 'ci-*' -o keys.csv",
+        "ax api-keys list --key-type service --status active",
         'ax api-keys list --key-type service --space "My Space" --status active',
+        'ax api-keys list --space "My Space" --user <user-id>',
         "ax api-keys list --limit 250 -o keys.csv",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
@@ -135,6 +148,7 @@ export function parseList(values: RawListValues): ListOptions {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
+    user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
     hygiene: parseListHygiene(values),

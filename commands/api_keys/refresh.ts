@@ -6,6 +6,7 @@
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import {
   envFileOption,
   expiresAtOption,
@@ -62,8 +63,9 @@ export function refreshCommand(
     .argument("<key-id>", "ID of the key to rotate (see `ax api-keys list`)")
     .addOption(expiresAtOption(
       "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an offset is " +
-        "given; required (and no later than the old expiry) when the old key expires; " +
-        "without it the replacement never expires",
+        "given; no later than the old key's expiry. Without it, the replacement of a key " +
+        "that never expires never expires either, and that of an expiring key keeps the " +
+        "old expiry (ax looks it up and says so)",
     ))
     .addOption(expiresInOption("the replacement"))
     .addOption(
@@ -136,11 +138,6 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
   return [
     `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
     "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
-    `  ax api-keys refresh ${[newId, ...flags].map(shellWord).join(" ")}`,
+    `  ${shellCommand(["ax", "api-keys", "refresh", newId, ...flags])}`,
   ];
-}
-
-/** Quotes a word for a POSIX shell when it needs it, so the hint can be pasted. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

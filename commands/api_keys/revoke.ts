@@ -9,6 +9,7 @@ import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { timeoutOption, verboseOption, type Wiring } from "./_options.ts";
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
@@ -118,7 +119,11 @@ export function parseRevoke(
   if (!force && !dryRun && !(io.stdinIsTTY && io.stdoutIsTTY)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
-      [`Nothing was revoked. To revoke, run: ax api-keys revoke ${ids.join(" ")} --force`],
+      [
+        `Nothing was revoked. To revoke, run: ${
+          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force"])
+        }`,
+      ],
     );
   }
   return { ids, fromStdin, force, dryRun, common };

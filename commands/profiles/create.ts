@@ -12,6 +12,7 @@ import { selectProfile } from "../../config/profile_select.ts";
 import {
   DEFAULT_BASE_URL,
   normalizeBaseUrl,
+  REGIONS,
   type Routing,
   RoutingError,
   routingFromBaseUrl,
@@ -99,7 +100,9 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): v
         "ax profiles create work --api-key '${WORK_KEY}' --force   # key read from WORK_KEY at use",
       ]) +
         "\nThe file is written in the reference Arize CLI's format; --base-url is stored as\n" +
-        "[routing] api_scheme + api_host, which reads back as the same URL.\n",
+        "[routing] api_scheme + api_host, which reads back as the same URL. An output format\n" +
+        "the reference does not know (anything but table, json, csv, parquet) is stored as\n" +
+        "[output] ax_format, which the reference ignores.\n",
     )
     .action(async (name, values) => {
       const options = parseCreate({ name, values }, ttyFacts(wiring.ctx));
@@ -107,7 +110,6 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): v
     });
 }
 
-const REGION = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const FORMAT_NAME = /^[a-z0-9-]+$/;
 
 /**
@@ -130,9 +132,10 @@ export function parseCreate(
     throw new UsageError("Use either --region or --base-url, not both.");
   }
   const region = values.region?.trim().toLowerCase();
-  if (region !== undefined && !REGION.test(region)) {
+  // Arize's SDK (and so the reference CLI) knows these regions and refuses others.
+  if (region !== undefined && !(REGIONS as readonly string[]).includes(region)) {
     throw new UsageError(
-      `Invalid --region '${values.region}': use a region name such as us-east-1b or eu-west-1a.`,
+      `Invalid --region '${values.region}': use one of ${REGIONS.join(", ")}.`,
     );
   }
   const outputFormat = values.outputFormat?.trim().toLowerCase();

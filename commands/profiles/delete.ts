@@ -15,6 +15,7 @@ import {
 } from "../../config/profile_store.ts";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
 import { examples } from "../_help.ts";
 import type { CommandSummary } from "../_stubs.ts";
@@ -57,7 +58,11 @@ export function parseDelete(
   if (!force && !canPrompt(io)) {
     throw new UsageError(
       "Deleting a profile needs confirmation, and there is no terminal to ask on: pass --force to delete without a prompt.",
-      [`Nothing was deleted. To delete, run: ax profiles delete ${name} --force`],
+      [
+        `Nothing was deleted. To delete, run: ${
+          shellCommand(["ax", "profiles", "delete", name, "--force"])
+        }`,
+      ],
     );
   }
   return { name, force };

@@ -6,7 +6,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { clientFromSettings } from "../_client.ts";
+import { clientFromSettings, warnIfInsecure } from "../_client.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { parseTimeoutSeconds } from "../../config/timeout.ts";
@@ -82,6 +82,7 @@ export function parseValidate(
 export async function runValidate(options: ValidateOptions, ctx: Context): Promise<void> {
   const settings = await loadSettings(ctx, options.name ? { profile: options.name } : {});
   const apiKey = requireApiKey(settings);
+  await warnIfInsecure(ctx, settings);
   const client = clientFromSettings(ctx, settings, {
     apiKey,
     timeoutMs: options.timeoutMs,
