@@ -285,6 +285,31 @@ describe("key hygiene against the emulator", () => {
         /old-never-used,user,never-used,never used; created 200 days ago/,
       );
     });
+    it("service keys only with --space or --all-spaces", async () => {
+      const made = await expectExit(0, [
+        "api-keys",
+        "create-service-key",
+        "-n",
+        "svc-soon",
+        "-s",
+        "default",
+        "--expires-in",
+        "5d",
+        "-o",
+        "json",
+      ]);
+      const id = JSON.parse(made.stdout).id;
+      const found = async (args: string[]) => {
+        const result = await expectExit(6, ["api-keys", "audit", "-o", "ndjson", ...args]);
+        return lines(result.stdout).map((l) => JSON.parse(l)).filter((row) => row.id === id);
+      };
+      assert.deepEqual(await found([]), []);
+      for (const scope of [["--space", "default"], ["--all-spaces"]]) {
+        const rows = await found(scope);
+        assert.deepEqual(rows.map((r) => [r.key_type, r.finding]), [["service", "expires-soon"]]);
+      }
+      await expectExit(0, ["api-keys", "revoke", id, "-f"]);
+    });
     it("nothing to report: exit 0 and a summary", async () => {
       const result = await expectExit(0, [
         "api-keys",
