@@ -80,7 +80,8 @@ export function descriptionOption() {
 export function newKeyExpiresAtOption() {
   return expiresAtOption(
     "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
-      "(e.g. 2025-12-31T23:59:59); without it the key never expires",
+      '(e.g. 2099-12-31T23:59:59 or "2099-12-31 23:59"); without it (and --expires-in) ' +
+      "the key never expires",
   );
 }
 

@@ -58,12 +58,13 @@ const FIRST_EXPIRY_SECOND = -62_135_596_800;
 
 /**
  * An ISO 8601 date (`2025-12-31`) or date-time (`2025-12-31T23:59[:59[.fff]]`
- * with an optional `Z` or `±HH:MM`), returned as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
+ * with an optional `Z` or `±HH:MM`; a space may stand for the `T`, as in the
+ * `2025-12-31 23:59:59` the table prints), returned as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
  * A value without an offset is UTC; a date alone means its first second.
  * Impossible dates (`2024-02-30`) are refused, not rolled over.
  */
 export function parseExpiresAt(value: string): string {
-  const instant = parseRfc3339(value, { offsetOptional: true, shortForms: true });
+  const instant = parseRfc3339(value, { offsetOptional: true, relaxed: true, shortForms: true });
   if (instant === undefined || instant.epochSeconds < FIRST_EXPIRY_SECOND) {
     throw new UsageError(
       `Invalid datetime format: '${value}'. Use ISO 8601 (e.g. '2025-12-31T23:59:59' or '2025-12-31').`,

@@ -23,6 +23,12 @@ import { checkNotBlank, parseLimit } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
 import { API_KEY_COLUMNS } from "./_columns.ts";
 import { parseColumnSelection } from "../../formats/select_columns.ts";
+import {
+  addListHygieneOptions,
+  type ListHygiene,
+  parseListHygiene,
+  type RawListHygieneValues,
+} from "./_list_hygiene.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
@@ -48,11 +54,13 @@ export interface ListOptions {
   cursor?: string;
   /** `--columns`: the columns table, wide and csv print, in this order. */
   columns?: string[];
+  /** Local filters, `--sort`, `-q` (issue 14). */
+  hygiene: ListHygiene;
   common: CommonOptions;
 }
 
 /** Option values as commander hands them over. */
-export interface RawListValues extends RawCommonValues {
+export interface RawListValues extends RawCommonValues, RawListHygieneValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
@@ -73,7 +81,7 @@ export const LIST_SUMMARY: CommandSummary = {
 
 /** Registers `list` under `api-keys`. */
 export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
-  return parent
+  const command = parent
     .command(LIST_SUMMARY.name)
     .description(LIST_SUMMARY.description)
     .addOption(enumOption("--key-type <type>", {
@@ -120,6 +128,9 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       "after",
       examples([
         "ax api-keys list",
+        "ax api-keys list --expires-within 14d --sort expires_at",
+        "ax api-keys list --unused-for 180d -q | ax api-keys revoke - --force",
+        "ax api-keys list --all --name 'ci-*' -o keys.csv",
         "ax api-keys list --key-type service --status active",
         'ax api-keys list --key-type service --space "My Space" --status active',
         'ax api-keys list --space "My Space" --user <user-id>',
@@ -130,9 +141,10 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
         "ax api-keys list --cursor <next_cursor>",
         "ax api-keys list --output api-keys.json",
       ]),
-    )
+    );
+  return addListHygieneOptions(command)
     .action(async (values) => {
-      await wiring.run(parseList(values), wiring.ctx);
+      await wiring.run(parseList(values as RawListValues), wiring.ctx);
     });
 }
 
@@ -159,6 +171,7 @@ export function parseList(values: RawListValues): ListOptions {
         option: "--columns",
       }),
     }),
+    hygiene: parseListHygiene(values),
     common: parseCommon(values),
   };
 }
