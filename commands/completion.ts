@@ -48,6 +48,19 @@ export function completionCommand(program: Command, ctx: Context): void {
     .allowUnknownOption()
     .action(async (words) => {
       const { completeWords } = await import("./completion/complete.ts");
-      await completeWords(program, { words, ctx });
+      // The bash script says so in the environment (AX_COMPLETE_SHELL=bash,
+      // COMP_TYPE): options would change this hidden command's help surface.
+      const shell = ctx.env.AX_COMPLETE_SHELL === "bash" ? "bash" : undefined;
+      const compType = Number(ctx.env.COMP_TYPE ?? 9);
+      let tree = program;
+      if (shell === "bash") {
+        // bash sends the line as one word, so the command groups it names were
+        // built as stubs: build them from the line's words.
+        const { splitShellWords } = await import("./completion/_shell_words.ts");
+        const { buildProgram } = await import("./_program.ts");
+        const lineWords = splitShellWords(words[0] ?? "").map((word) => word.text);
+        tree = await buildProgram(ctx, { words: lineWords }) as unknown as typeof program;
+      }
+      await completeWords(tree, { words, ctx, shell, compType });
     });
 }

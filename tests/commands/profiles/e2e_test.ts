@@ -51,12 +51,12 @@ describe("ax profiles end to end", () => {
     assert.ok(!existsSync(join(dir, "profiles", "nokey.toml")));
   });
 
-  it("list marks the active profile", async () => {
+  it("list marks the active profile (tab-separated when piped)", async () => {
     const result = await runAx(["profiles", "list"], { env });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       result.stdout,
-      "NAME     ACTIVE  BASE URL\ndefault  *       https://api.arize.com\nlocal            http://127.0.0.1:4010\n",
+      "name\tactive\tbase_url\ndefault\t*\thttps://api.arize.com\nlocal\t\thttp://127.0.0.1:4010\n",
     );
   });
 
