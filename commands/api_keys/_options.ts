@@ -30,7 +30,7 @@ export function enumOption<const F extends string, const T extends string>(
 export function outputOption() {
   return new Option(
     "-o, --output <format|file>",
-    "output format (table, json, ndjson, csv, parquet, or a plugin's) or a file path " +
+    "output format (table, wide, json, ndjson, csv, parquet, or a plugin's) or a file path " +
       "whose extension picks it (default: the profile's [output] format, else table)",
   );
 }
@@ -80,7 +80,8 @@ export function descriptionOption() {
 export function newKeyExpiresAtOption() {
   return expiresAtOption(
     "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
-      "(e.g. 2025-12-31T23:59:59); without it the key never expires",
+      '(e.g. 2099-12-31T23:59:59 or "2099-12-31 23:59"); without it (and --expires-in) ' +
+      "the key never expires",
   );
 }
 

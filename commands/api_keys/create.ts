@@ -19,7 +19,8 @@ import {
 } from "./_options.ts";
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
-import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
+import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
+import { expiresInOption, parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax api-keys create`, after validation. */
@@ -33,10 +34,9 @@ export interface CreateOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawCreateValues extends RawCommonValues {
+export interface RawCreateValues extends RawCommonValues, RawExpiryValues {
   name: string;
   description?: string;
-  expiresAt?: string;
   envFile?: string;
 }
 
@@ -56,6 +56,7 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
     .addOption(nameOption())
     .addOption(descriptionOption())
     .addOption(newKeyExpiresAtOption())
+    .addOption(expiresInOption())
     .addOption(envFileOption())
     .addOption(outputOption())
     .addOption(verboseOption())
@@ -65,23 +66,24 @@ export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): C
       "after",
       examples([
         'ax api-keys create --name "CI Pipeline Key"',
-        'ax api-keys create --name "Temporary Key" --expires-at "2025-12-31T23:59:59"',
+        'ax api-keys create --name "Temporary Key" --expires-in 90d',
+        'ax api-keys create --name "Until 2099" --expires-at "2099-12-31 23:59"',
         'ax api-keys create -n "Deploy bot" --description "Used by deploys" -o json',
         'ax api-keys create -n "Local dev" --env-file .env',
       ]),
     )
     .addHelpText("after", SHOWN_ONCE_HELP)
     .action(async (values) => {
-      await wiring.run(parseCreate(values), wiring.ctx);
+      await wiring.run(parseCreate(values, wiring.ctx), wiring.ctx);
     });
 }
 
-/** Validates `create`'s option values. */
-export function parseCreate(values: RawCreateValues): CreateOptions {
+/** Validates `create`'s option values; `clock` dates `--expires-in` and refuses a past `--expires-at`. */
+export function parseCreate(values: RawCreateValues, clock: { now(): Date }): CreateOptions {
   return {
     name: checkName(values.name),
     description: checkDescription(values.description),
-    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    expiresAt: parseExpiry(values, clock.now()),
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
     common: parseCommon(values),
   };

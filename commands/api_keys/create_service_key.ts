@@ -29,7 +29,8 @@ import {
 } from "./_options.ts";
 import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
-import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
+import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
+import { expiresInOption, parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax api-keys create-service-key`, after validation. */
@@ -47,11 +48,10 @@ export interface CreateServiceKeyOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawCreateServiceKeyValues extends RawCommonValues {
+export interface RawCreateServiceKeyValues extends RawCommonValues, RawExpiryValues {
   name: string;
   space: string;
   description?: string;
-  expiresAt?: string;
   spaceRole?: SpaceRole;
   orgRole?: OrgRole;
   accountRole?: AccountRole;
@@ -80,6 +80,7 @@ export function createServiceKeyCommand(
     )
     .addOption(descriptionOption())
     .addOption(newKeyExpiresAtOption())
+    .addOption(expiresInOption())
     .addOption(enumOption("--space-role <role>", {
       description: "the bot user's role in the space (server default: member)",
       values: SPACE_ROLES,
@@ -108,19 +109,20 @@ export function createServiceKeyCommand(
     )
     .addHelpText("after", SHOWN_ONCE_HELP)
     .action(async (values) => {
-      await wiring.run(parseCreateServiceKey(values), wiring.ctx);
+      await wiring.run(parseCreateServiceKey(values, wiring.ctx), wiring.ctx);
     });
 }
 
 /** Validates `create-service-key`'s option values. */
 export function parseCreateServiceKey(
   values: RawCreateServiceKeyValues,
+  clock: { now(): Date },
 ): CreateServiceKeyOptions {
   return {
     name: checkName(values.name),
     space: checkNotBlank(values.space, "--space"),
     description: checkDescription(values.description),
-    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    expiresAt: parseExpiry(values, clock.now()),
     spaceRole: values.spaceRole,
     orgRole: values.orgRole,
     accountRole: values.accountRole,

@@ -21,6 +21,14 @@ import { examples } from "../_help.ts";
 import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
+import { API_KEY_COLUMNS } from "./_columns.ts";
+import { parseColumnSelection } from "../../formats/select_columns.ts";
+import {
+  addListHygieneOptions,
+  type ListHygiene,
+  parseListHygiene,
+  type RawListHygieneValues,
+} from "./_list_hygiene.ts";
 
 /** The size of the one page fetched when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
@@ -44,11 +52,15 @@ export interface ListOptions {
   want: number | "all" | "page";
   /** Resume after this cursor. */
   cursor?: string;
+  /** `--columns`: the columns table, wide and csv print, in this order. */
+  columns?: string[];
+  /** Local filters, `--sort`, `-q` (issue 14). */
+  hygiene: ListHygiene;
   common: CommonOptions;
 }
 
 /** Option values as commander hands them over. */
-export interface RawListValues extends RawCommonValues {
+export interface RawListValues extends RawCommonValues, RawListHygieneValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
@@ -56,6 +68,7 @@ export interface RawListValues extends RawCommonValues {
   limit?: string;
   all?: true;
   cursor?: string;
+  columns?: string;
 }
 
 /** What `ax api-keys --help` shows of `list`, built or not. */
@@ -68,7 +81,7 @@ export const LIST_SUMMARY: CommandSummary = {
 
 /** Registers `list` under `api-keys`. */
 export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
-  return parent
+  const command = parent
     .command(LIST_SUMMARY.name)
     .description(LIST_SUMMARY.description)
     .addOption(enumOption("--key-type <type>", {
@@ -101,6 +114,13 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
     .addOption(new Option("--all", "fetch every page (not with --limit)"))
     .addOption(new Option("-c, --cursor <cursor>", "resume from this pagination cursor"))
     .addOption(outputOption())
+    .addOption(
+      new Option(
+        "--columns <names>",
+        "comma-separated columns for table, wide and csv output, in this order " +
+          `(${API_KEY_COLUMNS.map((c) => c.name).join(", ")})`,
+      ),
+    )
     .addOption(verboseOption())
     .addOption(pluginOption())
     .addOption(timeoutOption())
@@ -108,17 +128,23 @@ export function listCommand(parent: Command, wiring: Wiring<ListOptions>): Comma
       "after",
       examples([
         "ax api-keys list",
+        "ax api-keys list --expires-within 14d --sort expires_at",
+        "ax api-keys list --unused-for 180d -q | ax api-keys revoke - --force",
+        "ax api-keys list --all --name 'ci-*' -o keys.csv",
         "ax api-keys list --key-type service --status active",
         'ax api-keys list --key-type service --space "My Space" --status active',
         'ax api-keys list --space "My Space" --user <user-id>',
         "ax api-keys list --limit 250 -o keys.csv",
+        "ax api-keys list -o wide",
+        "ax api-keys list --columns name,id,created_at",
         "ax api-keys list --all -o json",
         "ax api-keys list --cursor <next_cursor>",
         "ax api-keys list --output api-keys.json",
       ]),
-    )
+    );
+  return addListHygieneOptions(command)
     .action(async (values) => {
-      await wiring.run(parseList(values), wiring.ctx);
+      await wiring.run(parseList(values as RawListValues), wiring.ctx);
     });
 }
 
@@ -139,6 +165,13 @@ export function parseList(values: RawListValues): ListOptions {
     user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    ...(values.columns === undefined ? {} : {
+      columns: parseColumnSelection(values.columns, {
+        columns: API_KEY_COLUMNS,
+        option: "--columns",
+      }),
+    }),
+    hygiene: parseListHygiene(values),
     common: parseCommon(values),
   };
 }

@@ -23,10 +23,10 @@ import {
   checkKeyId,
   checkNotBlank,
   MAX_GRACE_PERIOD_SECONDS,
-  parseExpiresAt,
   parseGracePeriod,
 } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
+import { expiresInOption, parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 
 /** Options of `ax api-keys refresh`, after validation. */
 export interface RefreshOptions {
@@ -38,8 +38,7 @@ export interface RefreshOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawRefreshValues extends RawCommonValues {
-  expiresAt?: string;
+export interface RawRefreshValues extends RawCommonValues, RawExpiryValues {
   gracePeriodSeconds?: string;
   envFile?: string;
 }
@@ -68,6 +67,7 @@ export function refreshCommand(
         "that never expires never expires either, and that of an expiring key keeps the " +
         "old expiry (ax looks it up and says so)",
     ))
+    .addOption(expiresInOption("the replacement"))
     .addOption(
       new Option(
         "--grace-period-seconds <n>",
@@ -84,7 +84,8 @@ export function refreshCommand(
       "after",
       examples([
         "ax api-keys refresh key_abc123",
-        'ax api-keys refresh key_abc123 --expires-at "2026-12-31T23:59:59"',
+        "ax api-keys refresh key_abc123 --expires-in 90d",
+        'ax api-keys refresh key_abc123 --expires-at "2099-12-31T23:59:59"',
         "ax api-keys refresh key_abc123 --grace-period-seconds 3600 --env-file .env",
       ]),
     )
@@ -93,18 +94,19 @@ export function refreshCommand(
       "The new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
     )
     .action(async (id, values) => {
-      await wiring.run(parseRefresh({ id, values }), wiring.ctx);
+      await wiring.run(parseRefresh({ id, values }, wiring.ctx), wiring.ctx);
     });
 }
 
 /** Validates `refresh`'s arguments. */
 export function parseRefresh(
   input: { id: string; values: RawRefreshValues },
+  clock: { now(): Date },
 ): RefreshOptions {
   const { values } = input;
   return {
     id: checkKeyId(input.id),
-    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    expiresAt: parseExpiry(values, clock.now()),
     gracePeriodSeconds: values.gracePeriodSeconds === undefined
       ? undefined
       : parseGracePeriod(values.gracePeriodSeconds),

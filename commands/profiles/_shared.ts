@@ -6,6 +6,7 @@
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { textWidth } from "../../formats/_text_width.ts";
 import {
   colorEnabled,
   type ColorName,
@@ -75,18 +76,20 @@ export function parseProfilesOutput(value: string | undefined): ProfilesOutput {
 }
 
 /**
- * Lays out rows in aligned columns, two spaces apart, without trailing
- * spaces. Cells are sanitised for the terminal.
+ * Lays out `label value` rows (`profiles show`) in aligned columns, two
+ * spaces apart, without trailing spaces; widths are display widths (CJK and
+ * emoji take two columns). Cells are sanitised for the terminal. Lists go
+ * through the table format instead (formats/output.ts printTable).
  */
 export function renderColumns(rows: string[][]): string {
   const clean = rows.map((row) => row.map(sanitizeForTerminal));
   const widths: number[] = [];
   for (const row of clean) {
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell))));
   }
   return clean
     .map((row) =>
-      row.map((cell, i) => cell + " ".repeat(widths[i] - [...cell].length)).join("  ").trimEnd()
+      row.map((cell, i) => cell + " ".repeat(widths[i] - textWidth(cell))).join("  ").trimEnd()
     )
     .join("\n") + "\n";
 }

@@ -13,12 +13,12 @@ import {
   parseProfilesOutput,
   type ProfilesOutput,
   profilesOutputOption,
-  renderColumns,
   say,
   type Wiring,
 } from "./_shared.ts";
 import { examples } from "../_help.ts";
 import type { CommandSummary } from "../_stubs.ts";
+import type { Column, Row } from "../../formats/types.ts";
 
 /** Options of `ax profiles list`, after validation. */
 export interface ListOptions {
@@ -72,10 +72,33 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     await say(ctx, "ℹ No profiles found. Create one with `ax profiles create`.");
     return;
   }
-  const rows = listings.map((
-    p,
-  ) => [p.name, p.active ? "*" : "", p.base_url ?? "(broken, see above)"]);
-  await ctx.stdout.write(renderColumns([["NAME", "ACTIVE", "BASE URL"], ...rows]));
+  // The one table printer (sized to the terminal, tab-separated when piped),
+  // loaded only now: registering the command stays free of format code.
+  const { printTable } = await import("../../formats/output.ts");
+  await printTable(tableRows(listings), {
+    columns: PROFILE_COLUMNS,
+    shape: "list",
+    collection: "profiles",
+    pagination: () => undefined,
+    table: { cuttable: ["name", "base_url"] },
+  }, ctx);
+}
+
+/** Columns of the profiles table. */
+const PROFILE_COLUMNS: readonly Column[] = [
+  { name: "name", type: "string", nullable: false },
+  { name: "active", type: "string", nullable: false },
+  { name: "base_url", type: "string", nullable: false },
+];
+
+async function* tableRows(listings: readonly ProfileListing[]): AsyncGenerator<Row> {
+  for (const p of listings) {
+    yield {
+      name: p.name,
+      active: p.active ? "*" : "",
+      base_url: p.base_url ?? "(broken, see above)",
+    };
+  }
 }
 
 async function describe(

@@ -90,7 +90,7 @@ describe("lazily built program", () => {
     await runCli(["api-keys", "--help"], ctx);
     assert.match(stdout.text(), /Usage: ax api-keys/);
     assert.match(stdout.text(), /^ {2}list \[options\] /m);
-    assert.match(stdout.text(), /^ {2}revoke \[options\] <key-id> /m);
+    assert.match(stdout.text(), /^ {2}revoke \[options\] \[key-id\.\.\.\] /m);
   });
 
   it("suggests a stubbed subcommand for a mistyped one", async () => {
@@ -111,7 +111,7 @@ describe("lazily built program", () => {
   it("runs a subcommand whose stubbed siblings were not built", async () => {
     const { ctx, stdout } = fakeContext();
     await runCli(["api-keys", "revoke", "--help"], ctx);
-    assert.match(stdout.text(), /Usage: ax api-keys revoke \[options\] <key-id>/);
+    assert.match(stdout.text(), /Usage: ax api-keys revoke \[options\] \[key-id\.\.\.\]/);
     assert.match(stdout.text(), /--force/);
   });
 });

@@ -47,10 +47,11 @@ describe("parseList", () => {
 
 describe("runList", () => {
   it("prints a table with the default profile marked when none is active", async () => {
-    const { ctx, stdout, stderr } = configContext(twoProfiles());
+    const { ctx, stdout, stderr } = configContext(twoProfiles(), { tty: true, columns: 80 });
     await runList({ output: "table" }, ctx);
     assert.equal(
-      stdout.text(),
+      // deno-lint-ignore no-control-regex
+      stdout.text().replace(/\x1b\[[0-9;]*m/g, ""),
       "NAME     ACTIVE  BASE URL\n" +
         "default  *       https://api.arize.com\n" +
         "local            http://127.0.0.1:4010\n",
@@ -58,15 +59,39 @@ describe("runList", () => {
     assert.equal(stderr.text(), "");
   });
 
+  it("piped, the table is tab-separated lines with a header of column names", async () => {
+    const { ctx, stdout } = configContext(twoProfiles());
+    await runList({ output: "table" }, ctx);
+    assert.equal(
+      stdout.text(),
+      "name\tactive\tbase_url\n" +
+        "default\t*\thttps://api.arize.com\n" +
+        "local\t\thttp://127.0.0.1:4010\n",
+    );
+  });
+
+  it("cuts a long base URL with … to fit a narrow terminal", async () => {
+    const dir = freshDir();
+    writeProfileFile(
+      dir,
+      "far",
+      `[routing]\napi_host = "${"very-long-host-name.".repeat(4)}example.com"\n`,
+    );
+    const { ctx, stdout } = configContext(dir, { tty: true, columns: 40, env: { NO_COLOR: "1" } });
+    await runList({ output: "table" }, ctx);
+    for (const line of stdout.text().trimEnd().split("\n")) assert.ok(line.length <= 40, line);
+    assert.match(stdout.text(), /^far +https:\/\/very-long-host-na…$/m);
+  });
+
   it("marks the active profile, and AX_PROFILE when set", async () => {
     const dir = twoProfiles();
     writeFileSync(join(dir, ".active_profile"), "local");
     const active = configContext(dir);
     await runList({ output: "table" }, active.ctx);
-    assert.match(active.stdout.text(), /^local {4}\*/m);
+    assert.match(active.stdout.text(), /^local\t\*\t/m);
     const fromEnv = configContext(dir, { env: { AX_PROFILE: "default" } });
     await runList({ output: "table" }, fromEnv.ctx);
-    assert.match(fromEnv.stdout.text(), /^default {2}\*/m);
+    assert.match(fromEnv.stdout.text(), /^default\t\*\t/m);
   });
 
   it("prints JSON objects with name, active, base_url and file", async () => {
@@ -133,7 +158,7 @@ describe("runList", () => {
     writeFileSync(join(dir, "config.toml"), `[auth]\napi_key = "k"\n`);
     const { ctx, stdout } = configContext(dir);
     await runList({ output: "table" }, ctx);
-    assert.match(stdout.text(), /^default {2}\*/m);
+    assert.match(stdout.text(), /^default\t\*\t/m);
   });
 
   it("escapes control characters coming from files", async () => {
