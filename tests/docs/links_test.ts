@@ -88,6 +88,18 @@ function checkLink(page: string, target: string): string | undefined {
     : `${target}: no heading or id '${anchor}' in ${relative(ROOT, file)}`;
 }
 
+/**
+ * Repository paths the prose names in code spans (`formats/types.ts`,
+ * `tests/e2e/hardening/`): a span whose first segment is a top-level entry of
+ * the repository. Paths under a user's home or `/` are not ours to check.
+ */
+function repoPathsOf(text: string): string[] {
+  const top = new Set(readdirSync(ROOT));
+  return [...text.matchAll(/`([^`\s<>…*]+)`/g)].map((m) => m[1]).filter((span) =>
+    span.includes("/") && top.has(span.split("/")[0])
+  );
+}
+
 describe("README.md and docs/", () => {
   it("keep README.md within 12 KB", () => {
     const size = statSync(README).size;
@@ -103,6 +115,16 @@ describe("README.md and docs/", () => {
       }
     }
     assert.deepEqual(broken, []);
+  });
+
+  it("name only repository files that exist", () => {
+    const missing: string[] = [];
+    for (const page of pages()) {
+      for (const path of repoPathsOf(readFileSync(page, "utf8"))) {
+        if (!existsSync(join(ROOT, path))) missing.push(`${relative(ROOT, page)}: ${path}`);
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 
   it("reach every docs/ page from README.md by links", () => {
@@ -133,5 +155,9 @@ describe("README.md and docs/", () => {
     const anchors = anchorsOf("# A `b` c.d\n## Same\n## Same\n```md\n# fenced\n```\n");
     assert.deepEqual([...anchors], ["a-b-cd", "same", "same-1"]);
     assert.deepEqual(linksOf("[a](x.md) `[b](y.md)`\n```\n[c](z.md)\n```\n"), ["x.md"]);
+    assert.deepEqual(repoPathsOf("`formats/types.ts` `~/.arize/x` `a/b` `tests/`"), [
+      "formats/types.ts",
+      "tests/",
+    ]);
   });
 });
