@@ -3,8 +3,8 @@
  * apart from _session.ts so that registering and parsing a command (all that
  * `--help` and shell completion do) loads no settings, API or format code.
  */
-import { parseTimeoutSeconds } from "../../config/timeout.ts";
-import type { RawCommonValues } from "./_options.ts";
+import { parseTimeoutSeconds } from "../config/timeout.ts";
+import type { RawCommonValues } from "./options.ts";
 
 /** The options every api-keys command shares, after validation. */
 export interface CommonOptions {

@@ -5,8 +5,8 @@
  * completion reads from `option.argChoices`.
  */
 import { Option } from "@commander-js/extra-typings";
-import type { Context } from "../../runtime/context.ts";
-import { enumParser, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "./_validate.ts";
+import type { Context } from "../runtime/context.ts";
+import { enumParser, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "../commands/api_keys/_validate.ts";
 
 /** Raw values of the options every record-printing command has. */
 export interface RawCommonValues {

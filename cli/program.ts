@@ -9,8 +9,8 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
-import { versionLine } from "./_version.ts";
-import { addStub, type BuildWords, type CommandSummary, isWanted } from "./_stubs.ts";
+import { versionLine } from "./version.ts";
+import { addStub, type BuildWords, type CommandSummary, isWanted } from "../commands/_stubs.ts";
 
 /**
  * Registers one group's top-level command(s) on the root program, building
@@ -36,7 +36,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
       name: "api-keys",
       description: "Create, list, rotate and revoke API keys (ALPHA API)",
     }],
-    load: async () => (await import("./api_keys/mod.ts")).apiKeysCommand,
+    load: async () => (await import("../commands/api_keys/mod.ts")).apiKeysCommand,
   },
   {
     commands: [
@@ -52,28 +52,28 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
         hidden: true,
       },
     ],
-    load: async () => (await import("./completion.ts")).completionCommand,
+    load: async () => (await import("../commands/completion.ts")).completionCommand,
   },
   {
     commands: [{
       name: "emulator",
       description: "Run a local Arize API emulator (no account, no network needed)",
     }],
-    load: async () => (await import("./emulator.ts")).emulatorCommand,
+    load: async () => (await import("../commands/emulator.ts")).emulatorCommand,
   },
   {
     commands: [{
       name: "formats",
       description: "Output formats: the built-in ones and your plugins",
     }],
-    load: async () => (await import("./formats.ts")).formatsCommand,
+    load: async () => (await import("../commands/formats.ts")).formatsCommand,
   },
   {
     commands: [{
       name: "profiles",
       description: "Manage profiles: saved API keys and the endpoints they are used with",
     }],
-    load: async () => (await import("./profiles/mod.ts")).profilesCommand,
+    load: async () => (await import("../commands/profiles/mod.ts")).profilesCommand,
   },
 ];
 

@@ -4,21 +4,21 @@
  * target, and build the API client, the spinner and the context they share.
  * Nothing here reaches the network.
  */
-import type { ApiClient } from "../../api/client.ts";
-import { clientFromSettings } from "../_client.ts";
-import { optionalConfigDir } from "../../config/paths.ts";
-import { loadSettings, requireApiKey } from "../../config/settings.ts";
+import type { ApiClient } from "../api/client.ts";
+import { clientFromSettings } from "./client.ts";
+import { optionalConfigDir } from "../config/paths.ts";
+import { loadSettings, requireApiKey } from "../config/settings.ts";
 import {
   outputChoice,
   type OutputTarget,
   preflightOutput,
   resolveOutputTarget,
-} from "../../formats/output.ts";
-import { registryFor } from "../../formats/registry.ts";
-import type { Context } from "../../runtime/context.ts";
-import { colorEnabled } from "../../runtime/terminal.ts";
-import type { CommonOptions } from "./_common.ts";
-import { createStatusLine, type StatusLine } from "./_status_line.ts";
+} from "../formats/output.ts";
+import { registryFor } from "../formats/registry.ts";
+import type { Context } from "../runtime/context.ts";
+import { colorEnabled } from "../runtime/terminal.ts";
+import type { CommonOptions } from "./common.ts";
+import { createStatusLine, type StatusLine } from "./status_line.ts";
 
 /** Everything a command needs once local checks have passed. */
 export interface Session {

@@ -4,8 +4,8 @@
  * erased before anything else is written, and does nothing when stderr is not
  * a terminal, so pipes and logs never see it.
  */
-import type { TextOutput } from "../../runtime/context.ts";
-import { paint } from "../../runtime/terminal.ts";
+import type { TextOutput } from "../runtime/context.ts";
+import { paint } from "../runtime/terminal.ts";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const ERASE = "\r\x1b[2K";

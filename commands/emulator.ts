@@ -6,7 +6,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { examples } from "./_help.ts";
+import { examples } from "../cli/help.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError, NetworkError, UsageError } from "../runtime/errors.ts";
 import { isAbsolute, join } from "node:path";

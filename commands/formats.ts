@@ -9,7 +9,7 @@ import { optionalConfigDir } from "../config/paths.ts";
 import { type FormatRegistry, loadFormatRegistry } from "../formats/registry.ts";
 import { resolveOutputTarget, writeOutput } from "../formats/output.ts";
 import type { Column, Row } from "../formats/types.ts";
-import { examples } from "./_help.ts";
+import { examples } from "../cli/help.ts";
 import type { Context } from "../runtime/context.ts";
 import { AxError } from "../runtime/errors.ts";
 

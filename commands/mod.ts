@@ -6,7 +6,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
-import { versionLine } from "./_version.ts";
+import { versionLine } from "../cli/version.ts";
 
 /** Parses `argv` (without the runtime and script) and runs the chosen command. */
 export async function runCli(argv: string[], ctx: Context): Promise<void> {
@@ -15,7 +15,7 @@ export async function runCli(argv: string[], ctx: Context): Promise<void> {
     await ctx.stdout.write(`${versionLine(ctx.versionInfo)}\n`);
     return;
   }
-  const { runProgram } = await import("./_program.ts");
+  const { runProgram } = await import("../cli/program.ts");
   await runProgram(argv, ctx);
 }
 
@@ -24,6 +24,6 @@ export async function runCli(argv: string[], ctx: Context): Promise<void> {
  * tests. Building it performs no I/O besides loading modules.
  */
 export async function buildProgram(ctx: Context): Promise<Command> {
-  const program = await import("./_program.ts");
+  const program = await import("../cli/program.ts");
   return await program.buildProgram(ctx);
 }

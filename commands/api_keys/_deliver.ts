@@ -19,8 +19,8 @@ import {
 } from "./_columns.ts";
 import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
 import { announce, envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
-import type { CommonOptions } from "./_common.ts";
-import { openSession, type Session } from "./_session.ts";
+import type { CommonOptions } from "../../cli/common.ts";
+import { openSession, type Session } from "../../cli/session.ts";
 
 /** What a command that issues a secret (create, create-service-key, refresh) supplies. */
 export interface Issuance {

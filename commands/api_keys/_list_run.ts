@@ -13,7 +13,7 @@ import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { announce, MORE_ITEMS } from "./_messages.ts";
-import { openSession } from "./_session.ts";
+import { openSession } from "../../cli/session.ts";
 import { DEFAULT_LIMIT, type ListOptions, PAGE_SIZE } from "./list.ts";
 
 /** Fetches the keys page by page and streams them into the chosen format. */

@@ -12,7 +12,7 @@ import {
   REVOKE_WARNING,
   revokedMessage,
 } from "./_messages.ts";
-import { openSession } from "./_session.ts";
+import { openSession } from "../../cli/session.ts";
 import type { RevokeOptions } from "./revoke.ts";
 
 /** Asks (unless forced), then revokes. */

@@ -16,9 +16,9 @@ import {
   timeoutOption,
   verboseOption,
   type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
+} from "../../cli/options.ts";
+import { examples } from "../../cli/help.ts";
+import { type CommonOptions, parseCommon } from "../../cli/common.ts";
 import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
 

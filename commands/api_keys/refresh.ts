@@ -15,9 +15,9 @@ import {
   timeoutOption,
   verboseOption,
   type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
+} from "../../cli/options.ts";
+import { examples } from "../../cli/help.ts";
+import { type CommonOptions, parseCommon } from "../../cli/common.ts";
 import {
   checkKeyId,
   checkNotBlank,

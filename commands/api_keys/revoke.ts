@@ -7,9 +7,9 @@ import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { timeoutOption, verboseOption, type Wiring } from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
+import { timeoutOption, verboseOption, type Wiring } from "../../cli/options.ts";
+import { examples } from "../../cli/help.ts";
+import { type CommonOptions, parseCommon } from "../../cli/common.ts";
 import { checkKeyId } from "./_validate.ts";
 import type { CommandSummary } from "../_stubs.ts";
 

@@ -19,7 +19,7 @@ import {
 import type { Context } from "../../runtime/context.ts";
 import { ConfigError, UsageError } from "../../runtime/errors.ts";
 import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { examples } from "../../cli/help.ts";
 import { readProcessStdin } from "./_stdin.ts";
 import type { CommandSummary } from "../_stubs.ts";
 

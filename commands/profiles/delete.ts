@@ -16,7 +16,7 @@ import {
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { examples } from "../../cli/help.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles delete`, after validation. */

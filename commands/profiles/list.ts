@@ -17,7 +17,7 @@ import {
   say,
   type Wiring,
 } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { examples } from "../../cli/help.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles list`, after validation. */

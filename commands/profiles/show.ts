@@ -18,7 +18,7 @@ import {
   renderColumns,
   type Wiring,
 } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { examples } from "../../cli/help.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles show`, after validation. */

@@ -10,7 +10,7 @@ import {
 import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { say, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { examples } from "../../cli/help.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles use`, after validation. */

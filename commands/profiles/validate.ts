@@ -6,14 +6,14 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import { Option } from "@commander-js/extra-typings";
-import { clientFromSettings } from "../_client.ts";
+import { clientFromSettings } from "../../cli/client.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { parseTimeoutSeconds } from "../../config/timeout.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { say, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { examples } from "../../cli/help.ts";
 import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles validate`, after validation. */

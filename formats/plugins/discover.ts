@@ -9,7 +9,7 @@ import type { Stats } from "node:fs";
 import { basename, delimiter, extname, join, resolve } from "node:path";
 import process from "node:process";
 import { folderNames } from "./_folder_names.ts";
-import type { Context } from "../runtime/context.ts";
+import type { Context } from "../../runtime/context.ts";
 
 /** A file that may hold a plugin. */
 export interface PluginCandidate {

@@ -21,10 +21,10 @@
  */
 import type { Writable } from "node:stream";
 import { basename } from "node:path";
-import { withoutAbsent } from "../formats/_records.ts";
-import type { Format, OutputInfo, Row, Sink } from "../formats/types.ts";
-import type { Context } from "../runtime/context.ts";
-import { AxError } from "../runtime/errors.ts";
+import { withoutAbsent } from "../_records.ts";
+import type { Format, OutputInfo, Row, Sink } from "../types.ts";
+import type { Context } from "../../runtime/context.ts";
+import { AxError } from "../../runtime/errors.ts";
 import { FORMAT_EXTENSION } from "./validate.ts";
 
 /** The protocol version ax speaks, sent in the first line of stdin. */

@@ -3,7 +3,7 @@
  * Format, loaded with a dynamic `import()` at run time (never compiled into
  * ax; works from source and in a compiled binary).
  */
-import type { Format } from "../formats/types.ts";
+import type { Format } from "../types.ts";
 import { validateFormat } from "./validate.ts";
 
 /** Imports the module at `path` and returns its default export, checked. Throws on any problem. */

@@ -3,8 +3,8 @@
  * plugin comes back either loaded or broken with the reason; nothing here
  * throws, so a broken plugin only matters to a command that asks for it.
  */
-import type { Format } from "../formats/types.ts";
-import type { Context } from "../runtime/context.ts";
+import type { Format } from "../types.ts";
+import type { Context } from "../../runtime/context.ts";
 import { discoverPlugins, type DiscoveryOptions, type PluginCandidate } from "./discover.ts";
 import { describeExecutable, executableFormat } from "./executable.ts";
 import { loadModulePlugin } from "./load_module.ts";

@@ -3,7 +3,7 @@
  * mistake is reported once, at load, with the file's name — not as a crash
  * in the middle of writing output.
  */
-import type { Format } from "../formats/types.ts";
+import type { Format } from "../types.ts";
 
 /** What a format name must look like: the value typed after `-o`. */
 export const FORMAT_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;

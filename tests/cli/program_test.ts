@@ -7,7 +7,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Command } from "@commander-js/extra-typings";
-import { buildProgram, COMMAND_GROUPS } from "../../commands/_program.ts";
+import { buildProgram, COMMAND_GROUPS } from "../../cli/program.ts";
 import { runCli } from "../../commands/mod.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 

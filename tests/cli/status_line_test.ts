@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createStatusLine, type Timers } from "../../../commands/api_keys/_status_line.ts";
-import { captureOutput } from "../../_helpers/fake_context.ts";
+import { createStatusLine, type Timers } from "../../cli/status_line.ts";
+import { captureOutput } from "../_helpers/fake_context.ts";
 
 const ERASE = "\r\x1b[2K";
 

@@ -6,7 +6,7 @@ import { runFormatsList } from "../../commands/formats.ts";
 import { runCli } from "../../commands/mod.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { formatSource, tempFolder, writeModule } from "../plugins/_plugin_files.ts";
+import { formatSource, tempFolder, writeModule } from "./plugins/_plugin_files.ts";
 import { assertGolden } from "./_support.ts";
 
 let home: string;

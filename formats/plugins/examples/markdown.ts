@@ -9,7 +9,7 @@
  * when the file is loaded and only helps an editor. Outside this repository,
  * drop it (or copy formats/types.ts next to your plugin).
  */
-import type { Format, OutputInfo, Row, Sink, Value } from "../../formats/types.ts";
+import type { Format, OutputInfo, Row, Sink, Value } from "../../types.ts";
 
 function cell(value: Value | undefined): string {
   if (value === null || value === undefined) return "";

@@ -4,7 +4,7 @@
  * records the validated options: the parse layer, without any I/O.
  */
 import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
-import type { Wiring } from "../../../commands/api_keys/_options.ts";
+import type { Wiring } from "../../../cli/options.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 import { fakeContext, type FakeContextOptions } from "../../_helpers/fake_context.ts";
 

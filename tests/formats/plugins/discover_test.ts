@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import process from "node:process";
-import { discoverPlugins, suggestedName } from "../../plugins/discover.ts";
-import { fakeContext } from "../_helpers/fake_context.ts";
+import { discoverPlugins, suggestedName } from "../../../formats/plugins/discover.ts";
+import { fakeContext } from "../../_helpers/fake_context.ts";
 import { formatSource, tempFolder, writeExecutable, writeModule } from "./_plugin_files.ts";
 
 let root: string;

@@ -4,20 +4,20 @@ import { readFileSync, rmSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
-import { loadFormatRegistry } from "../../formats/registry.ts";
-import { resolveOutputTarget, writeOutput } from "../../formats/output.ts";
-import { fakeContext } from "../_helpers/fake_context.ts";
+import { loadFormatRegistry } from "../../../formats/registry.ts";
+import { resolveOutputTarget, writeOutput } from "../../../formats/output.ts";
+import { fakeContext } from "../../_helpers/fake_context.ts";
 import {
   assertGolden,
   COLUMNS,
   DISPLAY_ORDER,
   ROWS,
   WRITE_INFO as INFO,
-} from "../formats/_support.ts";
+} from "../_support.ts";
 import { tempFolder } from "./_plugin_files.ts";
-import type { Row } from "../../formats/types.ts";
+import type { Row } from "../../../formats/types.ts";
 
-const EXAMPLES = fileURLToPath(new URL("../../plugins/examples/", import.meta.url));
+const EXAMPLES = fileURLToPath(new URL("../../../formats/plugins/examples/", import.meta.url));
 
 // Values that need escaping in each format.
 const AWKWARD: Row = {

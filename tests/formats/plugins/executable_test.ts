@@ -3,13 +3,13 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import process from "node:process";
-import { loadFormatRegistry } from "../../formats/registry.ts";
-import { resolveOutputTarget, writeOutput } from "../../formats/output.ts";
-import { AxError, InterruptedError, UsageError } from "../../runtime/errors.ts";
-import { fakeContext } from "../_helpers/fake_context.ts";
-import { COLUMNS, DISPLAY_ORDER, ROWS, WRITE_INFO as INFO } from "../formats/_support.ts";
+import { loadFormatRegistry } from "../../../formats/registry.ts";
+import { resolveOutputTarget, writeOutput } from "../../../formats/output.ts";
+import { AxError, InterruptedError, UsageError } from "../../../runtime/errors.ts";
+import { fakeContext } from "../../_helpers/fake_context.ts";
+import { COLUMNS, DISPLAY_ORDER, ROWS, WRITE_INFO as INFO } from "../_support.ts";
 import { tempFolder, writeExecutable } from "./_plugin_files.ts";
-import type { Row } from "../../formats/types.ts";
+import type { Row } from "../../../formats/types.ts";
 
 let root: string;
 before(() => {

@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { folderNames } from "../../plugins/_folder_names.ts";
-import { findBun } from "../../scripts/compile.ts";
+import { folderNames } from "../../../formats/plugins/_folder_names.ts";
+import { findBun } from "../../../scripts/compile.ts";
 
-const MODULE = fileURLToPath(new URL("../../plugins/_folder_names.ts", import.meta.url));
+const MODULE = fileURLToPath(new URL("../../../formats/plugins/_folder_names.ts", import.meta.url));
 
 let dir: string;
 before(() => {

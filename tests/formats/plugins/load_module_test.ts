@@ -2,12 +2,12 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { loadFormatRegistry } from "../../formats/registry.ts";
-import { resolveOutputTarget, writeOutput } from "../../formats/output.ts";
-import { AxError } from "../../runtime/errors.ts";
-import { fakeContext } from "../_helpers/fake_context.ts";
+import { loadFormatRegistry } from "../../../formats/registry.ts";
+import { resolveOutputTarget, writeOutput } from "../../../formats/output.ts";
+import { AxError } from "../../../runtime/errors.ts";
+import { fakeContext } from "../../_helpers/fake_context.ts";
 import { formatSource, tempFolder, writeModule } from "./_plugin_files.ts";
-import { COLUMNS } from "../formats/_support.ts";
+import { COLUMNS } from "../_support.ts";
 
 let root: string;
 before(() => {
