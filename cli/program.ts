@@ -1,93 +1,31 @@
 /**
- * The commander program. Only the command groups an invocation needs are
- * built in full; every other top-level command is a stub with its name,
- * arguments and description, so `ax --help` and suggestions for mistyped
- * commands still see all of them. Loading a group (its module, its options)
- * costs start-up time that a command of another group should not pay.
+ * The commander program, built from the registry's declarations
+ * (commands/mod.ts) in full for every invocation: building all of them costs
+ * about a millisecond in a compiled binary (docs/architecture.md, "Start-up"),
+ * and no handler module is loaded until its command runs. Also the toolkit's
+ * own `ax help [command… | topic]`.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
+import { addSpec, type BuildHooks } from "./build.ts";
+import type { Spec } from "./command.ts";
+import { configureHelpLayout, wrapText } from "./help.ts";
+import { HELP_TOPICS, topicText } from "./topics.ts";
 import { versionLine } from "./version.ts";
-import { addStub, type BuildWords, type CommandSummary, isWanted } from "../commands/_stubs.ts";
 
-/**
- * Registers one group's top-level command(s) on the root program, building
- * in full only the subcommands `words` name (see _stubs.ts).
- */
-type Registrar = (program: Command, ctx: Context, words: BuildWords) => unknown;
+/** What the root help ends with: how to start. */
+export const GET_STARTED = "Get started: ax profiles create (or try it offline: ax emulator start)";
 
-/** A module that registers one or more top-level commands. */
-export interface CommandGroup {
-  /** The top-level commands it registers, in the order it registers them. */
-  readonly commands: readonly CommandSummary[];
-  load(): Promise<Registrar>;
+/** Options of {@link buildProgram}. */
+export interface ProgramOptions extends BuildHooks {
+  /** The declarations to build, in the order `ax --help` lists them. */
+  readonly commands: readonly Spec[];
 }
 
-/**
- * Every command group, alphabetical (the order of `ax --help`). The stubs
- * must match what the modules register; tests/commands/program_test.ts
- * compares them.
- */
-export const COMMAND_GROUPS: readonly CommandGroup[] = [
-  {
-    commands: [{
-      name: "api-keys",
-      description: "Create, list, rotate and revoke API keys (ALPHA API)",
-    }],
-    load: async () => (await import("../commands/api_keys/mod.ts")).apiKeysCommand,
-  },
-  {
-    commands: [
-      {
-        name: "completion",
-        description: "Print the shell completion script for bash, zsh, fish or PowerShell",
-        args: "<shell>",
-      },
-      {
-        name: "complete",
-        description: "Answer one completion request from a shell script (called on TAB)",
-        args: "[words...]",
-        hidden: true,
-      },
-    ],
-    load: async () => (await import("../commands/completion.ts")).completionCommand,
-  },
-  {
-    commands: [{
-      name: "emulator",
-      description: "Run a local Arize API emulator (no account, no network needed)",
-    }],
-    load: async () => (await import("../commands/emulator.ts")).emulatorCommand,
-  },
-  {
-    commands: [{
-      name: "formats",
-      description: "Output formats: the built-in ones and your plugins",
-    }],
-    load: async () => (await import("../commands/formats.ts")).formatsCommand,
-  },
-  {
-    commands: [{
-      name: "profiles",
-      description: "Manage profiles: saved API keys and the endpoints they are used with",
-    }],
-    load: async () => (await import("../commands/profiles/mod.ts")).profilesCommand,
-  },
-];
-
-/** Which commands {@link buildProgram} builds in full. */
-export interface BuildOptions {
-  /**
-   * The words of the command line: the groups and subcommands they name are
-   * built, the others are stubs. Default: everything is built.
-   */
-  readonly words?: BuildWords;
-}
-
-/** Builds the `ax` program for one invocation. Building it performs no I/O. */
-export async function buildProgram(ctx: Context, options: BuildOptions = {}): Promise<Command> {
+/** Builds the `ax` program. Building it performs no I/O and loads no handler. */
+export function buildProgram(ctx: Context, options: ProgramOptions): Command {
   const program = new Command("ax")
     .description("Command-line client for the Arize AX platform")
     .version(versionLine(ctx.versionInfo), "-V, --version", "Print version, commit and runtime")
@@ -105,19 +43,16 @@ export async function buildProgram(ctx: Context, options: BuildOptions = {}): Pr
       // Commander's own errors (unknown option, missing argument) are reported
       // by main.ts like every other usage error; only the message is kept.
       outputError: () => {},
-    });
-  program.addHelpCommand(false);
-  // Load the wanted modules together, then register in the fixed order.
-  const { words } = options;
-  const registrars = await Promise.all(COMMAND_GROUPS.map((group) => {
-    const wanted = group.commands.some((c) => isWanted(c.name, words));
-    return wanted ? group.load() : undefined;
-  }));
-  COMMAND_GROUPS.forEach((group, i) => {
-    const register = registrars[i];
-    if (register) register(program, ctx, words);
-    else for (const stub of group.commands) addStub(program, stub);
-  });
+    }) as unknown as Command;
+  program.helpCommand(false);
+  configureHelpLayout(program);
+  for (const spec of options.commands) addSpec(program, spec, ctx, options);
+  program
+    .command("help")
+    .description("Show help for a command, or a topic: " + Object.keys(HELP_TOPICS).join(", "))
+    .argument("[command-or-topic...]", "a command path (api-keys list) or a topic name")
+    .action(async (words: string[]) => await showHelp(program, { words, ctx }));
+  program.addHelpText("after", () => wrapText(rootHelpAfter(), ctx.stdout.columns ?? 80));
   applyRecursively(program, (cmd) => {
     cmd.exitOverride();
     cmd.showSuggestionAfterError(true);
@@ -126,17 +61,68 @@ export async function buildProgram(ctx: Context, options: BuildOptions = {}): Pr
   return program;
 }
 
+function rootHelpAfter(): string {
+  const topics = Object.entries(HELP_TOPICS).map(([name, t]) => `  ${name.padEnd(14)}${t.summary}`);
+  return `\nHelp topics (ax help <topic>):\n${topics.join("\n")}\n\n${GET_STARTED}\n`;
+}
+
+/** `ax help [words…]`: a topic's text, or the help of the command the words name. */
+async function showHelp(program: Command, input: { words: string[]; ctx: Context }): Promise<void> {
+  const { words, ctx } = input;
+  if (words.length === 1 && words[0] in HELP_TOPICS) {
+    await ctx.stdout.write(wrapText(topicText(words[0]), ctx.stdout.columns ?? 80));
+    return;
+  }
+  let current = program;
+  for (const word of words) {
+    const next = current.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!next || (next as unknown as { _hidden: boolean })._hidden) {
+      const known = [...current.commands.map((c) => c.name()), ...Object.keys(HELP_TOPICS)];
+      const close = known.filter((name) => editDistance(name, word) <= 2);
+      throw new UsageError(
+        `No help for '${words.join(" ")}': unknown command or topic '${word}'.`,
+        [
+          ...(close.length > 0 ? [`Did you mean ${close.join(", ")}?`] : []),
+          "Run 'ax help' for the commands and topics.",
+        ],
+      );
+    }
+    current = next as unknown as Command;
+  }
+  current.outputHelp();
+}
+
+/** Levenshtein distance, for "did you mean" (names are short). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 function applyRecursively(cmd: Command, fn: (cmd: Command) => void): void {
   fn(cmd);
   for (const sub of cmd.commands) applyRecursively(sub as unknown as Command, fn);
 }
 
 /** Parses `argv` (without the runtime and script) and runs the chosen command. */
-export async function runProgram(argv: string[], ctx: Context): Promise<void> {
-  // The commands the words name are built; for `complete`, that includes the
-  // command being completed. An option value that spells a command's name
-  // only builds that command too.
-  const program = await buildProgram(ctx, { words: argv });
+export async function runProgram(
+  argv: string[],
+  options: ProgramOptions & { ctx: Context },
+): Promise<void> {
+  const { ctx } = options;
+  const program = buildProgram(ctx, options);
+  if (argv.length === 0) {
+    // Bare `ax` is a request for help, on stdout so `ax | less` shows it.
+    program.outputHelp();
+    return;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

@@ -1,23 +1,17 @@
 /**
- * What every api-keys command does between validating its options and its
+ * What every command that talks to the API does between validating its options and its
  * first request: resolve settings and credentials, pick and check the output
  * target, and build the API client, the spinner and the context they share.
  * Nothing here reaches the network.
  */
 import type { ApiClient } from "../api/client.ts";
 import { clientFromSettings } from "./client.ts";
-import { optionalConfigDir } from "../config/paths.ts";
 import { loadSettings, requireApiKey } from "../config/settings.ts";
-import {
-  outputChoice,
-  type OutputTarget,
-  preflightOutput,
-  resolveOutputTarget,
-} from "../formats/output.ts";
-import { registryFor } from "../formats/registry.ts";
+import type { OutputTarget } from "../formats/output.ts";
 import type { Context } from "../runtime/context.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
 import type { CommonOptions } from "./common.ts";
+import { openOutput } from "./output.ts";
 import { createStatusLine, type StatusLine } from "./status_line.ts";
 
 /** Everything a command needs once local checks have passed. */
@@ -50,22 +44,14 @@ export interface SessionOptions {
  */
 export async function openSession(ctx: Context, options: SessionOptions): Promise<Session> {
   const { common } = options;
-  const settings = await loadSettings(ctx);
-  let target: OutputTarget | undefined;
-  if (options.output) {
-    const { wanted, fromProfile } = outputChoice(common.output, settings.outputFormat);
-    const registry = await registryFor(wanted, {
-      ctx,
-      asFile: !fromProfile,
-      options: { configDir: optionalConfigDir(ctx), pluginPaths: [...common.plugins] },
-    });
-    target = resolveOutputTarget(common.output, {
-      registry,
-      fallback: settings.outputFormat,
-      ctx,
-    });
-    await preflightOutput(target, ctx);
-  }
+  const settings = await loadSettings(ctx, { profile: common.profile });
+  const target = options.output
+    ? await openOutput(ctx, {
+      output: common.output,
+      plugins: common.plugins,
+      profileFormat: settings.outputFormat,
+    })
+    : undefined;
   const apiKey = requireApiKey(settings);
   // Verbose logs stream on stderr; a spinner drawn between them would garble them.
   const status = createStatusLine(ctx.stderr, {

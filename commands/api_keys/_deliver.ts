@@ -18,7 +18,8 @@ import {
   toRow,
 } from "./_columns.ts";
 import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
-import { announce, envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
+import { announce } from "../../cli/messages.ts";
+import { envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
 import type { CommonOptions } from "../../cli/common.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 

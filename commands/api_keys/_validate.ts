@@ -3,7 +3,6 @@
  * returns the value to send or throws a UsageError naming the option and what
  * it accepts.
  */
-import { InvalidArgumentError } from "@commander-js/extra-typings";
 import { encodePathSegment } from "../../api/path.ts";
 import { UsageError } from "../../runtime/errors.ts";
 
@@ -136,19 +135,4 @@ export function checkKeyId(value: string): string {
 export function checkNotBlank(value: string, what: string): string {
   if (value.trim() === "") throw new UsageError(`${what} must not be empty.`);
   return value;
-}
-
-/**
- * A commander argument parser for an enum option: any case is accepted, the
- * lower-case value is kept. Commander reports the error with the option's name.
- */
-export function enumParser<T extends string>(values: readonly T[]): (value: string) => T {
-  return (value: string) => {
-    const lower = value.toLowerCase();
-    const found = values.find((v) => v === lower);
-    if (found === undefined) {
-      throw new InvalidArgumentError(`Allowed values are ${values.join(", ")} (any case).`);
-    }
-    return found;
-  };
 }

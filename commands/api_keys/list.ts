@@ -1,32 +1,26 @@
 /**
  * `ax api-keys list`: the caller's keys, one page by default, `--limit N`
  * records across as many pages as that takes, or `--all` of them; `--cursor`
- * resumes where a previous page stopped.
+ * resumes where a previous page stopped. Declared in mod.ts; this module
+ * (parse + run) loads when the command runs.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
-import { KEY_STATUSES, KEY_TYPES, type KeyStatus, type KeyType } from "../../api/types.ts";
+import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
+import type { ApiClient } from "../../api/client.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
+import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
+import type { ApiKey, KeyStatus, KeyType, Pagination } from "../../api/types.ts";
+import { handler } from "../../cli/command.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { announce } from "../../cli/messages.ts";
+import { openSession } from "../../cli/session.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
-import {
-  enumOption,
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "../../cli/options.ts";
-import { examples } from "../../cli/help.ts";
-import { type CommonOptions, parseCommon } from "../../cli/common.ts";
+import { ApiError, UsageError } from "../../runtime/errors.ts";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
+import { MORE_ITEMS } from "./_messages.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
-
-/** The size of the one page fetched when neither `--limit` nor `--all` is given. */
-export const DEFAULT_LIMIT = 15;
-
-/** The largest page the API serves; more records mean more pages. */
-export const PAGE_SIZE = 100;
+import { DEFAULT_LIMIT, PAGE_SIZE } from "./mod.ts";
 
 /** Options of `ax api-keys list`, after validation. */
 export interface ListOptions {
@@ -55,60 +49,6 @@ export interface RawListValues extends RawCommonValues {
   cursor?: string;
 }
 
-/** What `ax api-keys --help` shows of `list`, built or not. */
-export const LIST_SUMMARY: CommandSummary = {
-  name: "list",
-  description: "List your API keys, or with --space one space's service keys",
-  options: true,
-};
-
-/** Registers `list` under `api-keys`. */
-export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
-  return parent
-    .command(LIST_SUMMARY.name)
-    .description(LIST_SUMMARY.description)
-    .addOption(enumOption("--key-type <type>", {
-      description: "only keys of this type",
-      values: KEY_TYPES,
-    }))
-    .addOption(enumOption("--status <status>", {
-      description: "only keys with this status (the server's default: active)",
-      values: KEY_STATUSES,
-    }))
-    .addOption(
-      new Option(
-        "-s, --space <name-or-id>",
-        "list this space's service keys (by name or ID) instead of your user keys",
-      ),
-    )
-    .addOption(
-      new Option(
-        "-l, --limit <n>",
-        `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
-      ),
-    )
-    .addOption(new Option("--all", "fetch every page (not with --limit)"))
-    .addOption(new Option("-c, --cursor <cursor>", "resume from this pagination cursor"))
-    .addOption(outputOption())
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys list",
-        'ax api-keys list --key-type service --space "My Space" --status active',
-        "ax api-keys list --limit 250 -o keys.csv",
-        "ax api-keys list --all -o json",
-        "ax api-keys list --cursor <next_cursor>",
-        "ax api-keys list --output api-keys.json",
-      ]),
-    )
-    .action(async (values) => {
-      await wiring.run(parseList(values), wiring.ctx);
-    });
-}
-
 /** Validates `list`'s option values. */
 export function parseList(values: RawListValues): ListOptions {
   if (values.all && values.limit !== undefined) {
@@ -129,12 +69,78 @@ export function parseList(values: RawListValues): ListOptions {
   };
 }
 
-/**
- * Fetches the keys page by page and streams them into the chosen format. The
- * work lives in _list_run.ts, loaded only now: `--help` and shell completion
- * register this command without loading the API client or the formats.
- */
+/** Fetches the keys page by page and streams them into the chosen format. */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
-  const { fetchList } = await import("./_list_run.ts");
-  await fetchList(options, ctx);
+  const session = await openSession(ctx, { common: options.common, output: true });
+  await showPrereleaseNotice(session.ctx, "api-keys");
+  // The API lists your user keys, or with space_id one space's service keys.
+  const spaceId = options.space === undefined ? undefined : await session.request(
+    "Looking up the space…",
+    () => resolveSpaceId(session.client, options.space!),
+  );
+  const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
+  const { want } = options;
+  const pages = want === "page"
+    ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
+    : paginateApiKeys(session.client, query, {
+      want,
+      cursor: options.cursor,
+      // Progress only when several pages are coming (T5); the status line is
+      // a no-op off a terminal, so pipes never see it.
+      onProgress: want === "all" || want > PAGE_SIZE
+        ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
+        : undefined,
+    });
+  session.status.spin("Fetching API keys…");
+  try {
+    await writeOutput(asRows(pages.records), session.target!, {
+      columns: API_KEY_COLUMNS,
+      displayOrder: API_KEY_DISPLAY_ORDER,
+      shape: "list",
+      collection: "api_keys",
+      pagination: pages.pagination,
+    }, session.ctx);
+  } catch (error) {
+    throw withSpaceHint(error, options);
+  } finally {
+    await session.close();
+  }
+  const pagination = pages.pagination();
+  // json carries the pagination in its document; every other format would
+  // lose it, so the way on is said on stderr (stdout stays data).
+  if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
+    await announce(ctx, MORE_ITEMS);
+    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
+  }
 }
+
+/** The API lists service keys per space; a 400 for `--key-type service` alone says how. */
+function withSpaceHint(error: unknown, options: ListOptions): unknown {
+  if (
+    !(error instanceof ApiError) || error.status !== 400 || options.keyType !== "service" ||
+    options.space !== undefined
+  ) {
+    return error;
+  }
+  return new ApiError(error.status, error.message, {
+    problem: error.problem,
+    hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
+  });
+}
+
+/** Exactly one request: the default `list` shows one page and says how to get the next. */
+function onePage(client: ApiClient, query: ListApiKeysQuery): PagedRecords<ApiKey> {
+  let pagination: Pagination | undefined;
+  async function* records(): AsyncGenerator<ApiKey> {
+    const page = await listApiKeys(client, query);
+    pagination = page.pagination;
+    yield* page.api_keys;
+  }
+  return { records: records(), pagination: () => pagination };
+}
+
+/** `list`'s parse and run, for its declaration in mod.ts. */
+export const LIST_HANDLER = handler(
+  (input) => parseList(input.values as RawListValues),
+  runList,
+);

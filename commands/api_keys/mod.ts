@@ -1,48 +1,191 @@
 /**
- * The `ax api-keys` command group: list, create, create-service-key, revoke
- * and refresh. Each command's flags, help and behaviour live in its own file;
- * this file only wires them to their `run` functions.
+ * The `ax api-keys` group, declared as data: each command's name, arguments,
+ * options, help and examples. Its behaviour (parse + run) lives in the file
+ * named after it, loaded only when it runs.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import type { Context } from "../../runtime/context.ts";
-import { addSubcommands, type BuildWords, type Subcommand } from "../_stubs.ts";
-import { CREATE_SUMMARY, createCommand, runCreate } from "./create.ts";
-import {
-  CREATE_SERVICE_KEY_SUMMARY,
-  createServiceKeyCommand,
-  runCreateServiceKey,
-} from "./create_service_key.ts";
-import { LIST_SUMMARY, listCommand, runList } from "./list.ts";
-import { REFRESH_SUMMARY, refreshCommand, runRefresh } from "./refresh.ts";
-import { REVOKE_SUMMARY, revokeCommand, runRevoke } from "./revoke.ts";
+import { ACCOUNT_ROLES, KEY_STATUSES, KEY_TYPES, SPACE_ROLES } from "../../api/types.ts";
+import { API_OUTPUT_FLAGS } from "../../cli/common.ts";
+import type { CommandSpec, GroupSpec, OptionSpec } from "../../cli/command.ts";
+import { MAX_DESCRIPTION_LENGTH, MAX_GRACE_PERIOD_SECONDS, MAX_NAME_LENGTH } from "./_validate.ts";
 
-const SUBCOMMANDS: readonly Subcommand[] = [
-  { summary: LIST_SUMMARY, build: (group, ctx) => listCommand(group, { ctx, run: runList }) },
-  { summary: CREATE_SUMMARY, build: (group, ctx) => createCommand(group, { ctx, run: runCreate }) },
-  {
-    summary: CREATE_SERVICE_KEY_SUMMARY,
-    build: (group, ctx) => createServiceKeyCommand(group, { ctx, run: runCreateServiceKey }),
-  },
-  { summary: REVOKE_SUMMARY, build: (group, ctx) => revokeCommand(group, { ctx, run: runRevoke }) },
-  {
-    summary: REFRESH_SUMMARY,
-    build: (group, ctx) => refreshCommand(group, { ctx, run: runRefresh }),
-  },
-];
+/** The size of the one page `list` fetches when neither `--limit` nor `--all` is given. */
+export const DEFAULT_LIMIT = 15;
 
-/**
- * Registers `api-keys` and its five commands on the root program: those
- * `words` name in full, the others as stubs (default: all in full).
- */
-export function apiKeysCommand(
-  program: Command,
-  ctx: Context,
-  words?: BuildWords,
-): CommandUnknownOpts {
-  const group = program
-    .command("api-keys")
-    .description("Create, list, rotate and revoke API keys (ALPHA API)")
-    .helpCommand(false);
-  addSubcommands(group, ctx, SUBCOMMANDS, words);
-  return group;
-}
+/** The largest page the API serves; more records mean more pages. */
+export const PAGE_SIZE = 100;
+
+const NAME: OptionSpec = {
+  flags: "-n, --name <name>",
+  description: `name of the key (1-${MAX_NAME_LENGTH} characters)`,
+  required: true,
+};
+
+const DESCRIPTION: OptionSpec = {
+  flags: "--description <text>",
+  description: `description (at most ${MAX_DESCRIPTION_LENGTH} characters)`,
+};
+
+const NEW_KEY_EXPIRES_AT: OptionSpec = {
+  flags: "--expires-at <iso8601>",
+  description: "expiry as an ISO 8601 date or date-time, UTC unless an offset is given " +
+    "(e.g. 2099-12-31T23:59:59); without it the key never expires",
+};
+
+const ENV_FILE: OptionSpec = {
+  flags: "--env-file <file>",
+  description: "write ARIZE_API_KEY=<key> to this dotenv file (mode 0600, other lines kept) " +
+    "instead of printing the key",
+};
+
+const SHOWN_ONCE = "The raw key is shown once, on stdout. Save it: it cannot be retrieved again.";
+
+const LIST: CommandSpec = {
+  name: "list",
+  description: "List your API keys, or with --space one space's service keys",
+  options: [
+    {
+      flags: "--key-type <type>",
+      description: "only keys of this type",
+      choices: KEY_TYPES,
+    },
+    {
+      flags: "--status <status>",
+      description: "only keys with this status (the server's default: active)",
+      choices: KEY_STATUSES,
+    },
+    {
+      flags: "-s, --space <name-or-id>",
+      description: "list this space's service keys (by name or ID) instead of your user keys",
+    },
+    {
+      flags: "-l, --limit <n>",
+      description:
+        `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
+    },
+    { flags: "--all", description: "fetch every page (not with --limit)" },
+    { flags: "-c, --cursor <cursor>", description: "resume from this pagination cursor" },
+  ],
+  common: API_OUTPUT_FLAGS,
+  examples: [
+    "ax api-keys list",
+    'ax api-keys list --key-type service --space "My Space" --status active',
+    "ax api-keys list --limit 250 -o keys.csv",
+    "ax api-keys list --all -o json",
+    "ax api-keys list --cursor <next_cursor>",
+    "ax api-keys list --output api-keys.json",
+    "ax api-keys list --profile work",
+  ],
+  handler: async () => (await import("./list.ts")).LIST_HANDLER,
+};
+
+const CREATE: CommandSpec = {
+  name: "create",
+  description: "Create a user API key (it acts as you, with your permissions; " +
+    "for a space-scoped key use create-service-key)",
+  options: [NAME, DESCRIPTION, NEW_KEY_EXPIRES_AT, ENV_FILE],
+  common: API_OUTPUT_FLAGS,
+  examples: [
+    'ax api-keys create --name "CI Pipeline Key"',
+    'ax api-keys create --name "Temporary Key" --expires-at "2099-12-31T23:59:59"',
+    'ax api-keys create -n "Deploy bot" --description "Used by deploys" -o json',
+    'ax api-keys create -n "Local dev" --env-file .env',
+  ],
+  notes: SHOWN_ONCE,
+  handler: async () => (await import("./create.ts")).CREATE_HANDLER,
+};
+
+const CREATE_SERVICE_KEY: CommandSpec = {
+  name: "create-service-key",
+  description: "Create a service API key scoped to a space, backed by a dedicated bot user",
+  options: [
+    NAME,
+    {
+      flags: "-s, --space <name-or-id>",
+      description: "space the key is scoped to, by name or ID",
+      required: true,
+    },
+    DESCRIPTION,
+    NEW_KEY_EXPIRES_AT,
+    {
+      flags: "--space-role <role>",
+      description: "the bot user's role in the space (server default: member)",
+      choices: SPACE_ROLES,
+    },
+    {
+      flags: "--org-role <role>",
+      description: "the bot user's role in the organization (server default: read-only)",
+      choices: SPACE_ROLES,
+    },
+    {
+      flags: "--account-role <role>",
+      description: "the bot user's role in the account (server default: member)",
+      choices: ACCOUNT_ROLES,
+    },
+    ENV_FILE,
+  ],
+  common: API_OUTPUT_FLAGS,
+  examples: [
+    'ax api-keys create-service-key --name "Staging Service Key" --space sp_abc123',
+    'ax api-keys create-service-key -n "Read-Only Service Key" -s "My Space" \\',
+    "    --space-role read-only --org-role read-only",
+    'ax api-keys create-service-key -n "Exporter" -s "My Space" --env-file .env',
+  ],
+  notes: SHOWN_ONCE,
+  handler: async () => (await import("./create_service_key.ts")).CREATE_SERVICE_KEY_HANDLER,
+};
+
+const REVOKE: CommandSpec = {
+  name: "revoke",
+  description: "Revoke an API key: it stops working immediately; irreversible " +
+    "(revoking an already-revoked key succeeds)",
+  args: [{ name: "<key-id>", description: "ID of the key (see `ax api-keys list`)" }],
+  options: [
+    {
+      flags: "-f, --force",
+      description: "revoke without asking (required when not on a terminal)",
+    },
+  ],
+  common: ["verbose", "timeout", "profile"],
+  examples: [
+    "ax api-keys revoke key_abc123",
+    "ax api-keys revoke key_abc123 --force",
+  ],
+  handler: async () => (await import("./revoke.ts")).REVOKE_HANDLER,
+};
+
+const REFRESH: CommandSpec = {
+  name: "refresh",
+  description: "Rotate an API key: revoke it and issue a replacement with the same name, " +
+    "description, type and scope",
+  args: [{ name: "<key-id>", description: "ID of the key to rotate (see `ax api-keys list`)" }],
+  options: [
+    {
+      flags: "--expires-at <iso8601>",
+      description: "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an " +
+        "offset is given; required (and no later than the old expiry) when the old key " +
+        "expires; without it the replacement never expires",
+    },
+    {
+      flags: "--grace-period-seconds <n>",
+      description:
+        `seconds (0-${MAX_GRACE_PERIOD_SECONDS}) the old key stays valid so clients can rotate ` +
+        "(default: 0, revoked immediately)",
+    },
+    ENV_FILE,
+  ],
+  common: API_OUTPUT_FLAGS,
+  examples: [
+    "ax api-keys refresh key_abc123",
+    'ax api-keys refresh key_abc123 --expires-at "2099-12-31T23:59:59"',
+    "ax api-keys refresh key_abc123 --grace-period-seconds 3600 --env-file .env",
+  ],
+  notes: "The new raw key is shown once, on stdout. Save it: it cannot be retrieved again.",
+  handler: async () => (await import("./refresh.ts")).REFRESH_HANDLER,
+};
+
+/** `ax api-keys`. */
+export const API_KEYS: GroupSpec = {
+  name: "api-keys",
+  description: "Create, list, rotate and revoke API keys (ALPHA API)",
+  commands: [LIST, CREATE, CREATE_SERVICE_KEY, REVOKE, REFRESH],
+};

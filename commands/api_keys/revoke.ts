@@ -3,15 +3,16 @@
  * only when there is a terminal to ask on; otherwise `--force` is required
  * and nothing is sent without it (QUALITY.md I3).
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { timeoutOption, verboseOption, type Wiring } from "../../cli/options.ts";
-import { examples } from "../../cli/help.ts";
-import { type CommonOptions, parseCommon } from "../../cli/common.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { checkKeyId } from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
+import { revokeApiKey } from "../../api/api_keys.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { announce } from "../../cli/messages.ts";
+import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
+import { openSession } from "../../cli/session.ts";
+import { handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -22,47 +23,8 @@ export interface RevokeOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawRevokeValues {
+export interface RawRevokeValues extends RawCommonValues {
   force?: true;
-  verbose?: true;
-  timeout?: string;
-}
-
-/** What parsing needs to know about the terminal. */
-export interface TtyFacts {
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-}
-
-/** What `ax api-keys --help` shows of `revoke`, built or not. */
-export const REVOKE_SUMMARY: CommandSummary = {
-  name: "revoke",
-  description: "Revoke an API key: it stops working immediately; irreversible " +
-    "(revoking an already-revoked key succeeds)",
-  args: "<key-id>",
-  options: true,
-};
-
-/** Registers `revoke` under `api-keys`. */
-export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): CommandUnknownOpts {
-  return parent
-    .command(REVOKE_SUMMARY.name)
-    .description(REVOKE_SUMMARY.description)
-    .argument("<key-id>", "ID of the key (see `ax api-keys list`)")
-    .addOption(new Option("-f, --force", "revoke without asking (required when not on a terminal)"))
-    .addOption(verboseOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys revoke key_abc123",
-        "ax api-keys revoke key_abc123 --force",
-      ]),
-    )
-    .action(async (id, values) => {
-      const io = { stdinIsTTY: wiring.ctx.stdinIsTTY, stdoutIsTTY: wiring.ctx.stdout.isTTY };
-      await wiring.run(parseRevoke({ id, values }, io), wiring.ctx);
-    });
 }
 
 /**
@@ -85,11 +47,31 @@ export function parseRevoke(
   return { id, force, common };
 }
 
-/**
- * Asks (unless forced), then revokes. The work lives in _revoke_run.ts,
- * loaded only now (see list.ts's runList).
- */
+/** Asks (unless forced), then revokes. */
 export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
-  const { revokeKey } = await import("./_revoke_run.ts");
-  await revokeKey(options, ctx);
+  const session = await openSession(ctx, { common: options.common, output: false });
+  try {
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    if (!options.force) {
+      await announce(ctx, REVOKE_WARNING);
+      if (!(await ctx.prompter.confirm(REVOKE_QUESTION, false))) {
+        await announce(ctx, NOT_REVOKED);
+        return;
+      }
+    }
+    await session.request("Revoking API key…", () => revokeApiKey(session.client, options.id));
+    await announce(ctx, revokedMessage(options.id));
+  } finally {
+    await session.close();
+  }
 }
+
+/** `revoke`'s parse and run, for its declaration in mod.ts. */
+export const REVOKE_HANDLER = handler(
+  (input) =>
+    parseRevoke(
+      { id: input.args[0] as string, values: input.values as RawRevokeValues },
+      input.tty,
+    ),
+  runRevoke,
+);

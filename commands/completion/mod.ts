@@ -2,10 +2,9 @@
  * `ax completion bash|zsh|fish|powershell` prints a shell completion script;
  * the hidden `ax complete -- <words…>` is what that script runs on every TAB.
  * Both load their machinery (@bomb.sh/tab, formats, the API client) only when
- * they run, so registering them costs other commands nothing.
+ * they run, so declaring them costs other commands nothing.
  */
-import { Argument, type Command } from "@commander-js/extra-typings";
-import type { Context } from "../runtime/context.ts";
+import { type CommandSpec, handler } from "../../cli/command.ts";
 
 /** The shells `ax completion` writes scripts for. */
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
@@ -13,8 +12,7 @@ export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 /** A shell `ax completion` supports. */
 export type Shell = typeof SHELLS[number];
 
-const HELP_AFTER = `
-Load it in the current shell:
+const NOTES = `Load it in the current shell:
   bash        source <(ax completion bash)
   zsh         source <(ax completion zsh)         (after compinit runs)
   fish        ax completion fish | source
@@ -22,32 +20,39 @@ Load it in the current shell:
 
 To load it in every new shell, add that line to ~/.bashrc, ~/.zshrc,
 ~/.config/fish/config.fish or $PROFILE. Completion needs no configuration;
-key IDs and space names are looked up live (at most 2 s, silent on failure).
+key IDs and space names are looked up live (at most 2 s, silent on failure).`;
 
-Examples:
-  ax completion zsh > ~/.ax-completion.zsh && echo 'source ~/.ax-completion.zsh' >> ~/.zshrc
-  ax completion fish > ~/.config/fish/completions/ax.fish
-`;
+/** `ax completion <shell>`. */
+export const COMPLETION: CommandSpec = {
+  name: "completion",
+  description: "Print the shell completion script for bash, zsh, fish or PowerShell",
+  args: [{ name: "<shell>", description: "the shell to complete in", choices: SHELLS }],
+  notes: NOTES,
+  examples: [
+    "ax completion zsh > ~/.ax-completion.zsh && echo 'source ~/.ax-completion.zsh' >> ~/.zshrc",
+    "ax completion fish > ~/.config/fish/completions/ax.fish",
+  ],
+  handler: async () => {
+    const { completionScript } = await import("./script.ts");
+    return handler(
+      (input) => input.args[0] as Shell,
+      async (shell, ctx) => await ctx.stdout.write(completionScript(shell, "ax")),
+    );
+  },
+};
 
-/** Registers `completion <shell>` and the hidden `complete` callback on the root program. */
-export function completionCommand(program: Command, ctx: Context): void {
-  program
-    .command("completion")
-    .description("Print the shell completion script for bash, zsh, fish or PowerShell")
-    .addArgument(new Argument("<shell>", "the shell to complete in").choices(SHELLS))
-    .addHelpText("after", HELP_AFTER)
-    .action(async (shell) => {
-      const { completionScript } = await import("./completion/script.ts");
-      await ctx.stdout.write(completionScript(shell, "ax"));
-    });
-  program
-    .command("complete", { hidden: true })
-    .description("Answer one completion request from a shell script (called on TAB)")
-    .argument("[words...]", "the words after `ax`, the last one being completed")
-    .helpOption(false)
-    .allowUnknownOption()
-    .action(async (words) => {
-      const { completeWords } = await import("./completion/complete.ts");
-      await completeWords(program, { words, ctx });
-    });
-}
+/** `ax complete -- <words…>`: one TAB's answer, for the scripts above. */
+export const COMPLETE: CommandSpec = {
+  name: "complete",
+  description: "Answer one completion request from a shell script (called on TAB)",
+  args: [{ name: "[words...]", description: "the words after `ax`, the last one being completed" }],
+  hidden: true,
+  passThrough: true,
+  handler: async () => {
+    const { completeWords } = await import("./complete.ts");
+    return handler(
+      (input) => ({ words: input.args[0] as string[], program: input.program }),
+      async ({ words, program }, ctx) => await completeWords(program, { words, ctx }),
+    );
+  },
+};

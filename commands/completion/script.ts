@@ -3,7 +3,7 @@
  * Every script calls back `<program> complete -- <words…>` on TAB.
  */
 import { script } from "@bomb.sh/tab";
-import type { Shell } from "../completion.ts";
+import type { Shell } from "./mod.ts";
 import { captureConsoleLog } from "./_console_capture.ts";
 
 // tab's bash script reads the command line with `_get_comp_words_by_ref`,

@@ -4,18 +4,12 @@
  * network. Prints one readiness line of JSON on stdout, logs requests on
  * stderr, and stops cleanly (saving `--data`) on Ctrl-C or SIGTERM.
  */
-import type { Command } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
-import { examples } from "../cli/help.ts";
-import type { Context } from "../runtime/context.ts";
-import { ConfigError, FileError, NetworkError, UsageError } from "../runtime/errors.ts";
 import { isAbsolute, join } from "node:path";
-import { parseRfc3339 } from "../emulator/validate.ts";
-
-/** The port used when `--port` is not given. */
-export const DEFAULT_PORT = 8787;
-/** The host used when `--host` is not given: loopback only. */
-export const DEFAULT_HOST = "127.0.0.1";
+import { handler } from "../../cli/command.ts";
+import { parseRfc3339 } from "../../emulator/validate.ts";
+import type { Context } from "../../runtime/context.ts";
+import { ConfigError, FileError, NetworkError, UsageError } from "../../runtime/errors.ts";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./mod.ts";
 
 /** Options of `ax emulator start`, after validation. */
 export interface EmulatorStartOptions {
@@ -40,64 +34,6 @@ export interface RawEmulatorStartValues {
   seedKeys?: string;
   faults?: true;
   clock?: string;
-}
-
-/** Registers `emulator` and its `start` subcommand. */
-export function emulatorCommand(program: Command, ctx: Context): void {
-  const group = program
-    .command("emulator")
-    .description("Run a local Arize API emulator (no account, no network needed)")
-    .helpCommand(false);
-  group
-    .command("start")
-    .description(
-      "Serve the api-keys and spaces endpoints of the Arize REST API on this machine; " +
-        "prints one JSON readiness line (url, admin_key, spaces) on stdout",
-    )
-    .addOption(new Option("--port <n>", `port to listen on; 0 picks a free one`).default(
-      String(DEFAULT_PORT),
-    ))
-    .addOption(
-      new Option("--host <host>", "address to listen on (loopback unless you change it)").default(
-        DEFAULT_HOST,
-      ),
-    )
-    .addOption(
-      new Option(
-        "--data <file>",
-        "keep users, spaces and key hashes in this JSON file across runs",
-      ),
-    )
-    .addOption(
-      new Option("--admin-key <key>", "API key of the admin user (default: a new random key)"),
-    )
-    .addOption(
-      new Option("--seed-keys <n>", "pre-create N synthetic keys for the admin (benchmarks)")
-        .default("0"),
-    )
-    .addOption(
-      new Option("--faults", "enable fault injection at /__emulator/faults (tests)"),
-    )
-    .addOption(
-      new Option("--clock <datetime>", "start the emulated clock at this RFC 3339 date-time"),
-    )
-    .addHelpText(
-      "after",
-      [
-        "",
-        "The emulator is a development tool, not a security boundary: it listens on",
-        "127.0.0.1 by default, and anyone who can reach its port can use it.",
-        "",
-      ].join("\n") + examples([
-        "ax emulator start",
-        "ax emulator start --port 0 --data ./emulator.json",
-        "ax emulator start --admin-key ak-local-dev-admin --seed-keys 100000",
-        "ARIZE_BASE_URL=http://127.0.0.1:8787 ARIZE_API_KEY=<admin_key> ax api-keys list",
-      ]),
-    )
-    .action(async (values) => {
-      await runEmulator(parseEmulatorStart({ values, cwd: ctx.cwd }), ctx);
-    });
 }
 
 /** Validates `ax emulator start`'s options; relative `--data` paths are resolved against `cwd`. */
@@ -157,7 +93,7 @@ function parseInteger(value: string, option: string, max: number): number {
 export async function runEmulator(options: EmulatorStartOptions, ctx: Context): Promise<void> {
   // Loaded here so that `ax --help` and the api-keys commands never load the server.
   const { CorruptDataError, serveEmulator, UnwritableDataError } = await import(
-    "../emulator/mod.ts"
+    "../../emulator/mod.ts"
   );
   const log = (line: string) => void ctx.stderr.write(`${line}\n`);
   let serving;
@@ -224,3 +160,9 @@ function listenError(error: unknown, options: EmulatorStartOptions): unknown {
   }
   return error;
 }
+
+/** `emulator start`'s parse and run, for its declaration in mod.ts. */
+export const START_HANDLER = handler(
+  (input) => parseEmulatorStart({ values: input.values as RawEmulatorStartValues, cwd: input.cwd }),
+  runEmulator,
+);

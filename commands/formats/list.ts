@@ -4,14 +4,13 @@
  * plugins are listed with their error, and then make the command fail, so
  * the problem is visible both to people and to scripts.
  */
-import { type Command, Option } from "@commander-js/extra-typings";
-import { optionalConfigDir } from "../config/paths.ts";
-import { type FormatRegistry, loadFormatRegistry } from "../formats/registry.ts";
-import { resolveOutputTarget, writeOutput } from "../formats/output.ts";
-import type { Column, Row } from "../formats/types.ts";
-import { examples } from "../cli/help.ts";
-import type { Context } from "../runtime/context.ts";
-import { AxError } from "../runtime/errors.ts";
+import { handler } from "../../cli/command.ts";
+import { openOutput, printRecords } from "../../cli/output.ts";
+import { optionalConfigDir } from "../../config/paths.ts";
+import { type FormatRegistry, loadFormatRegistry } from "../../formats/registry.ts";
+import type { Column, Row } from "../../formats/types.ts";
+import type { Context } from "../../runtime/context.ts";
+import { AxError } from "../../runtime/errors.ts";
 
 /** Options of `ax formats list`, after validation. */
 export interface FormatsListOptions {
@@ -34,50 +33,24 @@ export const FORMAT_COLUMNS: readonly Column[] = [
 
 const DISPLAY_ORDER = ["name", "extensions", "status", "origin", "description", "error"];
 
-/** Registers `ax formats` and `ax formats list` on `program`. Performs no I/O. */
-export function formatsCommand(program: Command, ctx: Context): void {
-  const group = program
-    .command("formats")
-    .description("Output formats: the built-in ones and your plugins")
-    .helpCommand(false);
-  group
-    .command("list")
-    .description("List every output format, its origin and file extensions")
-    .addOption(
-      new Option("-o, --output <format|file>", "output format or file path (default: table)"),
-    )
-    .addOption(
-      new Option("--plugin <path>", "also load this format plugin (repeatable)")
-        .argParser((value: string, previous: string[]) => [...previous, value])
-        .default([] as string[], "none"),
-    )
-    .addHelpText(
-      "after",
-      examples([
-        "ax formats list",
-        "ax formats list -o json",
-        "ax formats list --plugin ./markdown.ts",
-      ]),
-    )
-    .action(async (values) => {
-      await runFormatsList({ output: values.output, plugins: values.plugin }, ctx);
-    });
-}
-
 /** Prints the formats; fails afterwards (exit 1) when a plugin is broken. */
 export async function runFormatsList(options: FormatsListOptions, ctx: Context): Promise<void> {
   const registry = await loadFormatRegistry(ctx, {
     configDir: optionalConfigDir(ctx),
     pluginPaths: [...options.plugins],
   });
-  const target = resolveOutputTarget(options.output, { registry, ctx });
-  await writeOutput(listing(registry), target, {
-    columns: FORMAT_COLUMNS,
-    displayOrder: DISPLAY_ORDER,
-    shape: "list",
-    collection: "formats",
-    pagination: () => undefined,
-  }, ctx);
+  const target = await openOutput(ctx, { output: options.output, plugins: [], registry });
+  await printRecords(listing(registry), {
+    target,
+    info: {
+      columns: FORMAT_COLUMNS,
+      displayOrder: DISPLAY_ORDER,
+      shape: "list",
+      collection: "formats",
+      pagination: () => undefined,
+    },
+    ctx,
+  });
   const broken = registry.broken();
   if (broken.length > 0) {
     const files = broken.map((plugin) => plugin.origin).join(", ");
@@ -108,3 +81,12 @@ async function* listing(registry: FormatRegistry): AsyncGenerator<Row> {
     };
   }
 }
+
+/** `formats list`'s parse and run, for its declaration in mod.ts. */
+export const LIST_HANDLER = handler(
+  (input): FormatsListOptions => {
+    const values = input.values as { output?: string; plugin?: string[] };
+    return { output: values.output, plugins: values.plugin ?? [] };
+  },
+  runFormatsList,
+);

@@ -4,7 +4,6 @@ import {
   checkDescription,
   checkName,
   codePointLength,
-  enumParser,
   parseExpiresAt,
   parseGracePeriod,
   parseLimit,
@@ -121,18 +120,4 @@ describe("parseGracePeriod", () => {
       });
     });
   }
-});
-
-describe("enumParser", () => {
-  const parse = enumParser(["admin", "member", "read-only"] as const);
-  it("lower-cases any case", () => {
-    assert.equal(parse("ADMIN"), "admin");
-    assert.equal(parse("Read-Only"), "read-only");
-  });
-  it("names the accepted values", () => {
-    assert.throws(() => parse("owner"), {
-      code: "commander.invalidArgument",
-      message: "Allowed values are admin, member, read-only (any case).",
-    });
-  });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { listCommand, type ListOptions } from "../../../commands/api_keys/list.ts";
+import type { ListOptions } from "../../../commands/api_keys/list.ts";
 import { parseArgv } from "./_parse_harness.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
@@ -27,7 +27,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" ") || "(no options)", async () => {
-      const options = await parseArgv(listCommand, ["list", ...argv]);
+      const options = await parseArgv<ListOptions>(["list", ...argv]);
       assert.deepEqual(options, {
         keyType: undefined,
         status: undefined,
@@ -40,7 +40,7 @@ describe("ax api-keys list: argv → options", () => {
   }
 
   it("collects the shared options", async () => {
-    const options = await parseArgv(listCommand, [
+    const options = await parseArgv<ListOptions>([
       "list",
       "-o",
       "json",
@@ -84,7 +84,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {
-      await assert.rejects(parseArgv(listCommand, ["list", ...argv]), (error: Error) => {
+      await assert.rejects(parseArgv<ListOptions>(["list", ...argv]), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, message);
         return true;
@@ -93,12 +93,11 @@ describe("ax api-keys list: argv → options", () => {
   }
 
   it("offers the enum values to help and completion", async () => {
-    const { Command } = await import("@commander-js/extra-typings");
+    const { buildProgram } = await import("../../../commands/mod.ts");
     const { fakeContext } = await import("../../_helpers/fake_context.ts");
-    const cmd = listCommand(new Command("api-keys"), {
-      ctx: fakeContext().ctx,
-      run: () => Promise.resolve(),
-    });
+    const program = await buildProgram(fakeContext().ctx);
+    const group = program.commands.find((c) => c.name() === "api-keys")!;
+    const cmd = group.commands.find((c) => c.name() === "list")!;
     const choices = Object.fromEntries(cmd.options.map((o) => [o.long, o.argChoices]));
     assert.deepEqual(choices["--key-type"], ["user", "service"]);
     assert.deepEqual(choices["--status"], ["active", "revoked"]);

@@ -7,13 +7,7 @@ import process from "node:process";
 import { loadFormatRegistry } from "../../../formats/registry.ts";
 import { resolveOutputTarget, writeOutput } from "../../../formats/output.ts";
 import { fakeContext } from "../../_helpers/fake_context.ts";
-import {
-  assertGolden,
-  COLUMNS,
-  DISPLAY_ORDER,
-  ROWS,
-  WRITE_INFO as INFO,
-} from "../_support.ts";
+import { assertGolden, COLUMNS, DISPLAY_ORDER, ROWS, WRITE_INFO as INFO } from "../_support.ts";
 import { tempFolder } from "./_plugin_files.ts";
 import type { Row } from "../../../formats/types.ts";
 
