@@ -3,13 +3,7 @@
  * dedicated bot user, with optional roles (the server defaults them to
  * member / read-only / member). `--space` takes a name or an ID.
  */
-import {
-  ACCOUNT_ROLES,
-  type AccountRole,
-  type OrgRole,
-  SPACE_ROLES,
-  type SpaceRole,
-} from "../../api/types.ts";
+import type { AccountRole, OrgRole, SpaceRole } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";

@@ -8,7 +8,6 @@ import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli
 import {
   checkKeyId,
   checkNotBlank,
-  MAX_GRACE_PERIOD_SECONDS,
   parseExpiresAt,
   parseGracePeriod,
 } from "./_validate.ts";

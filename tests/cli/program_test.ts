@@ -34,7 +34,7 @@ function leaves(specs: readonly Spec[]): [string, CommandSpec][] {
 }
 
 describe("the program built from the declarations", () => {
-  it("has every declared command, and loads no handler to build it", async () => {
+  it("has every declared command, and loads no handler to build it", () => {
     let loaded = 0;
     const spied = COMMANDS.map((spec): Spec => {
       const spy = (c: CommandSpec): CommandSpec => ({
