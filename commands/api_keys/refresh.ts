@@ -5,12 +5,7 @@
  */
 import type { Context } from "../../runtime/context.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import {
-  checkKeyId,
-  checkNotBlank,
-  parseExpiresAt,
-  parseGracePeriod,
-} from "./_validate.ts";
+import { checkKeyId, checkNotBlank, parseExpiresAt, parseGracePeriod } from "./_validate.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyRefresh } from "../../api/types.ts";
 import { issueKey } from "./_deliver.ts";
