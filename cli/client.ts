@@ -5,7 +5,7 @@
  * apply alike everywhere.
  */
 import { type ApiClient, createClient } from "../api/client.ts";
-import type { Settings } from "../config/settings.ts";
+import { INSECURE_TLS_WARNING, type Settings } from "../config/settings.ts";
 import type { Context } from "../runtime/context.ts";
 
 /** How this client differs from the settings' defaults. */
@@ -31,4 +31,12 @@ export function clientFromSettings(
     verbose: choices.verbose ?? false,
     network: settings.network,
   });
+}
+
+/**
+ * Says on stderr, once per run, that TLS verification is off, when the
+ * settings turn it off (`request_verify = false`, ARIZE_REQUEST_VERIFY).
+ */
+export async function warnIfInsecure(ctx: Context, settings: Settings): Promise<void> {
+  if (settings.network.insecureTls) await ctx.stderr.write(`${INSECURE_TLS_WARNING}\n`);
 }

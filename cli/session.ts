@@ -5,7 +5,7 @@
  * Nothing here reaches the network.
  */
 import type { ApiClient } from "../api/client.ts";
-import { clientFromSettings } from "./client.ts";
+import { clientFromSettings, warnIfInsecure } from "./client.ts";
 import { loadSettings, requireApiKey } from "../config/settings.ts";
 import type { OutputTarget } from "../formats/output.ts";
 import type { Context } from "../runtime/context.ts";
@@ -53,6 +53,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     })
     : undefined;
   const apiKey = requireApiKey(settings);
+  await warnIfInsecure(ctx, settings);
   // Verbose logs stream on stderr; a spinner drawn between them would garble them.
   const status = createStatusLine(ctx.stderr, {
     color: colorEnabled(ctx.stderr, ctx.env),

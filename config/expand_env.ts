@@ -2,10 +2,11 @@
  * `${VAR}` and `${VAR:default}` references in profile values, as the reference
  * CLI writes them (e.g. `api_key = "${ARIZE_API_KEY}"` keeps the secret out of
  * the file). A variable that is set, even to an empty string, wins over the
- * default.
+ * default. As in the reference CLI, the name is any text up to the first `:`
+ * or `}` (so `${MY-VAR}` is a reference too), and the default runs to the `}`.
  */
 
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?\}/g;
+const REFERENCE = /\$\{([^}:]+)(?::([^}]*))?\}/g;
 
 /** A `${VAR}` reference with no default whose variable is not set. */
 export class UnsetVariableError extends Error {

@@ -17,8 +17,12 @@
  * [network]
  * proxy_url = "http://proxy.internal:3128"
  *
+ * [security]
+ * request_verify = false             # SDK truthiness: "1"/"true"/"yes"/"on" are true
+ *
  * [output]
- * format = "json"
+ * format = "json"                    # the reference accepts only table|json|csv|parquet;
+ * ax_format = "ndjson"               # ax-only formats live here (the reference ignores it)
  * ```
  */
 import { parse, stringify, TomlError } from "smol-toml";
@@ -36,10 +40,26 @@ export interface ProfileData {
   apiKey: string | undefined;
   /** `[auth] api_key` exactly as written (may be a `${VAR}` reference). */
   apiKeyRaw: string | undefined;
+  /** `[auth] auth_method` (`api-key` | `oauth`), lower-cased; undefined when absent. */
+  authMethod: string | undefined;
   routing: Routing;
   network: NetworkSettings;
-  /** `[output] format`. */
+  /** `[security] request_verify` read with the SDK's truthiness; undefined when absent. */
+  requestVerify: boolean | undefined;
+  /** `[output] ax_format` when set (ax-only formats), else `[output] format`. */
   outputFormat: string | undefined;
+}
+
+/** The `[output] format` values the reference CLI accepts; others go to `ax_format`. */
+export const REFERENCE_FORMATS: readonly string[] = ["table", "json", "csv", "parquet"];
+
+/**
+ * A boolean the way Arize's SDK reads one: `true`/`false` as is; a string is
+ * true when it is `1`, `true`, `yes` or `on` (any case, trimmed), else false.
+ */
+export function sdkBoolean(value: boolean | string): boolean {
+  if (typeof value === "boolean") return value;
+  return ["1", "true", "yes", "on"].includes(value.trim().toLowerCase());
 }
 
 /** Where a profile's text came from, for messages and expansion. */
@@ -81,11 +101,17 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
   const read = (section: string, key: string, allowInteger = false) =>
     readString(doc, { section, key, allowInteger, source });
   const apiKeyRaw = read("auth", "api_key");
+  const verify = readStringOrBoolean(doc, source);
+  const axFormat = emptyToUndefined(
+    expand(read("output", "ax_format"), source, "[output] ax_format"),
+  );
   return {
     name: source.name,
     file: source.file,
     apiKeyRaw,
     apiKey: emptyToUndefined(expand(apiKeyRaw, source, "[auth] api_key")),
+    authMethod: emptyToUndefined(expand(read("auth", "auth_method"), source, "[auth] auth_method"))
+      ?.trim().toLowerCase(),
     routing: {
       region: expand(read("routing", "region"), source, "[routing] region"),
       singleHost: expand(read("routing", "single_host"), source, "[routing] single_host"),
@@ -103,7 +129,11 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
         expand(read("network", "ca_bundle"), source, "[network] ca_bundle"),
       ),
     },
-    outputFormat: emptyToUndefined(expand(read("output", "format"), source, "[output] format")),
+    requestVerify: verify === undefined ? undefined : sdkBoolean(
+      typeof verify === "string" ? expand(verify, source, "[security] request_verify")! : verify,
+    ),
+    outputFormat: axFormat ??
+      emptyToUndefined(expand(read("output", "format"), source, "[output] format")),
   };
 }
 
@@ -119,7 +149,13 @@ export function renderProfile(input: ProfileInput): string {
   };
   const routing = routingTable(input.routing ?? {});
   if (Object.keys(routing).length > 0) doc.routing = routing;
-  if (input.outputFormat) doc.output = { format: input.outputFormat };
+  // The reference refuses the whole profile for an [output] format it does
+  // not know, and ignores keys it does not know: ax-only formats go there.
+  if (input.outputFormat) {
+    doc.output = REFERENCE_FORMATS.includes(input.outputFormat)
+      ? { format: input.outputFormat }
+      : { ax_format: input.outputFormat };
+  }
   return `# ax profile '${input.name}'. Holds a secret: keep this file private (mode 0600).\n\n${
     stringify(doc)
   }`;
@@ -163,6 +199,15 @@ function readString(
   if (at.allowInteger && typeof value === "bigint") return String(value);
   const expected = at.allowInteger ? "a string or an integer" : "a string";
   throw brokenProfile(at.source, `has [${at.section}] ${at.key} that is not ${expected}`);
+}
+
+function readStringOrBoolean(doc: Table, source: ProfileSource): string | boolean | undefined {
+  const table = doc.security;
+  if (table === undefined) return undefined;
+  if (!isTable(table)) throw brokenProfile(source, "has 'security' that is not a [security] table");
+  const value = table.request_verify;
+  if (value === undefined || typeof value === "string" || typeof value === "boolean") return value;
+  throw brokenProfile(source, "has [security] request_verify that is not true, false or a string");
 }
 
 function expand(

@@ -1,19 +1,24 @@
 /**
- * The `[routing]` section of a profile and the API base URL it selects, with
- * the same meaning as in Arize's SDKs and reference CLI:
+ * The `[routing]` section of a profile and the API base URL it selects, by
+ * the rule of Arize's Python SDK (which the reference CLI hands its profile
+ * to). The scheme is always `api_scheme` (default https):
  *
- * - `region` → `https://api.<region>.arize.com`
- * - `single_host` (+ `single_port`, + `api_scheme`, default https) → `<scheme>://<host>[:<port>]`
- * - `base_domain` → `https://api.<base_domain>`
- * - `api_host` (+ `api_scheme`, default https) → `<scheme>://<api_host>`
- * - nothing → `https://api.arize.com`
+ * - `region` → `<scheme>://api.<region>.arize.com` (one of {@link REGIONS})
+ * - `single_host` → `<scheme>://<single_host>`; `single_port` is the Arrow
+ *   Flight port only and never part of the REST URL
+ * - `base_domain` → `<scheme>://api.<base_domain>`
+ * - otherwise `api_host` → `<scheme>://<api_host>` (default `api.arize.com`)
  *
- * The first three are overrides and exclusive; they win over `api_host`
- * (reference-written files carry the default `api_host` alongside them).
+ * `region`, `single_host`/`single_port` and `base_domain` are mutually
+ * exclusive: a profile naming two is an error that names both. They win over
+ * `api_host` (reference-written files carry the default `api_host` too).
  */
 
 /** The API base URL when nothing else is configured. */
 export const DEFAULT_BASE_URL = "https://api.arize.com";
+
+/** The regions Arize's SDK knows; any other `region` is refused, as the SDK does. */
+export const REGIONS = ["ca-central-1a", "eu-west-1a", "us-central-1a", "us-east-1b"] as const;
 
 /** Routing values of a profile, already `${VAR}`-expanded. */
 export interface Routing {
@@ -28,42 +33,43 @@ export interface Routing {
 /** A routing value that cannot be turned into a base URL. */
 export class RoutingError extends Error {}
 
-const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-
 /** Turns routing into the API base URL (no trailing slash). Throws RoutingError. */
 export function baseUrlFromRouting(routing: Routing): string {
   const region = blankToUndefined(routing.region);
   const singleHost = blankToUndefined(routing.singleHost);
   const singlePort = blankToUndefined(routing.singlePort);
   const baseDomain = blankToUndefined(routing.baseDomain);
+  if (singlePort !== undefined && !isPort(singlePort)) {
+    throw new RoutingError(`single_port '${singlePort}' is not a port number (0-65535)`);
+  }
+  // The SDK counts single_port 0 as unset.
+  const hasPort = singlePort !== undefined && Number(singlePort) !== 0;
+  // One entry per override in use, each naming the keys that set it.
+  const single = [
+    singleHost !== undefined ? `single_host = '${singleHost}'` : "",
+    hasPort ? `single_port = '${singlePort}'` : "",
+  ].filter(Boolean).join(", ");
   const overrides = [
-    region && "region",
-    (singleHost || singlePort) && "single_host/single_port",
-    baseDomain && "base_domain",
+    region !== undefined ? `region = '${region}'` : "",
+    single,
+    baseDomain !== undefined ? `base_domain = '${baseDomain}'` : "",
   ].filter(Boolean);
   if (overrides.length > 1) {
     throw new RoutingError(
-      `only one of region, single_host/single_port or base_domain may be set (found ${
-        overrides.join(", ")
-      })`,
+      `${
+        overrides.join(" and ")
+      } are both set; use only one of region, single_host/single_port or base_domain`,
     );
   }
   const scheme = checkScheme(blankToUndefined(routing.apiScheme) ?? "https");
   if (region) {
-    if (!LABEL.test(region)) {
-      throw new RoutingError(`region '${region}' is not a valid region name`);
+    if (!(REGIONS as readonly string[]).includes(region)) {
+      throw new RoutingError(`region '${region}' is not one of ${REGIONS.join(", ")}`);
     }
-    return checkedUrl(`https://api.${region.toLowerCase()}.arize.com`, "region");
+    return checkedUrl(`${scheme}://api.${region}.arize.com`, "region");
   }
-  if (singleHost || singlePort) {
-    if (!singleHost) throw new RoutingError("single_port is set but single_host is not");
-    if (singlePort !== undefined && !isPort(singlePort)) {
-      throw new RoutingError(`single_port '${singlePort}' is not a port number (1-65535)`);
-    }
-    const port = singlePort ? `:${Number(singlePort)}` : "";
-    return checkedUrl(`${scheme}://${singleHost}${port}`, "single_host");
-  }
-  if (baseDomain) return checkedUrl(`https://api.${baseDomain}`, "base_domain");
+  if (singleHost) return checkedUrl(`${scheme}://${singleHost}`, "single_host");
+  if (baseDomain) return checkedUrl(`${scheme}://api.${baseDomain}`, "base_domain");
   const apiHost = blankToUndefined(routing.apiHost);
   if (apiHost) return checkedUrl(`${scheme}://${apiHost}`, "api_host");
   return scheme === "https"
@@ -124,7 +130,7 @@ function checkedUrl(candidate: string, key: string): string {
 }
 
 function isPort(value: string): boolean {
-  return /^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65535;
+  return /^\d{1,5}$/.test(value) && Number(value) <= 65535;
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {

@@ -7,25 +7,35 @@
  * | API key | `ARIZE_API_KEY` > profile `[auth] api_key` |
  * | base URL | `ARIZE_BASE_URL` > profile `[routing]` > `https://api.arize.com` |
  * | output format | (`--output`, applied by the command) > profile `[output] format` |
+ * | TLS verification | `ARIZE_REQUEST_VERIFY` > profile `[security] request_verify` > on |
  * | timeout | `AX_TIMEOUT` (seconds) > 30 s |
  * | profile | argument > `AX_PROFILE` > active profile > `default` if it exists |
  */
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, UsageError } from "../runtime/errors.ts";
 import { selectProfile } from "./profile_select.ts";
-import { brokenProfile, type ProfileData } from "./profile_file.ts";
+import { brokenProfile, type ProfileData, sdkBoolean } from "./profile_file.ts";
 import { readProfile } from "./profile_store.ts";
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "./timeout.ts";
 import { baseUrlFromRouting, DEFAULT_BASE_URL, normalizeBaseUrl, RoutingError } from "./routing.ts";
 
 export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_SECONDS, parseTimeoutSeconds };
 
-/** Proxy and TLS settings from the profile's `[network]` section. */
+/** Proxy and TLS settings from the profile's `[network]` and `[security]` sections. */
 export interface NetworkSettings {
   proxyUrl?: string;
   noProxy?: string;
   caBundle?: string;
+  /**
+   * True when `request_verify` is false (profile or ARIZE_REQUEST_VERIFY):
+   * server certificates are not checked. `ca_bundle` is the safe way.
+   */
+  insecureTls?: boolean;
 }
+
+/** The stderr line of every run that does not verify TLS certificates. */
+export const INSECURE_TLS_WARNING =
+  "⚠ Warning: TLS certificate verification is off (request_verify = false); use [network] ca_bundle to trust your server's certificate instead.";
 
 /** Everything a command needs to reach the API, with where it came from. */
 export interface Settings {
@@ -37,6 +47,8 @@ export interface Settings {
   network: NetworkSettings;
   timeoutMs: number;
   profileName: string | undefined;
+  /** The profile's `[auth] auth_method`, lower-cased (`api-key`, `oauth`), when it names one. */
+  authMethod?: string;
   /** Where the api key came from, for messages: "ARIZE_API_KEY" | "profile <name> (<file>)". */
   apiKeySource: string | undefined;
   /** "ARIZE_BASE_URL" | "profile <name> (<file>)" | "default". */
@@ -65,13 +77,15 @@ export async function loadSettings(
   const label = profile ? `profile ${profile.name} (${profile.file})` : undefined;
   const profileBaseUrl = profile ? routedBaseUrl(profile) : undefined;
   const apiKey = envKey ?? profile?.apiKey;
+  const verify = verifyFromEnv(ctx.env.ARIZE_REQUEST_VERIFY) ?? profile?.requestVerify ?? true;
   return {
     apiKey,
+    authMethod: profile?.authMethod,
     apiKeySource: envKey ? "ARIZE_API_KEY" : profile?.apiKey ? label : undefined,
     baseUrl: envBaseUrl ?? profileBaseUrl ?? DEFAULT_BASE_URL,
     baseUrlSource: envBaseUrl ? "ARIZE_BASE_URL" : profile ? label! : "default",
     outputFormat: profile?.outputFormat,
-    network: profile?.network ?? {},
+    network: { ...profile?.network, ...(verify ? {} : { insecureTls: true }) },
     timeoutMs,
     profileName: profile?.name,
     profileFile: profile?.file,
@@ -85,6 +99,15 @@ export async function loadSettings(
  */
 export function requireApiKey(settings: Settings): string {
   if (settings.apiKey) return settings.apiKey;
+  if (settings.authMethod === "oauth") {
+    throw new ConfigError(
+      `Profile '${settings.profileName}' (${settings.profileFile}) uses OAuth, which ax does not support yet.`,
+      [
+        "Create an API-key profile:  ax profiles create <name> --api-key <key>   (then `ax profiles use <name>`)",
+        "or, for one command:        ARIZE_API_KEY=<key> ax …",
+      ],
+    );
+  }
   const where = settings.profileName
     ? [`Profile '${settings.profileName}' (${settings.profileFile}) has no [auth] api_key.`]
     : [];
@@ -100,6 +123,12 @@ export function requireApiKey(settings: Settings): string {
 function timeoutFromEnv(value: string | undefined): number {
   if (value === undefined || value.trim() === "") return DEFAULT_TIMEOUT_MS;
   return parseTimeoutSeconds(value, "AX_TIMEOUT");
+}
+
+/** ARIZE_REQUEST_VERIFY read as Arize's SDK reads it; undefined when unset or blank. */
+function verifyFromEnv(value: string | undefined): boolean | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  return sdkBoolean(value);
 }
 
 function baseUrlFromEnv(value: string | undefined): string | undefined {

@@ -138,6 +138,33 @@ export class Store {
     return { items: out, hasMore: false };
   }
 
+  /**
+   * One page across several lists at once (each oldest first), newest first
+   * overall: a merge from each list's end, so a page costs O(limit × lists)
+   * plus one binary search per list, however many items they hold.
+   */
+  pageAcross<T extends SortPosition>(
+    query: Omit<PageQuery<T>, "items"> & { lists: readonly (readonly T[])[] },
+  ): Page<T> {
+    const { lists, after, limit, match } = query;
+    const heads = lists.map((items) => after ? lastIndexBefore(items, after) : items.length - 1);
+    const out: T[] = [];
+    for (;;) {
+      let best = -1;
+      for (let i = 0; i < lists.length; i++) {
+        if (heads[i] < 0) continue;
+        if (best < 0 || comparePositions(lists[i][heads[i]], lists[best][heads[best]]) > 0) {
+          best = i;
+        }
+      }
+      if (best < 0) return { items: out, hasMore: false };
+      const item = lists[best][heads[best]--];
+      if (!match(item)) continue;
+      if (out.length === limit) return { items: out, hasMore: true };
+      out.push(item);
+    }
+  }
+
   #index(key: KeyRecord, sortedAppend: boolean): void {
     this.#keysById.set(key.id, key);
     if (key.hash) this.#keysByHash.set(key.hash, key);

@@ -10,12 +10,15 @@
  */
 import { readFileSync } from "node:fs";
 import { FileError } from "./errors.ts";
+import { insecureFetch } from "./insecure_fetch.ts";
 
 /** The `[network]` section of a profile. */
 export interface NetworkOptions {
   proxyUrl?: string;
   noProxy?: string;
   caBundle?: string;
+  /** `request_verify = false`: accept any server certificate. */
+  insecureTls?: boolean;
 }
 
 interface BunLike {
@@ -77,7 +80,7 @@ function readCa(path: string): string {
 
 /** Returns a fetch that applies `network`; the base fetch itself when nothing is set. */
 export function fetchWithNetwork(base: typeof fetch, network: NetworkOptions): typeof fetch {
-  if (!network.proxyUrl && !network.caBundle) return base;
+  if (!network.proxyUrl && !network.caBundle && !network.insecureTls) return base;
   return adapt(base, { network, fresh: false });
 }
 
@@ -102,12 +105,18 @@ function adapt(
   const { network, fresh } = options;
   const ca = network.caBundle ? readCa(network.caBundle) : undefined;
   const g = globalThis as unknown as BunLike;
+  if (network.insecureTls && !g.Bun) return insecureFetch(base, { ca, fresh });
   if (g.Bun) {
     return ((input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const extra: Record<string, unknown> = {};
       if (network.proxyUrl && !bypassesProxy(url, network.noProxy)) extra.proxy = network.proxyUrl;
-      if (ca) extra.tls = { ca };
+      if (ca || network.insecureTls) {
+        extra.tls = {
+          ...(ca ? { ca } : {}),
+          ...(network.insecureTls ? { rejectUnauthorized: false } : {}),
+        };
+      }
       // Bun's own switch: this request neither takes a pooled connection nor leaves one.
       if (fresh) extra.keepalive = false;
       return base(input, { ...init, ...extra } as RequestInit);

@@ -16,7 +16,7 @@ import { openSession } from "../../cli/session.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
-import { ApiError, UsageError } from "../../runtime/errors.ts";
+import { UsageError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { MORE_ITEMS } from "./_messages.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
@@ -28,6 +28,8 @@ export interface ListOptions {
   status?: KeyStatus;
   /** A space name or ID: list that space's service keys instead of your user keys. */
   space?: string;
+  /** A user ID (API `user_id`): keys created by that user. */
+  user?: string;
   /**
    * How many records to fetch (in pages of up to 100, until that many came),
    * every page, or — without --limit or --all — one page of 15, as the
@@ -44,6 +46,7 @@ export interface RawListValues extends RawCommonValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
+  user?: string;
   limit?: string;
   all?: true;
   cursor?: string;
@@ -63,6 +66,7 @@ export function parseList(values: RawListValues): ListOptions {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
+    user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
     cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
     common: parseCommon(values),
@@ -73,12 +77,18 @@ export function parseList(values: RawListValues): ListOptions {
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
   const session = await openSession(ctx, { common: options.common, output: true });
   await showPrereleaseNotice(session.ctx, "api-keys");
-  // The API lists your user keys, or with space_id one space's service keys.
+  // The API lists your user keys; with space_id one space's service keys;
+  // with key_type=service alone, those of every space you may read.
   const spaceId = options.space === undefined ? undefined : await session.request(
     "Looking up the space…",
     () => resolveSpaceId(session.client, options.space!),
   );
-  const query = { key_type: options.keyType, status: options.status, space_id: spaceId };
+  const query = {
+    key_type: options.keyType,
+    status: options.status,
+    space_id: spaceId,
+    user_id: options.user,
+  };
   const { want } = options;
   const pages = want === "page"
     ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
@@ -100,8 +110,6 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
       collection: "api_keys",
       pagination: pages.pagination,
     }, session.ctx);
-  } catch (error) {
-    throw withSpaceHint(error, options);
   } finally {
     await session.close();
   }
@@ -112,20 +120,6 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     await announce(ctx, MORE_ITEMS);
     await announce(ctx, `  --cursor ${pagination.next_cursor}`);
   }
-}
-
-/** The API lists service keys per space; a 400 for `--key-type service` alone says how. */
-function withSpaceHint(error: unknown, options: ListOptions): unknown {
-  if (
-    !(error instanceof ApiError) || error.status !== 400 || options.keyType !== "service" ||
-    options.space !== undefined
-  ) {
-    return error;
-  }
-  return new ApiError(error.status, error.message, {
-    problem: error.problem,
-    hints: ["Service keys are listed per space: add --space NAME_OR_ID.", ...error.hints],
-  });
 }
 
 /** Exactly one request: the default `list` shows one page and says how to get the next. */

@@ -41,7 +41,8 @@ const SHOWN_ONCE = "The raw key is shown once, on stdout. Save it: it cannot be 
 
 const LIST: CommandSpec = {
   name: "list",
-  description: "List your API keys, or with --space one space's service keys",
+  description:
+    "List your API keys; with --space one space's service keys, with --key-type service alone those of every space you can read",
   options: [
     {
       flags: "--key-type <type>",
@@ -58,6 +59,11 @@ const LIST: CommandSpec = {
       description: "list this space's service keys (by name or ID) instead of your user keys",
     },
     {
+      flags: "--user <user-id>",
+      description: "only keys created by this user (account admins: another user's keys; " +
+        "with --space or --key-type service: service keys that user created)",
+    },
+    {
       flags: "-l, --limit <n>",
       description:
         `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
@@ -68,7 +74,9 @@ const LIST: CommandSpec = {
   common: API_OUTPUT_FLAGS,
   examples: [
     "ax api-keys list",
+    "ax api-keys list --key-type service --status active",
     'ax api-keys list --key-type service --space "My Space" --status active',
+    'ax api-keys list --space "My Space" --user <user-id>',
     "ax api-keys list --limit 250 -o keys.csv",
     "ax api-keys list --all -o json",
     "ax api-keys list --cursor <next_cursor>",
@@ -162,8 +170,9 @@ const REFRESH: CommandSpec = {
     {
       flags: "--expires-at <iso8601>",
       description: "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an " +
-        "offset is given; required (and no later than the old expiry) when the old key " +
-        "expires; without it the replacement never expires",
+        "offset is given; no later than the old key's expiry. Without it, the replacement of a " +
+        "key that never expires never expires either, and that of an expiring key keeps the " +
+        "old expiry (ax looks it up and says so)",
     },
     {
       flags: "--grace-period-seconds <n>",

@@ -2,12 +2,26 @@
  * `ax api-keys refresh <key-id>`: atomically revokes a key and issues a
  * replacement with the same name, description, type and scope. With a grace
  * period the old key keeps working a little longer so clients can rotate.
+ *
+ * A replacement may not outlive the key it replaces: for a key that expires
+ * the API answers 422 unless `expires_at` is sent, no later than the old
+ * expiry. ax sends the request as given first (most keys never expire, and
+ * then one request is all it takes). On a 422 it looks the key's expiry up
+ * (see _key_expiry.ts): without `--expires-at` it refreshes again with that
+ * expiry — the replacement keeps the old key's lifetime, and stderr says so;
+ * with a too-late `--expires-at` it names the latest allowed one. The 422 did
+ * nothing on the server, so the second request is not a retry of the first
+ * (N3, docs/reliability.md#n3: an answered refusal is no ambiguous outcome).
  */
 import type { Context } from "../../runtime/context.ts";
+import { ApiError } from "../../runtime/errors.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { checkKeyId, checkNotBlank, parseExpiresAt, parseGracePeriod } from "./_validate.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
-import type { ApiKeyRefresh } from "../../api/types.ts";
+import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
+import { announce } from "../../cli/messages.ts";
+import type { Session } from "../../cli/session.ts";
+import { findKeyExpiry } from "./_key_expiry.ts";
 import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
@@ -69,22 +83,69 @@ function shellWord(word: string): string {
 
 /** Refreshes the key and hands the replacement's secret over once. */
 export function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
-  const body: ApiKeyRefresh = {
-    expires_at: options.expiresAt,
-    grace_period_seconds: options.gracePeriodSeconds,
-  };
   return issueKey(ctx, {
     common: options.common,
     envFile: options.envFile,
     success: REFRESHED,
-    issue: (session) =>
-      session.request(
-        "Refreshing API key…",
-        () => refreshApiKey(session.client, options.id, body),
-      ),
+    issue: (session) => refreshWithinLifetime(session, options),
     // A refresh cannot be undone, and revoking the replacement would leave
     // nothing working; refreshing the replacement again is the way back.
     onLost: (_session, created) => Promise.resolve(lostRefreshHints(options, created.id)),
+  });
+}
+
+async function refreshWithinLifetime(
+  session: Session,
+  options: RefreshOptions,
+): Promise<ApiKeyCreated> {
+  const body: ApiKeyRefresh = {
+    expires_at: options.expiresAt,
+    grace_period_seconds: options.gracePeriodSeconds,
+  };
+  const send = (sent: ApiKeyRefresh) =>
+    session.request("Refreshing API key…", () => refreshApiKey(session.client, options.id, sent));
+  try {
+    return await send(body);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 422) throw error;
+    const expiry = await session.request(
+      "Looking up the key's expiry…",
+      () => findKeyExpiry(session.client, options.id),
+    ).catch(() => undefined);
+    const expiresMs = typeof expiry === "string" ? Date.parse(expiry) : NaN;
+    // No expiry, or one already past: the 422 is about something else.
+    if (expiry === null || expiresMs <= session.ctx.now().getTime()) throw error;
+    if (Number.isNaN(expiresMs)) throw withHint(error, unknownExpiryHint(options));
+    if (options.expiresAt === undefined) {
+      await announce(
+        session.ctx,
+        `ℹ Key '${options.id}' expires at ${expiry}; the replacement keeps that expiry ` +
+          "(a refresh cannot extend a key's lifetime; --expires-at can set an earlier one).",
+      );
+      return await send({ ...body, expires_at: expiry });
+    }
+    if (Date.parse(options.expiresAt) > expiresMs) {
+      throw withHint(
+        error,
+        `This key expires at ${expiry}, and a replacement may not outlive it: ` +
+          `the latest allowed is --expires-at ${expiry} (for a longer lifetime, create a new key).`,
+      );
+    }
+    throw error;
+  }
+}
+
+function unknownExpiryHint(options: RefreshOptions): string {
+  return options.expiresAt === undefined
+    ? "If this key expires, a refresh must pass --expires-at no later than its expiry " +
+      "(ax could not find the key in `ax api-keys list` to look it up)."
+    : "--expires-at may not be later than the key's own expiry (see `ax api-keys list`).";
+}
+
+function withHint(error: ApiError, hint: string): ApiError {
+  return new ApiError(error.status, error.message, {
+    problem: error.problem,
+    hints: [hint, ...error.hints],
   });
 }
 

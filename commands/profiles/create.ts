@@ -10,6 +10,7 @@ import { selectProfile } from "../../config/profile_select.ts";
 import {
   DEFAULT_BASE_URL,
   normalizeBaseUrl,
+  REGIONS,
   type Routing,
   RoutingError,
   routingFromBaseUrl,
@@ -51,7 +52,6 @@ export interface RawCreateValues {
   force?: true;
 }
 
-const REGION = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const FORMAT_NAME = /^[a-z0-9-]+$/;
 
 /**
@@ -74,9 +74,10 @@ export function parseCreate(
     throw new UsageError("Use either --region or --base-url, not both.");
   }
   const region = values.region?.trim().toLowerCase();
-  if (region !== undefined && !REGION.test(region)) {
+  // Arize's SDK (and so the reference CLI) knows these regions and refuses others.
+  if (region !== undefined && !(REGIONS as readonly string[]).includes(region)) {
     throw new UsageError(
-      `Invalid --region '${values.region}': use a region name such as us-east-1b or eu-west-1a.`,
+      `Invalid --region '${values.region}': use one of ${REGIONS.join(", ")}.`,
     );
   }
   const outputFormat = values.outputFormat?.trim().toLowerCase();

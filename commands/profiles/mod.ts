@@ -52,7 +52,9 @@ const CREATE: CommandSpec = {
     "ax profiles create work --api-key '${WORK_KEY}' --force   # key read from WORK_KEY at use",
   ],
   notes: "The file is written in the reference Arize CLI's format; --base-url is stored as " +
-    "[routing] api_scheme + api_host, which reads back as the same URL.",
+    "[routing] api_scheme + api_host, which reads back as the same URL. An output format " +
+    "the reference does not know (anything but table, json, csv, parquet) is stored as " +
+    "[output] ax_format, which the reference ignores.",
   handler: async () => (await import("./create.ts")).CREATE_HANDLER,
 };
 

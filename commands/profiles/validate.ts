@@ -4,7 +4,7 @@
  * resolve exactly as for every other command, so `ARIZE_API_KEY` and
  * `ARIZE_BASE_URL` still apply, and the output says when they did.
  */
-import { clientFromSettings } from "../../cli/client.ts";
+import { clientFromSettings, warnIfInsecure } from "../../cli/client.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { parseTimeoutSeconds } from "../../config/timeout.ts";
@@ -50,6 +50,7 @@ export function parseValidate(
 export async function runValidate(options: ValidateOptions, ctx: Context): Promise<void> {
   const settings = await loadSettings(ctx, options.name ? { profile: options.name } : {});
   const apiKey = requireApiKey(settings);
+  await warnIfInsecure(ctx, settings);
   const client = clientFromSettings(ctx, settings, {
     apiKey,
     timeoutMs: options.timeoutMs,

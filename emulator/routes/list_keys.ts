@@ -1,7 +1,9 @@
 /**
  * `GET /v2/api-keys`: without `space_id`, the caller's own user keys (another
  * user's with `user_id`, account admins only); with `space_id`, that space's
- * service keys (optionally by creator). Newest first, opaque cursors.
+ * service keys (optionally by creator); `key_type=service` without `space_id`,
+ * the service keys of every space the caller may read (account admins: all),
+ * optionally by creator. Newest first, opaque cursors.
  */
 import { effectiveSpaceRole, isAccountAdmin, requireDeveloperOrAdmin } from "../auth.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
@@ -30,6 +32,7 @@ export function listKeys(ctx: RouteContext) {
   const userFilter = userId === undefined ? undefined : checkUserId(userId);
 
   let scope: string;
+  let lists: (readonly KeyRecord[])[];
   let creator: string | undefined;
   if (spaceId !== undefined) {
     if (keyType === "user") {
@@ -40,15 +43,23 @@ export function listKeys(ctx: RouteContext) {
       throw new ProblemError(403, `space_id: you have no access to space '${space.id}'`);
     }
     scope = `space:${space.id}`;
+    lists = [store.scope(scope)];
+    creator = userFilter;
+  } else if (keyType === "service") {
+    // Arize's own clients send key_type=service alone; the answer is every
+    // service key the caller could list space by space.
+    const readable = store.spaces().filter((space) =>
+      effectiveSpaceRole(user, space.id) !== undefined
+    );
+    scope = `spaces-readable-by:${user.id}`;
+    lists = readable.map((space) => store.scope(`space:${space.id}`));
     creator = userFilter;
   } else {
-    if (keyType === "service") {
-      throw badField("space_id", "is required to list service keys (key_type=service)");
-    }
     if (userFilter !== undefined && !isAccountAdmin(user)) {
       throw new ProblemError(403, "user_id: only account admins may list another user's keys");
     }
     scope = `user:${userFilter ?? user.id}`;
+    lists = [store.scope(scope)];
   }
 
   const context = {
@@ -61,8 +72,8 @@ export function listKeys(ctx: RouteContext) {
     if ("error" in decoded) throw badField("cursor", decoded.error);
     after = decoded.position;
   }
-  const page = store.page<KeyRecord>({
-    items: store.scope(scope),
+  const page = store.pageAcross<KeyRecord>({
+    lists,
     after,
     limit,
     match: (key) =>

@@ -13,7 +13,10 @@ describe("expandEnv", () => {
     ["${EMPTY:fallback}", ""], // set (even empty) wins, as in the reference CLI
     ["https://${HOST}:${PORT:8443}", "https://h.example:8443"],
     ["plain $KEY and $ alone", "plain $KEY and $ alone"],
-    ["${not a name}", "${not a name}"],
+    ["${MY-VAR:x}", "x"], // the reference takes any name up to ':' or '}'
+    ["${KEY:a:b}", "ak-123"],
+    ["${MISSING:a:b}", "a:b"],
+    ["${}", "${}"],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${JSON.stringify(expected)}`, () =>

@@ -39,6 +39,7 @@ format = "json"
       file: source.file,
       apiKey: "ak-literal",
       apiKeyRaw: "ak-literal",
+      authMethod: undefined,
       routing: {
         region: "eu-west-1a",
         singleHost: undefined,
@@ -48,6 +49,7 @@ format = "json"
         apiScheme: undefined,
       },
       network: { proxyUrl: "http://proxy:3128", noProxy: "localhost", caBundle: "/etc/ca.pem" },
+      requestVerify: undefined,
       outputFormat: "json",
     });
   });

@@ -8,7 +8,7 @@ import {
   routingFromBaseUrl,
 } from "../../config/routing.ts";
 
-describe("baseUrlFromRouting", () => {
+describe("baseUrlFromRouting (Arize SDK's rule)", () => {
   const cases: [string, Routing, string][] = [
     ["nothing", {}, "https://api.arize.com"],
     ["region", { region: "eu-west-1a" }, "https://api.eu-west-1a.arize.com"],
@@ -17,18 +17,43 @@ describe("baseUrlFromRouting", () => {
       apiHost: "api.arize.com",
       apiScheme: "https",
     }, "https://api.ca-central-1a.arize.com"],
+    [
+      "region with api_scheme http",
+      { region: "us-east-1b", apiScheme: "http" },
+      "http://api.us-east-1b.arize.com",
+    ],
     ["single host", { singleHost: "arize.corp.example" }, "https://arize.corp.example"],
     [
-      "single host and port",
-      { singleHost: "arize.corp", singlePort: "8443" },
-      "https://arize.corp:8443",
+      "single host and port: the port is Arrow Flight's only",
+      { singleHost: "h", singlePort: "4433" },
+      "https://h",
     ],
     ["single host, port and http", {
       singleHost: "127.0.0.1",
       singlePort: "4010",
       apiScheme: "http",
-    }, "http://127.0.0.1:4010"],
+    }, "http://127.0.0.1"],
+    [
+      "single host carrying its own port",
+      { singleHost: "127.0.0.1:4010", apiScheme: "http" },
+      "http://127.0.0.1:4010",
+    ],
+    [
+      "single port alone leaves the API host",
+      { singlePort: "443", apiHost: "api.arize.com" },
+      "https://api.arize.com",
+    ],
+    [
+      "single port 0 counts as unset",
+      { singlePort: "0", region: "eu-west-1a" },
+      "https://api.eu-west-1a.arize.com",
+    ],
     ["base domain", { baseDomain: "private.example.com" }, "https://api.private.example.com"],
+    [
+      "base domain with api_scheme http",
+      { baseDomain: "pc.local", apiScheme: "http" },
+      "http://api.pc.local",
+    ],
     [
       "api host and scheme",
       { apiHost: "127.0.0.1:4010", apiScheme: "HTTP" },
@@ -42,12 +67,26 @@ describe("baseUrlFromRouting", () => {
   }
 
   const bad: [string, Routing, RegExp][] = [
-    ["two overrides", { region: "us", baseDomain: "x.com" }, /only one of/],
-    ["port without host", { singlePort: "443" }, /single_host is not/],
+    [
+      "region and base_domain",
+      { region: "us-east-1b", baseDomain: "x.com" },
+      /region = 'us-east-1b' and base_domain = 'x.com' are both set/,
+    ],
+    [
+      "single_host and region",
+      { region: "eu-west-1a", singleHost: "h" },
+      /region = 'eu-west-1a' and single_host = 'h' are both set/,
+    ],
+    [
+      "single_port and base_domain",
+      { singlePort: "443", baseDomain: "x.com" },
+      /single_port = '443' and base_domain = 'x.com' are both set/,
+    ],
     ["port out of range", { singleHost: "h", singlePort: "70000" }, /not a port/],
     ["port not a number", { singleHost: "h", singlePort: "https" }, /not a port/],
     ["bad scheme", { apiHost: "h", apiScheme: "ftp" }, /http or https/],
-    ["region with a slash", { region: "us/evil" }, /not a valid region/],
+    ["an unknown region", { region: "eu" }, /region 'eu' is not one of ca-central-1a, eu-west-1a/],
+    ["region with a slash", { region: "us/evil" }, /is not one of/],
     ["host that is not a URL", { apiHost: "bad host" }, /api_host/],
   ];
   for (const [name, routing, message] of bad) {

@@ -234,7 +234,7 @@ describe("loadSettings errors", () => {
       const dir = standardDir();
       writeProfileFile(dir, "default", `[routing]\nregion = "eu"\nbase_domain = "x.com"\n`);
       return { dir };
-    }, /default\.toml has bad \[routing\]: only one of/],
+    }, /default\.toml has bad \[routing\]: region = 'eu' and base_domain = 'x.com' are both set/],
     ["an unset variable", () => {
       const dir = standardDir();
       writeProfileFile(dir, "default", `[auth]\napi_key = "\${AX_TEST_UNSET_VAR}"\n`);

@@ -96,6 +96,41 @@ describe("GET /v2/api-keys: visibility", () => {
     assert.deepEqual(staging.json.api_keys.map((k: Key) => k.id), [other.id]);
   });
 
+  it("lists with key_type=service alone the service keys of every readable space, paged", async () => {
+    const emu = testEmulator();
+    const service = (name: string, space_id: string, key = emu.admin) =>
+      emu.createKey({ name, key_type: "service", space_id }, key);
+    // Interleaved across the two spaces so the pages must merge them by age.
+    const created: { id: string; name: string }[] = [];
+    const staging = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      created.push(await service(`d${i}`, emu.defaultSpace));
+      emu.advance(1);
+      const s = await service(`s${i}`, emu.stagingSpace);
+      staging.add(s.id);
+      created.push(s);
+      emu.advance(1);
+    }
+    const byUser = await service("by user", emu.defaultSpace, emu.user);
+    const newestFirst = [byUser, ...created.reverse()].map((k) => k.id);
+    const admin = await listAll(emu, emu.admin, "key_type=service", 2);
+    assert.deepEqual(admin.ids, newestFirst);
+    assert.equal(admin.pages, 4);
+    // The developer reads only the default space.
+    const inDefault = newestFirst.filter((id) => !staging.has(id));
+    assert.deepEqual((await listAll(emu, emu.user, "key_type=service", 3)).ids, inDefault);
+    const adminId = emu.emulator.store.state.bootstrap.admin_user_id;
+    const userId = emu.emulator.store.state.bootstrap.user_user_id;
+    assert.deepEqual(
+      (await listAll(emu, emu.user, `key_type=service&user_id=${enc(userId)}`, 5)).ids,
+      [byUser.id],
+    );
+    assert.deepEqual(
+      (await listAll(emu, emu.admin, `key_type=service&user_id=${enc(adminId)}`, 5)).ids,
+      newestFirst.slice(1),
+    );
+  });
+
   it("answers 403 for a space without access, 404 for an unknown one, 400 for a non-ID", async () => {
     const emu = testEmulator();
     assertProblem(
@@ -152,7 +187,6 @@ describe("GET /v2/api-keys: filters and validation", () => {
       ["limit=1e9", "limit"],
       ["limit=-1", "limit"],
       ["limit=5&limit=6", "limit"],
-      ["key_type=service", "space_id"],
       [`key_type=user&space_id=${enc(emu.defaultSpace)}`, "space_id"],
       ["user_id=nobody", "user_id"],
       ["cursor=abc", "cursor"],

@@ -24,6 +24,12 @@ describe("ax api-keys list: argv → options", () => {
       keyType: "user",
       status: "revoked",
     }],
+    [["--user", "VXNlcjo5"], { want: "page", user: "VXNlcjo5" }],
+    [["--key-type", "service", "--user", "VXNlcjo5"], {
+      want: "page",
+      keyType: "service",
+      user: "VXNlcjo5",
+    }],
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" ") || "(no options)", async () => {
@@ -32,6 +38,7 @@ describe("ax api-keys list: argv → options", () => {
         keyType: undefined,
         status: undefined,
         space: undefined,
+        user: undefined,
         cursor: undefined,
         common: COMMON,
         ...expected,
@@ -76,6 +83,7 @@ describe("ax api-keys list: argv → options", () => {
     ],
     [["--cursor", ""], /^--cursor must not be empty/],
     [["--space", ""], /^--space must not be empty/],
+    [["--user", " "], /^--user must not be empty/],
     [["--timeout", "0"], /--timeout/],
     [["--timeout", "soon"], /--timeout/],
     [["--bogus"], /unknown option '--bogus'/],

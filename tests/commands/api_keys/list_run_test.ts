@@ -55,19 +55,39 @@ describe("ax api-keys list: requests and output", () => {
     assert.equal(run.error, undefined);
   });
 
-  it("--key-type service without --space: the server's 400 gets a hint", async () => {
+  it("--key-type service alone asks for every readable space's service keys, no space lookup", async () => {
+    const page = [{ ...apiKey(1), key_type: "service" as const }];
     const stub = apiStub().expect(
-      { method: "GET", path: "/v2/api-keys?key_type=service&limit=15" },
-      {
-        status: 400,
-        json: { title: "Bad Request", status: 400, detail: "space_id: is required" },
-      },
+      { method: "GET", path: "/v2/api-keys?key_type=service&status=active&limit=15" },
+      { status: 200, json: { api_keys: page, pagination: { has_more: false } } },
     );
-    const run = await runApiKeys(["list", "--key-type", "service"], { stub });
+    const run = await runApiKeys(
+      ["list", "--key-type", "service", "--status", "active", "-o", "json"],
+      { stub },
+    );
     stub.verify();
-    const error = run.error as ApiError;
-    assert.equal(error.exitCode, 4);
-    assert.equal(error.hints[0], "Service keys are listed per space: add --space NAME_OR_ID.");
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, pretty({ api_keys: page, pagination: { has_more: false } }));
+  });
+
+  it("--user sends user_id, alone and with --space", async () => {
+    const empty = { status: 200, json: { api_keys: [], pagination: { has_more: false } } };
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/api-keys?user_id=VXNlcjo5&limit=15" }, empty)
+      .expect({
+        method: "GET",
+        path: "/v2/api-keys?space_id=U3BhY2U6MTp4&user_id=VXNlcjo5&limit=15",
+      }, empty);
+    assert.equal(
+      (await runApiKeys(["list", "--user", "VXNlcjo5", "-o", "json"], { stub })).error,
+      undefined,
+    );
+    const withSpace = await runApiKeys(
+      ["list", "--user", "VXNlcjo5", "-s", "U3BhY2U6MTp4", "-o", "json"],
+      { stub },
+    );
+    stub.verify();
+    assert.equal(withSpace.error, undefined);
   });
 
   it("--limit 250 reads pages of 100, 100, 50 into one json document", async () => {

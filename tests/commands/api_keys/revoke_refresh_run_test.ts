@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { apiStub, createdKey, pretty, runApiKeys } from "./_run_harness.ts";
-import type { AxError } from "../../../runtime/errors.ts";
+import { apiKey, apiStub, createdKey, pretty, runApiKeys } from "./_run_harness.ts";
+import type { ApiError, AxError } from "../../../runtime/errors.ts";
 
 const WARNING = "⚠ Warning: This will permanently revoke the API key\n";
 
@@ -142,14 +142,109 @@ describe("ax api-keys refresh", () => {
     assert.deepEqual(JSON.parse(run.stdout), createdKey(2));
   });
 
-  it("a 422 (expiry later than the old key's) is exit 4 and prints nothing", async () => {
-    const stub = apiStub().expect({ method: "POST", path: "/v2/api-keys/key1/refresh", body: {} }, {
-      status: 422,
-      json: { title: "Unprocessable Content", status: 422, detail: "expires_at is required" },
-    });
+  const REFRESH = { method: "POST", path: "/v2/api-keys/key1/refresh" } as const;
+  const UNPROCESSABLE = {
+    status: 422,
+    json: { title: "Unprocessable Content", status: 422, detail: "expires_at: required" },
+  };
+  const page = (keys: ReturnType<typeof apiKey>[], next?: string) => ({
+    status: 200,
+    json: {
+      api_keys: keys,
+      pagination: next ? { has_more: true, next_cursor: next } : { has_more: false },
+    },
+  });
+
+  it("a key that expires: looks its expiry up, refreshes with it and says so", async () => {
+    const created = createdKey(2, { expires_at: "2027-01-15T10:30:00Z" });
+    const stub = apiStub()
+      .expect({ ...REFRESH, body: {} }, UNPROCESSABLE)
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, page([apiKey(5)], "p2"))
+      .expect(
+        { method: "GET", path: "/v2/api-keys?limit=100&cursor=p2" },
+        page([apiKey(1, { expires_at: "2027-01-15T10:30:00Z" })]),
+      )
+      .expect({ ...REFRESH, body: { expires_at: "2027-01-15T10:30:00Z" } }, {
+        status: 200,
+        json: created,
+      });
+    const run = await runApiKeys(["refresh", "key1", "-o", "json"], { stub });
+    stub.verify();
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, pretty(created));
+    assert.equal(
+      run.stderr,
+      "ℹ Key 'key1' expires at 2027-01-15T10:30:00Z; the replacement keeps that expiry " +
+        "(a refresh cannot extend a key's lifetime; --expires-at can set an earlier one).\n" +
+        REFRESHED + SAVE_NOW,
+    );
+  });
+
+  it("finds a service key's expiry among the service keys of every readable space", async () => {
+    const stub = apiStub()
+      .expect({ ...REFRESH, body: { grace_period_seconds: 60 } }, UNPROCESSABLE)
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, page([]))
+      .expect(
+        { method: "GET", path: "/v2/api-keys?key_type=service&limit=100" },
+        page([apiKey(1, { key_type: "service", expires_at: "2026-09-01T00:00:00Z" })]),
+      )
+      .expect({
+        ...REFRESH,
+        body: { expires_at: "2026-09-01T00:00:00Z", grace_period_seconds: 60 },
+      }, { status: 200, json: createdKey(2) });
+    const run = await runApiKeys(
+      ["refresh", "key1", "--grace-period-seconds", "60", "-o", "json"],
+      { stub },
+    );
+    stub.verify();
+    assert.equal(run.error, undefined);
+  });
+
+  it("--expires-at after the key's own expiry: the 422 names the latest allowed", async () => {
+    const stub = apiStub()
+      .expect({ ...REFRESH, body: { expires_at: "2028-01-01T00:00:00Z" } }, UNPROCESSABLE)
+      .expect(
+        { method: "GET", path: "/v2/api-keys?limit=100" },
+        page([apiKey(1, { expires_at: "2027-01-15T10:30:00Z" })]),
+      );
+    const run = await runApiKeys(["refresh", "key1", "--expires-at", "2028-01-01"], { stub });
+    stub.verify();
+    const error = run.error as ApiError;
+    assert.equal(error.exitCode, 4);
+    assert.equal(
+      error.hints[0],
+      "This key expires at 2027-01-15T10:30:00Z, and a replacement may not outlive it: " +
+        "the latest allowed is --expires-at 2027-01-15T10:30:00Z (for a longer lifetime, create a new key).",
+    );
+    assert.equal(run.stdout, "");
+  });
+
+  it("a key ax cannot find: the 422 says --expires-at is needed", async () => {
+    const stub = apiStub()
+      .expect({ ...REFRESH, body: {} }, UNPROCESSABLE)
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, page([apiKey(7)]))
+      .expect({ method: "GET", path: "/v2/api-keys?key_type=service&limit=100" }, page([]));
     const run = await runApiKeys(["refresh", "key1"], { stub });
     stub.verify();
-    assert.equal((run.error as AxError).exitCode, 4);
+    const error = run.error as ApiError;
+    assert.equal(error.exitCode, 4);
+    assert.match(error.hints[0], /must pass --expires-at no later than its expiry/);
+    assert.equal(run.stdout, "");
+    assert.equal(run.stderr, "");
+  });
+
+  it("a 422 for a key without expiry is passed on unchanged (exit 4, nothing printed)", async () => {
+    const stub = apiStub()
+      .expect({ ...REFRESH, body: {} }, UNPROCESSABLE)
+      .expect(
+        { method: "GET", path: "/v2/api-keys?limit=100" },
+        page([apiKey(1, { expires_at: undefined })]),
+      );
+    const run = await runApiKeys(["refresh", "key1"], { stub });
+    stub.verify();
+    const error = run.error as ApiError;
+    assert.equal(error.exitCode, 4);
+    assert.doesNotMatch(error.hints.join("\n"), /expires-at/);
     assert.equal(run.stdout, "");
     assert.equal(run.stderr, "");
   });
