@@ -55,7 +55,8 @@ hints below it, and one of these exit statuses:
   ${EXIT.API}    any other API error: unknown key ID (404), a rule of the server
        (400, 403, 422), rate limit (429)
   ${EXIT.FILE}    a file could not be written (-o FILE, --env-file)
-  ${EXIT.INTERRUPTED}  interrupted with Ctrl-C (128 + the signal)
+  ${EXIT.INTERRUPTED}  interrupted with Ctrl-C; 128 + the signal's number for other
+       signals (129 SIGHUP, 143 SIGTERM)
 `,
   },
   formats: {

@@ -11,7 +11,7 @@ import { type CommandSpec, isGroup, type Spec } from "../../cli/command.ts";
 import { buildProgram as buildFrom, GET_STARTED } from "../../cli/program.ts";
 import { HELP_TOPICS } from "../../cli/topics.ts";
 import { buildProgram, COMMANDS, runCli } from "../../commands/mod.ts";
-import { UsageError } from "../../runtime/errors.ts";
+import { EXIT, UsageError } from "../../runtime/errors.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
 
 /** Runs `ax <argv>` in-process; returns stdout, stderr and the error thrown, if any. */
@@ -137,6 +137,16 @@ describe("help where people look", () => {
       assert.ok(stdout.includes(HELP_TOPICS[topic].body.trim().split("\n")[0]));
     });
   }
+
+  it("exit-codes names every exit code ax has", () => {
+    for (const code of Object.values(EXIT)) {
+      assert.match(
+        HELP_TOPICS["exit-codes"].body,
+        new RegExp(`^ {2}${code} `, "m"),
+        `exit ${code}`,
+      );
+    }
+  });
 
   it("the topics say what the code does", () => {
     assert.match(HELP_TOPICS["exit-codes"].body, /^ {2}2 +usage error/m);
