@@ -12,9 +12,9 @@ import type { ApiKey, KeyStatus, KeyType, Pagination } from "../../api/types.ts"
 import { handler } from "../../cli/command.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { announce } from "../../cli/messages.ts";
+import { printRecords } from "../../cli/output.ts";
 import { openSession } from "../../cli/session.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { writeOutput } from "../../formats/output.ts";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
@@ -103,13 +103,17 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     });
   session.status.spin("Fetching API keys…");
   try {
-    await writeOutput(asRows(pages.records), session.target!, {
-      columns: API_KEY_COLUMNS,
-      displayOrder: API_KEY_DISPLAY_ORDER,
-      shape: "list",
-      collection: "api_keys",
-      pagination: pages.pagination,
-    }, session.ctx);
+    await printRecords(asRows(pages.records), {
+      target: session.target!,
+      info: {
+        columns: API_KEY_COLUMNS,
+        displayOrder: API_KEY_DISPLAY_ORDER,
+        shape: "list",
+        collection: "api_keys",
+        pagination: pages.pagination,
+      },
+      ctx: session.ctx,
+    });
   } finally {
     await session.close();
   }
