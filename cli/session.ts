@@ -21,6 +21,8 @@ export interface Session {
   readonly target: OutputTarget | undefined;
   /** The spinner / progress line on stderr. */
   readonly status: StatusLine;
+  /** `--timeout`, else AX_TIMEOUT, else 30 s; also bounds a secret's hand-over (S8). */
+  readonly timeoutMs: number;
   /** The caller's context, with stdout and stderr erasing the status line before each write. */
   readonly ctx: Context;
   /** Runs one request with a spinner labelled `label`, erased when it settles. */
@@ -73,6 +75,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     client,
     target,
     status,
+    timeoutMs: common.timeoutMs ?? settings.timeoutMs,
     ctx: guarded,
     async request(label, work) {
       status.spin(label);

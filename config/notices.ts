@@ -3,10 +3,10 @@
  * A notice is a courtesy: it goes to stderr only and never fails a command,
  * even when its state cannot be read or written.
  */
-import { readFile } from "node:fs/promises";
 import type { Context } from "../runtime/context.ts";
+import { readRegularText } from "../runtime/read_regular_file.ts";
 import { colorEnabled, paint } from "../runtime/terminal.ts";
-import { writeFileAtomic } from "./atomic_file.ts";
+import { writeFileAtomic } from "../runtime/atomic_file.ts";
 import { noticesPath } from "./paths.ts";
 
 interface NoticeState {
@@ -31,11 +31,12 @@ export async function showPrereleaseNotice(ctx: Context, group: string): Promise
   const state = file ? await readState(file) : {};
   if (state.prerelease?.[group]) return;
   const color = colorEnabled(ctx.stderr, ctx.env);
+  // Best effort like the rest of the notice: a closed stderr must not stop the command.
   await ctx.stderr.write(
     `${paint("⚠ Warning:", "yellow", color)} The \`ax ${group}\` commands use an ALPHA API ` +
       "that may change without notice.\n" +
       "  This is shown once; set DISABLE_PRERELEASE_WARNING=true to silence it.\n",
-  );
+  ).catch(() => {});
   if (!file) return;
   const next: NoticeState = {
     ...state,
@@ -50,7 +51,8 @@ export async function showPrereleaseNotice(ctx: Context, group: string): Promise
 
 async function readState(file: string): Promise<NoticeState> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    // A FIFO planted as notices.json must not hang ax: it counts as no state (S8).
+    const parsed: unknown = JSON.parse(await readRegularText(file));
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
     const prerelease = (parsed as NoticeState).prerelease;
     if (prerelease === undefined) return parsed as NoticeState;

@@ -2,10 +2,11 @@
  * The profiles on disk: listing, reading, saving and deleting them, and the
  * active-profile marker. Reading never creates anything.
  */
-import { readdir, readFile, unlink } from "node:fs/promises";
+import { readdir, unlink } from "node:fs/promises";
+import { readRegularText } from "../runtime/read_regular_file.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError } from "../runtime/errors.ts";
-import { writeFileAtomic } from "./atomic_file.ts";
+import { writeFileAtomic } from "../runtime/atomic_file.ts";
 import {
   activeProfilePath,
   legacyDefaultProfilePath,
@@ -149,7 +150,8 @@ function candidateFiles(ctx: Context, name: string): string[] {
 /** The file's text, or undefined when it does not exist. */
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, "utf8");
+    // Not readFile: a FIFO under a profile's name would block it forever (S8).
+    return await readRegularText(file);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw unreadable(file, error);

@@ -1,20 +1,12 @@
 /**
  * `--data FILE`: loads state at start (refusing a corrupt file, which is then
- * never written), and saves it atomically — a temp file in the same folder,
- * fsync, rename — shortly after each change and once more at shutdown.
+ * never written), and saves it atomically (runtime/atomic_file.ts: a temp
+ * file in the same folder, fsync, rename) shortly after each change and once
+ * more at shutdown.
  */
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { writeFileAtomicSync } from "../runtime/atomic_file.ts";
 import type { ChangeKind } from "./emulator.ts";
-import { randomBase62 } from "./ids.ts";
 import type { State } from "./model.ts";
 import { checkState } from "./state_check.ts";
 
@@ -27,7 +19,7 @@ export class UnwritableDataError extends Error {}
 /** Writes `state` to `path` now, or throws {@link UnwritableDataError}. */
 export function saveState(path: string, state: State): void {
   try {
-    writeFileAtomic(path, JSON.stringify(state));
+    writeFileAtomicSync(path, JSON.stringify(state));
   } catch (error) {
     throw new UnwritableDataError(`cannot write ${path}: ${(error as Error).message}`);
   }
@@ -52,39 +44,6 @@ export function loadState(path: string): State | undefined {
     return checkState(value);
   } catch (error) {
     throw new CorruptDataError(`${path} is not emulator state: ${(error as Error).message}`);
-  }
-}
-
-/** Writes `text` to `path` atomically: readers see the old file or the new one, never a mix. */
-export function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBase62(8)}.tmp`);
-  const fd = openSync(temp, "w", 0o600);
-  try {
-    // writeFileSync loops until every byte is written; a bare writeSync may stop short.
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  try {
-    // Make the rename itself durable; not every platform can fsync a folder.
-    const dir = openSync(dirname(path), "r");
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // best effort
   }
 }
 
@@ -120,7 +79,7 @@ export function createSaver(options: SaverOptions): Saver {
     if (!dirty) return;
     dirty = false;
     try {
-      writeFileAtomic(options.path, JSON.stringify(options.state()));
+      writeFileAtomicSync(options.path, JSON.stringify(options.state()));
     } catch (error) {
       dirty = true;
       options.onError(error as Error);

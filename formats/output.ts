@@ -3,12 +3,12 @@
  * before anything irreversible happens, then records streamed through the
  * format to stdout or to an atomically written file.
  */
-import { open, stat, unlink } from "node:fs/promises";
+import { type FileHandle, lstat, open, unlink } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import type { Context } from "../runtime/context.ts";
 import { AxError, FileError, UsageError } from "../runtime/errors.ts";
 import { colorEnabled, paint } from "../runtime/terminal.ts";
-import { openAtomicOutput } from "./_atomic_output.ts";
+import { openAtomicFile, symlinkRefused } from "../runtime/atomic_file.ts";
 import { bufferedSink } from "./_buffered_sink.ts";
 import { writeFailure } from "./_file_errors.ts";
 import { BUILT_IN_ALIASES } from "./built_ins.ts";
@@ -122,18 +122,25 @@ function validChoices(registry: FormatRegistry): string[] {
 }
 
 /**
- * For create/refresh: checks BEFORE the key is created that the target
- * file's folder exists and is writable (by creating and removing a probe
- * file), so a secret is never created and then lost. FileError (exit 5)
- * otherwise. No-op for stdout.
+ * Checks BEFORE anything is sent (and for create/refresh, before a key
+ * exists) that the output file can be written: not a symbolic link (refused
+ * as README promises, for every command), not a directory, and its folder
+ * exists and accepts a new file (a probe file is created and removed).
+ * FileError (exit 5) otherwise. No-op for stdout.
  */
 export async function preflightOutput(target: OutputTarget, _ctx: Context): Promise<void> {
   const path = target.path;
   if (path === undefined) return;
-  const existing = await stat(path).catch(() => undefined);
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isSymbolicLink()) throw symlinkRefused(path);
   if (existing?.isDirectory()) throw new FileError(`Cannot write ${path}: it is a directory.`);
+  if (existing?.isFIFO()) {
+    // Opening a FIFO blocks until it has a reader, and closing it again would
+    // end that reader's input: the write itself is the only safe test.
+    return;
+  }
   if (existing && !existing.isFile()) {
-    // A device or FIFO is written in place: opening it is the whole check.
+    // A device is written in place: opening it is the whole check.
     const handle = await open(path, "a").catch((error) => {
       throw writeFailure(path, error);
     });
@@ -178,18 +185,23 @@ export async function writeOutput(
     pagination: () => info.pagination(),
     color: target.path === undefined && colorEnabled(ctx.stdout, ctx.env),
     now: () => ctx.now(),
+    signal: ctx.signal,
   };
   if (target.path === undefined) {
-    const sink = bufferedSink(stdoutSink(ctx));
+    const out = remembering(stdoutSink(ctx));
+    const sink = bufferedSink(out);
     await runFormat(target, { records, sink, info: outputInfo });
     await sink.flush();
+    out.rethrow();
     return;
   }
-  const file = await openAtomicOutput(target.path, { signal: ctx.signal, secret: info.secret });
+  const file = await openOutputFile(target.path, { signal: ctx.signal, secret: info.secret });
   try {
-    const sink = bufferedSink(file.sink);
+    const out = remembering(file.sink);
+    const sink = bufferedSink(out);
     await runFormat(target, { records, sink, info: outputInfo });
     await sink.flush();
+    out.rethrow();
     await file.commit();
   } catch (error) {
     await file.discard();
@@ -197,6 +209,114 @@ export async function writeOutput(
   }
   const check = paint("✓", "green", colorEnabled(ctx.stderr, ctx.env));
   await ctx.stderr.write(`${check} Saved to ${target.path}\n`);
+}
+
+/**
+ * `sink` remembering its first failed write: a plugin that swallows a write
+ * error must not turn lost output into success (S8: a new key that never
+ * reached stdout is not delivered).
+ */
+function remembering(sink: Sink): Sink & { rethrow(): void } {
+  let failure: { error: unknown } | undefined;
+  return {
+    get isTerminal() {
+      return sink.isTerminal;
+    },
+    get width() {
+      return sink.width;
+    },
+    async write(chunk) {
+      try {
+        await sink.write(chunk);
+      } catch (error) {
+        failure ??= { error };
+        throw error;
+      }
+    },
+    rethrow() {
+      if (failure) throw failure.error;
+    },
+  };
+}
+
+/** An output file being written: a sink, then `commit()` or `discard()`. */
+interface OutputFile {
+  readonly sink: Sink;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Opens `path` for the output: replaced atomically (runtime/atomic_file.ts;
+ * 0600 when secret, else an existing file's mode or 0666 less umask), or —
+ * for a device or FIFO, which a rename cannot replace — written in place.
+ */
+async function openOutputFile(
+  path: string,
+  options: { signal: AbortSignal; secret?: boolean },
+): Promise<OutputFile> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new FileError(`Cannot write ${path}: it is a directory.`, {
+      hints: ["Give a file name, e.g. --output keys.csv."],
+    });
+  }
+  if (existing && !existing.isSymbolicLink() && !existing.isFile()) return openInPlace(path);
+  const file = await openAtomicFile(path, {
+    mode: options.secret ? 0o600 : "inherit",
+    signal: options.signal,
+    failure: writeFailure,
+  });
+  return {
+    sink: { isTerminal: false, write: (chunk) => file.write(bytesOf(chunk)) },
+    commit: () => file.commit(),
+    discard: () => file.discard(),
+  };
+}
+
+async function openInPlace(path: string): Promise<OutputFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "w");
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    sink: {
+      isTerminal: false,
+      async write(chunk) {
+        const bytes = bytesOf(chunk);
+        try {
+          for (let offset = 0; offset < bytes.length;) {
+            const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+            offset += bytesWritten;
+          }
+        } catch (error) {
+          throw writeFailure(path, error);
+        }
+      },
+    },
+    async commit() {
+      try {
+        await close();
+      } catch (error) {
+        throw writeFailure(path, error);
+      }
+    },
+    discard: () => close().catch(() => {}),
+  };
+}
+
+const encoder = new TextEncoder();
+
+function bytesOf(chunk: string | Uint8Array): Uint8Array {
+  return typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
 function stdoutSink(ctx: Context): Sink {

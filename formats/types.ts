@@ -84,6 +84,11 @@ export interface OutputInfo {
   readonly color: boolean;
   /** Current time (for relative displays); fixed in tests. */
   now(): Date;
+  /**
+   * Aborted when the output is given up (Ctrl-C, or a new secret's hand-over
+   * outliving the timeout, S8): stop writing and release what was started.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** An output format. Built-ins and plugins register the same way. */

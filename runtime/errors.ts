@@ -46,6 +46,21 @@ export class FileError extends AxError {
   }
 }
 
+/**
+ * The reader of stdout went away (`ax … | head -1`, I5). Ending the command
+ * this way is quiet and exit 0 — unless what was being written was a new
+ * secret, which the commands that issue keys catch and treat as not
+ * delivered (S8, docs/reliability.md).
+ */
+export class BrokenPipeError extends AxError {
+  constructor(cause?: unknown) {
+    super("The reader of standard output went away (broken pipe).", {
+      exitCode: EXIT.OK,
+      cause,
+    });
+  }
+}
+
 /** Configuration (profiles, credentials) is missing or broken. Exit 1. */
 export class ConfigError extends AxError {
   constructor(message: string, hints: string[] = []) {

@@ -23,6 +23,7 @@ const ERRNO_WORDS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: "the name is too long",
   EIO: "input/output error",
   EBADF: "it is closed",
+  EPIPE: "broken pipe (its reader went away)",
 };
 
 /** What went wrong, in words: the errno code's meaning, else the error's own message. */

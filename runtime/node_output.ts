@@ -1,17 +1,17 @@
 import type { Writable } from "node:stream";
 import type { TextOutput } from "./context.ts";
-import { FileError } from "./errors.ts";
+import { BrokenPipeError, FileError } from "./errors.ts";
 import { failureReason } from "./fs_errors.ts";
 
 /**
  * What a failed write to stdout or stderr becomes: a FileError (exit 5)
- * naming the stream, e.g. `ax … > /dev/full`. EPIPE (the reader went away,
- * I5) and errors without a code are returned unchanged for the caller to
- * handle.
+ * naming the stream, e.g. `ax … > /dev/full`; EPIPE on stdout (the reader went
+ * away, I5) a BrokenPipeError. Errors without a code are returned unchanged.
  */
 export function streamWriteError(error: unknown, name: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== "string" || code === "EPIPE") return error;
+  if (code === "EPIPE" && name === "standard output") return new BrokenPipeError(error);
+  if (typeof code !== "string") return error;
   return new FileError(`Cannot write to ${name}: ${failureReason(error)}.`, { cause: error });
 }
 

@@ -1,5 +1,5 @@
 import type { TextOutput } from "./context.ts";
-import { ApiError, AxError, EXIT, InterruptedError } from "./errors.ts";
+import { ApiError, AxError, BrokenPipeError, EXIT, InterruptedError } from "./errors.ts";
 import { colorEnabled, paint, sanitizeForTerminal } from "./terminal.ts";
 
 /** What {@link reportError} needs to know about the process. */
@@ -18,11 +18,13 @@ export interface ReportOptions {
  */
 export async function reportError(error: unknown, options: ReportOptions): Promise<number> {
   const { stderr, verbose } = options;
+  // Nobody reads stdout any more: end quietly (I5).
+  if (error instanceof BrokenPipeError && !options.interrupted) return EXIT.OK;
   if (options.interrupted || error instanceof InterruptedError) {
     // After ^C the cursor sits behind it; start a fresh line, and say what may
     // be left over only when there is something to say.
     const hints = error instanceof InterruptedError ? error.hints : [];
-    await stderr.write(["", ...hints.map(sanitizeForTerminal)].join("\n") + "\n");
+    await stderr.write(["", ...hints.map(sanitizeForTerminal)].join("\n") + "\n").catch(() => {});
     return EXIT.INTERRUPTED;
   }
   const color = colorEnabled(stderr, options.env);
@@ -44,6 +46,7 @@ export async function reportError(error: unknown, options: ReportOptions): Promi
     if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
     else lines.push("Run with --verbose for technical details.");
   }
-  await stderr.write(lines.join("\n") + "\n");
+  // A stderr that cannot be written must not change the exit code (S8).
+  await stderr.write(lines.join("\n") + "\n").catch(() => {});
   return exitCode;
 }

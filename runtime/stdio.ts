@@ -43,20 +43,20 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
 const pending = new Set<Promise<unknown>>();
 
 /**
- * stdout (1) or stderr (2). A reader that went away (`ax … | head -1`) ends
- * the process quietly with status 0 (I5); any other write failure is a
- * FileError naming the stream (I6).
+ * stdout (1) or stderr (2). A reader of stdout that went away (`ax … | head
+ * -1`) rejects the write with a BrokenPipeError, which ends the command
+ * quietly with status 0 (I5) — or, when the write carried a new secret, lets
+ * the command revoke it (S8); any other write failure is a FileError naming
+ * the stream (I6).
  */
 export function standardOutput(fd: 1 | 2): TextOutput {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   const name = fd === 1 ? "standard output" : "standard error";
   if (!bun) {
     const output = nodeOutput(stream());
-    if (fd === 1) {
-      stream().on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code === "EPIPE") process.exit(0);
-      });
-    }
+    // The failed write itself rejects (see nodeOutput); this listener only
+    // keeps the stream's own 'error' event from crashing the process.
+    stream().on("error", () => {});
     return output;
   }
   const destination = fd === 1 ? bun.stdout : bun.stderr;
@@ -69,7 +69,6 @@ export function standardOutput(fd: 1 | 2): TextOutput {
       try {
         await written;
       } catch (error) {
-        if ((error as { code?: string }).code === "EPIPE") process.exit(0);
         throw streamWriteError(error, name);
       } finally {
         pending.delete(written);

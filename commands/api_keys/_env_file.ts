@@ -1,14 +1,17 @@
 /**
- * `--env-file FILE` (QUALITY.md S7): the new secret goes into a dotenv file as
- * `ARIZE_API_KEY=<key>` instead of stdout. The file is checked before the key
- * exists, so a bad path costs nothing; other lines of an existing file are
- * kept, and the file is rewritten atomically with mode 0600.
+ * `--env-file FILE` (S7, S8, docs/reliability.md): the new secret goes into
+ * a dotenv file as `ARIZE_API_KEY=<key>` instead of stdout. The file is
+ * checked before the key exists, so a bad path costs nothing, and rewritten
+ * atomically with mode 0600. The rewrite works on bytes and changes one
+ * assignment and nothing else: other lines (not UTF-8 too), CRLF line ends,
+ * `export` prefixes, comments and multi-line quoted values survive exactly.
  */
-import { lstat, open, readFile, unlink } from "node:fs/promises";
+import { lstat, open, unlink } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Context } from "../../runtime/context.ts";
 import { FileError } from "../../runtime/errors.ts";
-import { writeFileAtomic } from "../../config/atomic_file.ts";
+import { readRegularFile } from "../../runtime/read_regular_file.ts";
+import { writeFileAtomic } from "../../runtime/atomic_file.ts";
 
 /** The variable the key is stored under: the one `ax` itself reads. */
 export const ENV_VAR = "ARIZE_API_KEY";
@@ -19,8 +22,8 @@ export interface EnvFilePlan {
   readonly shown: string;
   /** Absolute path. */
   readonly path: string;
-  /** The file's current text, kept apart from our variable. */
-  readonly existing: string | undefined;
+  /** The file's current bytes, kept apart from our variable. */
+  readonly existing: Uint8Array | undefined;
 }
 
 /**
@@ -40,7 +43,8 @@ export async function checkEnvFile(file: string, ctx: Context): Promise<EnvFileP
   });
   if (stat?.isSymbolicLink()) throw fail("it is a symbolic link (refusing to follow it)");
   if (stat && !stat.isFile()) throw fail("it is not a regular file");
-  const existing = stat ? await readFile(path, "utf8").catch(() => undefined) : undefined;
+  // readRegularFile, not readFile: a FIFO swapped in since lstat must not hang us.
+  const existing = stat ? await readRegularFile(path).catch(() => undefined) : undefined;
   if (stat && existing === undefined) throw fail("it cannot be read");
   // A real probe file is the only reliable test: access() lies for root and on
   // some network file systems.
@@ -59,30 +63,126 @@ export async function checkEnvFile(file: string, ctx: Context): Promise<EnvFileP
   return { shown: file, path, existing };
 }
 
-/** Writes `key` into the planned file, keeping its other lines. */
-export async function writeEnvFile(plan: EnvFilePlan, key: string): Promise<void> {
-  await writeFileAtomic(plan.path, mergeDotenv(plan.existing, key), { mode: 0o600 });
+/** Writes `key` into the planned file, keeping its other lines byte for byte. */
+export async function writeEnvFile(
+  plan: EnvFilePlan,
+  key: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  await writeFileAtomic(plan.path, mergeDotenv(plan.existing, key), { mode: 0o600, signal });
 }
 
 /**
- * Sets `ARIZE_API_KEY` in dotenv text: the first existing assignment is
- * replaced in place (keeping an `export ` prefix), later ones dropped, or a
- * line is appended.
+ * Sets `ARIZE_API_KEY` in dotenv bytes: the first assignment is replaced in
+ * place (keeping its `export ` prefix and its line end), later ones dropped,
+ * or a line is appended (with the file's own line end). Only a line that
+ * starts an entry counts: text inside another variable's quoted value, even
+ * across lines, is never taken for an assignment.
  */
-export function mergeDotenv(existing: string | undefined, key: string): string {
-  const assignment = `${ENV_VAR}=${dotenvValue(key)}`;
-  if (existing === undefined || existing === "") return `${assignment}\n`;
-  const pattern = new RegExp(`^\\s*(export\\s+)?${ENV_VAR}\\s*=`);
-  let replaced = false;
-  const lines = existing.split("\n").flatMap((line) => {
-    const match = pattern.exec(line);
-    if (!match) return [line];
-    if (replaced) return [];
-    replaced = true;
-    return [`${match[1] ? "export " : ""}${assignment}`];
+export function mergeDotenv(existing: Uint8Array | undefined, key: string): Uint8Array {
+  // One char per byte: regular expressions can run, and every byte comes back.
+  const text = existing ? bytesToChars(existing) : "";
+  const value = bytesToChars(new TextEncoder().encode(dotenvValue(key)));
+  const assignment = `${ENV_VAR}=${value}`;
+  const ours = entries(text).filter((entry) => entry.name === ENV_VAR);
+  if (ours.length === 0) {
+    if (text === "") return charsToBytes(`${assignment}\n`);
+    const eol = /\r\n/.test(text.slice(0, text.indexOf("\n") + 1)) ? "\r\n" : "\n";
+    const separator = text.endsWith("\n") ? "" : eol;
+    return charsToBytes(`${text}${separator}${assignment}${eol}`);
+  }
+  let out = "";
+  let at = 0;
+  ours.forEach((entry, index) => {
+    out += text.slice(at, index === 0 ? entry.start : entry.lineStart);
+    if (index === 0) {
+      out += `${entry.exported ? "export " : ""}${assignment}`;
+      out += text.slice(entry.valueEnd, entry.end);
+      at = entry.end;
+    } else {
+      // A later duplicate goes, with its line end.
+      at = text[entry.end] === "\n" ? entry.end + 1 : entry.end;
+    }
   });
-  if (replaced) return lines.join("\n");
-  return `${existing}${existing.endsWith("\n") ? "" : "\n"}${assignment}\n`;
+  return charsToBytes(out + text.slice(at));
+}
+
+interface Entry {
+  name: string;
+  exported: boolean;
+  /** Offset of the line the entry starts on. */
+  lineStart: number;
+  /** Offset of the entry's first character after leading blanks. */
+  start: number;
+  /** Offset just after its value (a closing quote included). */
+  valueEnd: number;
+  /** Offset of its `\r\n` or `\n`, or of the end of the text. */
+  end: number;
+}
+
+const ASSIGNMENT = /^[ \t]*(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*/;
+
+/** The assignments in dotenv text, each spanning its whole (maybe multi-line) value. */
+function entries(text: string): Entry[] {
+  const found: Entry[] = [];
+  for (let pos = 0; pos < text.length;) {
+    const lineEnd = lineEndAt(text, pos);
+    const match = ASSIGNMENT.exec(text.slice(pos, lineEnd));
+    let end = lineEnd;
+    let valueEnd = lineEnd;
+    if (match) {
+      const valueStart = pos + match[0].length;
+      const close = closingQuote(text, valueStart);
+      if (close !== undefined) {
+        valueEnd = close + 1;
+        end = Math.max(lineEndAt(text, close), valueEnd);
+      } else {
+        valueEnd = text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+        // A comment after an unquoted value stays as it was.
+        const comment = text.slice(valueStart, valueEnd).search(/[ \t]#/);
+        if (comment >= 0) valueEnd = valueStart + comment;
+      }
+      found.push({
+        name: match[2],
+        exported: match[1] !== undefined,
+        lineStart: pos,
+        start: pos + /^[ \t]*/.exec(match[0])![0].length,
+        valueEnd,
+        end,
+      });
+    }
+    pos = end + 1;
+  }
+  return found;
+}
+
+/** Offset of the `\n` ending the line that holds `pos`, or the text's length. */
+function lineEndAt(text: string, pos: number): number {
+  const next = text.indexOf("\n", pos);
+  return next < 0 ? text.length : next;
+}
+
+/** For a quoted value starting at `at`, the offset of its closing quote; undefined if unquoted or unclosed. */
+function closingQuote(text: string, at: number): number | undefined {
+  const quote = text[at];
+  if (quote !== '"' && quote !== "'" && quote !== "`") return undefined;
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === "\\" && quote !== "'") i++;
+    else if (text[i] === quote) return i;
+  }
+  return undefined;
+}
+
+function bytesToChars(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  }
+  return out;
+}
+
+function charsToBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (char) => char.charCodeAt(0));
 }
 
 /** Plain when safe, else double-quoted with the characters dotenv readers expand escaped. */

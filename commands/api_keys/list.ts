@@ -17,6 +17,7 @@ import { openSession } from "../../cli/session.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
 import { MORE_ITEMS } from "./_messages.ts";
 import { checkNotBlank, parseLimit } from "./_validate.ts";
@@ -122,7 +123,7 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   // lose it, so the way on is said on stderr (stdout stays data).
   if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
     await announce(ctx, MORE_ITEMS);
-    await announce(ctx, `  --cursor ${pagination.next_cursor}`);
+    await announce(ctx, `  ${shellCommand(["--cursor", pagination.next_cursor])}`);
   }
 }
 

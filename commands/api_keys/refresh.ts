@@ -15,6 +15,7 @@
  */
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { checkKeyId, checkNotBlank, parseExpiresAt, parseGracePeriod } from "./_validate.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
@@ -72,13 +73,8 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
   return [
     `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
     "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
-    `  ax api-keys refresh ${[newId, ...flags].map(shellWord).join(" ")}`,
+    `  ${shellCommand(["ax", "api-keys", "refresh", newId, ...flags])}`,
   ];
-}
-
-/** Quotes a word for a POSIX shell when it needs it, so the hint can be pasted. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 /** Refreshes the key and hands the replacement's secret over once. */

@@ -6,6 +6,7 @@
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
@@ -41,7 +42,11 @@ export function parseRevoke(
   if (!force && !(io.stdinIsTTY && io.stdoutIsTTY)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
-      [`Nothing was revoked. To revoke, run: ax api-keys revoke ${id} --force`],
+      [
+        `Nothing was revoked. To revoke, run: ${
+          shellCommand(["ax", "api-keys", "revoke", id, "--force"])
+        }`,
+      ],
     );
   }
   return { id, force, common };

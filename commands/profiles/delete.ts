@@ -17,6 +17,7 @@ import { announce } from "../../cli/messages.ts";
 import type { TtyFacts } from "../../cli/command.ts";
 import { canPrompt } from "./_shared.ts";
 import { handler } from "../../cli/command.ts";
+import { shellCommand } from "../../runtime/shell_quote.ts";
 
 /** Options of `ax profiles delete`, after validation. */
 export interface DeleteOptions {
@@ -35,7 +36,11 @@ export function parseDelete(
   if (!force && !canPrompt(io)) {
     throw new UsageError(
       "Deleting a profile needs confirmation, and there is no terminal to ask on: pass --force to delete without a prompt.",
-      [`Nothing was deleted. To delete, run: ax profiles delete ${name} --force`],
+      [
+        `Nothing was deleted. To delete, run: ${
+          shellCommand(["ax", "profiles", "delete", name, "--force"])
+        }`,
+      ],
     );
   }
   return { name, force };

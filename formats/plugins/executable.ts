@@ -184,8 +184,12 @@ async function runExecutable(
     messages.push(ctx.stderr.write(new Uint8Array(chunk)).catch(() => {}));
   });
 
-  const stop = () => child.kill();
-  ctx.signal.addEventListener("abort", stop, { once: true });
+  // The output's own signal when it has one: it also fires when a new
+  // secret's hand-over outlives the timeout (S8), and the program must die then.
+  const signal = info.signal ?? ctx.signal;
+  const stop = () => child.kill("SIGKILL");
+  if (signal.aborted) stop();
+  signal.addEventListener("abort", stop, { once: true });
   try {
     await feed(child.stdin, records, schemaLine({ info, sink, name: plugin.name }));
     let result;
@@ -198,7 +202,7 @@ async function runExecutable(
     }
     await written;
     await Promise.all(messages);
-    if (ctx.signal.aborted) throw ctx.signal.reason;
+    if (signal.aborted) throw signal.reason;
     if (sinkError !== undefined) throw sinkError;
     if (result.code !== 0) {
       const how = result.signal
@@ -207,7 +211,7 @@ async function runExecutable(
       throw new AxError(`Format plugin ${plugin.path} ${how}.`);
     }
   } finally {
-    ctx.signal.removeEventListener("abort", stop);
+    signal.removeEventListener("abort", stop);
     if (child.exitCode === null && child.signalCode === null) child.kill();
   }
 }

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildEmulator, CorruptDataError } from "../../emulator/mod.ts";
-import { createSaver, writeFileAtomic } from "../../emulator/persistence.ts";
+import { createSaver } from "../../emulator/persistence.ts";
+import { writeFileAtomicSync } from "../../runtime/atomic_file.ts";
 import { testEmulator } from "./_support.ts";
 
 function tempDir(): string {
@@ -131,27 +132,14 @@ describe("--data persistence", () => {
   });
 });
 
-describe("writeFileAtomic", () => {
-  it("replaces the file whole and leaves no temporary file behind", () => {
-    const dir = tempDir();
-    try {
-      const path = join(dir, "f.json");
-      writeFileAtomic(path, "one");
-      writeFileAtomic(path, "two");
-      assert.equal(readFileSync(path, "utf8"), "two");
-      assert.deepEqual(readdirSync(dir), ["f.json"]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
+describe("saving the data file", () => {
   it("leaves the old file when the write fails", () => {
     const dir = tempDir();
     try {
       const path = join(dir, "missing-folder", "f.json");
-      assert.throws(() => writeFileAtomic(path, "x"));
+      assert.throws(() => writeFileAtomicSync(path, "x"));
       const saved = join(dir, "f.json");
-      writeFileAtomic(saved, "old");
+      writeFileAtomicSync(saved, "old");
       const errors: Error[] = [];
       const saver = createSaver({
         path: join(dir, "missing-folder", "g.json"),

@@ -174,9 +174,21 @@ describe("output files on a hostile disk (I6)", () => {
     });
   });
 
-  it("-o through a symlink to /dev/full: exit 5 naming the file", async () => {
+  it("-o through a symlink to /dev/full: refused, exit 5 naming the file", async () => {
     const dir = box.dir("devfull");
     symlinkSync("/dev/full", join(dir, "keys.csv"));
+    const result = await ax(["api-keys", "list", "--all", "-o", "keys.csv"], dir);
+    assert.equal(result.code, 5, result.stderr);
+    assert.match(result.stderr, /^✗ Error: Refusing to write .*keys\.csv: it is a symbolic link\./);
+  });
+
+  it("-o naming a full device itself: exit 5 naming the file", async (t) => {
+    const dir = box.dir("devfull-node");
+    // The same device as /dev/full under a name with an extension (needs root).
+    if ((await runShell("mknod keys.csv c 1 7", { cwd: dir })).code !== 0) {
+      t.skip("mknod needs root");
+      return;
+    }
     const result = await ax(["api-keys", "list", "--all", "-o", "keys.csv"], dir);
     assert.equal(result.code, 5, result.stderr);
     assert.match(result.stderr, /^✗ Error: Cannot write .*keys\.csv: no space left on device\./);

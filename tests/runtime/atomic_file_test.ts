@@ -1,11 +1,19 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { writeFileAtomic } from "../../config/atomic_file.ts";
+import { openAtomicFile, writeFileAtomic, writeFileAtomicSync } from "../../runtime/atomic_file.ts";
 import { FileError } from "../../runtime/errors.ts";
-import { listTree, removeDir, tempDir } from "./_temp_config.ts";
+import { listTree, removeDir, tempDir } from "../config/_temp_config.ts";
 
 const posix = process.platform !== "win32";
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -96,4 +104,84 @@ describe("writeFileAtomic", () => {
       }
     },
   );
+});
+
+describe("openAtomicFile", () => {
+  const root = tempDir("ax-atomic-open-");
+  after(() => removeDir(root));
+
+  it("shows nothing under the target until commit, then the whole content", async () => {
+    const file = join(root, "streamed.txt");
+    const out = await openAtomicFile(file);
+    await out.write(new TextEncoder().encode("one "));
+    await out.write(new TextEncoder().encode("two"));
+    assert.equal(existsSync(file), false);
+    await out.commit();
+    assert.equal(readFileSync(file, "utf8"), "one two");
+    assert.deepEqual(readdirSync(root), ["streamed.txt"]);
+  });
+
+  it("removes the temp file the moment the signal aborts, and commit then refuses", async () => {
+    const dir = join(root, "abort-open");
+    mkdirSync(dir);
+    const controller = new AbortController();
+    const out = await openAtomicFile(join(dir, "x.txt"), { signal: controller.signal });
+    await out.write(new TextEncoder().encode("partial"));
+    assert.equal(readdirSync(dir).length, 1, "the temp file exists while writing");
+    controller.abort(new Error("interrupted"));
+    assert.deepEqual(readdirSync(dir), [], "removed synchronously by the abort");
+    await assert.rejects(out.commit(), /interrupted/);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it("mode 'inherit' keeps a replaced file's bits", { skip: !posix }, async () => {
+    const file = join(root, "public.csv");
+    writeFileSync(file, "old", { mode: 0o640 });
+    const out = await openAtomicFile(file, { mode: "inherit" });
+    await out.commit();
+    assert.equal(mode(file), 0o640);
+  });
+
+  it("discard leaves the target as it was", async () => {
+    const file = join(root, "kept.txt");
+    writeFileSync(file, "kept");
+    const out = await openAtomicFile(file);
+    await out.write(new TextEncoder().encode("lost"));
+    await out.discard();
+    assert.equal(readFileSync(file, "utf8"), "kept");
+    assert.deepEqual(readdirSync(root).filter((n) => n.endsWith(".tmp")), []);
+  });
+});
+
+describe("writeFileAtomicSync (the emulator's data file)", () => {
+  const root = tempDir("ax-atomic-sync-");
+  after(() => removeDir(root));
+
+  it("replaces the file whole and leaves no temporary file behind", () => {
+    const dir = join(root, "whole");
+    mkdirSync(dir);
+    const path = join(dir, "f.json");
+    writeFileAtomicSync(path, "one");
+    writeFileAtomicSync(path, "two");
+    assert.equal(readFileSync(path, "utf8"), "two");
+    assert.deepEqual(readdirSync(dir), ["f.json"]);
+    if (posix) assert.equal(mode(path), 0o600);
+  });
+
+  it("throws for a missing folder and creates nothing", () => {
+    const dir = join(root, "missing");
+    mkdirSync(dir);
+    assert.throws(() => writeFileAtomicSync(join(dir, "nope", "f.json"), "x"), /ENOENT/);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it("refuses a symlink and leaves its target alone", { skip: !posix }, () => {
+    const dir = join(root, "link");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "target.json"), "precious");
+    symlinkSync(join(dir, "target.json"), join(dir, "data.json"));
+    assert.throws(() => writeFileAtomicSync(join(dir, "data.json"), "x"), /symbolic link/);
+    assert.equal(readFileSync(join(dir, "target.json"), "utf8"), "precious");
+    assert.deepEqual(readdirSync(dir).sort(), ["data.json", "target.json"]);
+  });
 });
