@@ -17,8 +17,6 @@ export const REVOKE_WARNING = "⚠ Warning: This will permanently revoke the API
 export const REVOKE_QUESTION = "Are you sure? [y/N]: ";
 /** When the user answers no. */
 export const NOT_REVOKED = "ℹ API key not revoked";
-/** First line of the hint shown under a table when more pages exist. */
-export const MORE_ITEMS = "More items available. To fetch the next page, add:";
 
 /** After a successful revoke. */
 export function revokedMessage(id: string): string {

@@ -95,21 +95,6 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/**
- * `--limit`: how many records to fetch, a plain positive integer. There is no
- * upper bound — pages of at most 100 are fetched until the limit is reached.
- */
-export function parseLimit(value: string): number {
-  if (!/^\d+$/.test(value) || /^0+$/.test(value)) {
-    throw new UsageError(
-      `--limit must be a positive whole number (e.g. 15 or 250), got '${value}'.`,
-      ["Use --all to fetch every page."],
-    );
-  }
-  // Beyond 2^53 every count is "all of them" in practice; keep it exact.
-  return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
-}
-
 /** `--grace-period-seconds`: a whole number of seconds from 0 to 86400 (24 hours). */
 export function parseGracePeriod(value: string): number {
   const seconds = /^\d+$/.test(value) ? Number(value) : Number.NaN;

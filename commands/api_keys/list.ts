@@ -11,17 +11,20 @@ import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
 import type { ApiKey, KeyStatus, KeyType, Pagination } from "../../api/types.ts";
 import { handler } from "../../cli/command.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { announce } from "../../cli/messages.ts";
 import { printRecords } from "../../cli/output.ts";
+import {
+  announceMore,
+  PAGE_SIZE,
+  type Paging,
+  parsePaging,
+  type RawPagingValues,
+} from "../../cli/paging.ts";
 import { openSession } from "../../cli/session.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
-import { shellCommand } from "../../runtime/shell_quote.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
-import { MORE_ITEMS } from "./_messages.ts";
-import { checkNotBlank, parseLimit } from "./_validate.ts";
-import { DEFAULT_LIMIT, PAGE_SIZE } from "./mod.ts";
+import { checkNotBlank } from "./_validate.ts";
+import { DEFAULT_LIMIT, KEYS } from "./mod.ts";
 
 /** Options of `ax api-keys list`, after validation. */
 export interface ListOptions {
@@ -31,45 +34,31 @@ export interface ListOptions {
   space?: string;
   /** A user ID (API `user_id`): keys created by that user. */
   user?: string;
-  /**
-   * How many records to fetch (in pages of up to 100, until that many came),
-   * every page, or — without --limit or --all — one page of 15, as the
-   * reference CLI does.
-   */
-  want: number | "all" | "page";
+  /** How many records (cli/paging.ts). */
+  want: Paging["want"];
   /** Resume after this cursor. */
   cursor?: string;
   common: CommonOptions;
 }
 
 /** Option values as commander hands them over. */
-export interface RawListValues extends RawCommonValues {
+export interface RawListValues extends RawCommonValues, RawPagingValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
   user?: string;
-  limit?: string;
-  all?: true;
-  cursor?: string;
 }
 
 /** Validates `list`'s option values. */
 export function parseList(values: RawListValues): ListOptions {
-  if (values.all && values.limit !== undefined) {
-    throw new UsageError("--limit and --all cannot be used together.", [
-      "Use --limit N for N keys, or --all for every key.",
-    ]);
-  }
-  let want: ListOptions["want"] = "page";
-  if (values.all) want = "all";
-  else if (values.limit !== undefined) want = parseLimit(values.limit);
+  const paging = parsePaging(values, KEYS);
   return {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
-    want,
-    cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    want: paging.want,
+    cursor: paging.cursor,
     common: parseCommon(values),
   };
 }
@@ -118,13 +107,7 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   } finally {
     await session.close();
   }
-  const pagination = pages.pagination();
-  // json carries the pagination in its document; every other format would
-  // lose it, so the way on is said on stderr (stdout stays data).
-  if (pagination?.has_more && pagination.next_cursor && session.target!.format.name !== "json") {
-    await announce(ctx, MORE_ITEMS);
-    await announce(ctx, `  ${shellCommand(["--cursor", pagination.next_cursor])}`);
-  }
+  await announceMore(ctx, { target: session.target!, pagination: pages.pagination() });
 }
 
 /** Exactly one request: the default `list` shows one page and says how to get the next. */

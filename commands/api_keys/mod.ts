@@ -6,13 +6,14 @@
 import { ACCOUNT_ROLES, KEY_STATUSES, KEY_TYPES, SPACE_ROLES } from "../../api/types.ts";
 import { API_OUTPUT_FLAGS } from "../../cli/common.ts";
 import type { CommandSpec, GroupSpec, OptionSpec } from "../../cli/command.ts";
+import { type Noun, pagingOptions } from "../../cli/paging.ts";
 import { MAX_DESCRIPTION_LENGTH, MAX_GRACE_PERIOD_SECONDS, MAX_NAME_LENGTH } from "./_validate.ts";
 
 /** The size of the one page `list` fetches when neither `--limit` nor `--all` is given. */
 export const DEFAULT_LIMIT = 15;
 
-/** The largest page the API serves; more records mean more pages. */
-export const PAGE_SIZE = 100;
+/** What `list` counts, for its help and messages. */
+export const KEYS: Noun = { one: "key", many: "keys" };
 
 const NAME: OptionSpec = {
   flags: "-n, --name <name>",
@@ -63,13 +64,7 @@ const LIST: CommandSpec = {
       description: "only keys created by this user (account admins: another user's keys; " +
         "with --space or --key-type service: service keys that user created)",
     },
-    {
-      flags: "-l, --limit <n>",
-      description:
-        `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
-    },
-    { flags: "--all", description: "fetch every page (not with --limit)" },
-    { flags: "-c, --cursor <cursor>", description: "resume from this pagination cursor" },
+    ...pagingOptions(KEYS, DEFAULT_LIMIT),
   ],
   common: API_OUTPUT_FLAGS,
   examples: [

@@ -6,7 +6,6 @@ import {
   codePointLength,
   parseExpiresAt,
   parseGracePeriod,
-  parseLimit,
 } from "../../../commands/api_keys/_validate.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 
@@ -88,24 +87,6 @@ describe("checkName and checkDescription count code points like the server", () 
   });
   it("passes an absent description through", () =>
     assert.equal(checkDescription(undefined), undefined));
-});
-
-describe("parseLimit", () => {
-  const good: [string, number][] = [["1", 1], ["15", 15], ["100", 100], ["250", 250], ["007", 7], [
-    "99999999999999999999",
-    Number.MAX_SAFE_INTEGER,
-  ]];
-  for (const [input, want] of good) {
-    it(`accepts ${input}`, () => assert.equal(parseLimit(input), want));
-  }
-  for (const input of ["0", "00", "-1", "abc", "1e9", "1.5", "", " 5", "+5", "0x10"]) {
-    it(`rejects '${input}'`, () => {
-      assert.throws(() => parseLimit(input), {
-        name: "UsageError",
-        message: `--limit must be a positive whole number (e.g. 15 or 250), got '${input}'.`,
-      });
-    });
-  }
 });
 
 describe("parseGracePeriod", () => {
