@@ -11,6 +11,8 @@ import type { Context } from "../../runtime/context.ts";
 export interface Candidate {
   value: string;
   description: string;
+  /** The text the typed word is matched against, when not the value (an ID offered by name). */
+  match?: string;
 }
 
 /** More entries than this in one folder are not worth a menu. */

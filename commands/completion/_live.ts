@@ -36,13 +36,36 @@ export function liveKeyIds(ctx: Context, options: LiveOptions): Promise<Candidat
   });
 }
 
-/** Space names, described by the space's ID. */
+/**
+ * Space names, described by the space's ID. A name two spaces share would
+ * be ambiguous: those spaces are offered by ID, described (and matched) by
+ * the name. When no name starts with the typed text it may be an ID: the
+ * first page of spaces is asked for IDs that start with it.
+ */
 export function liveSpaceNames(ctx: Context, options: LiveOptions): Promise<Candidate[]> {
   return withinBudget(ctx, options, async (client) => {
-    const name = options.partial === "" ? undefined : options.partial;
-    const page = await listSpaces(client, { limit: PAGE_SIZE, name });
-    return page.spaces.map((space) => ({ value: space.name, description: space.id }));
+    const { partial } = options;
+    const page = await listSpaces(client, {
+      limit: PAGE_SIZE,
+      name: partial === "" ? undefined : partial,
+    });
+    const named = page.spaces.filter((space) => space.name.startsWith(partial));
+    if (named.length > 0 || partial === "") return spaceCandidates(named);
+    const all = await listSpaces(client, { limit: PAGE_SIZE });
+    return all.spaces
+      .filter((space) => space.id.startsWith(partial))
+      .map((space) => ({ value: space.id, description: space.name }));
   });
+}
+
+function spaceCandidates(spaces: readonly { id: string; name: string }[]): Candidate[] {
+  const count = new Map<string, number>();
+  for (const space of spaces) count.set(space.name, (count.get(space.name) ?? 0) + 1);
+  return spaces.map((space) =>
+    count.get(space.name) === 1
+      ? { value: space.name, description: space.id }
+      : { value: space.id, description: space.name, match: space.name }
+  );
 }
 
 /**

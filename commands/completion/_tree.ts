@@ -6,7 +6,7 @@
  * load tab on every start; this walk runs only when a TAB is answered.
  */
 import { type Command as TabCommand, RootCommand } from "@bomb.sh/tab";
-import type { CommandUnknownOpts } from "@commander-js/extra-typings";
+import type { CommandUnknownOpts, Option } from "@commander-js/extra-typings";
 
 /** What a shell is asking a value for: an option's or a positional argument's. */
 export type ValueRequest =
@@ -40,13 +40,23 @@ export function buildTabTree(program: CommandUnknownOpts, provide: ValueProvider
   const root = new RootCommand();
   addOptions(root, { command: program, path: "", provide });
   addArguments(root, { command: program, path: "", provide });
+  // Commander recognises the program's options after a subcommand too
+  // (`ax api-keys list --profile prod`), so every command offers them.
+  const global = program.createHelp().visibleOptions(program)
+    .filter((option) => !NOT_INHERITED.has(option.long ?? ""));
   for (const [path, command] of commandPaths(program, "")) {
     const node = root.command(path, command.description());
-    addOptions(node, { command, path, provide });
+    const own = command.createHelp().visibleOptions(command);
+    const names = new Set(own.map((option) => option.long));
+    const inherited = global.filter((option) => !names.has(option.long));
+    addOptions(node, { command, path, provide }, [...own, ...inherited]);
     addArguments(node, { command, path, provide });
   }
   return root;
 }
+
+/** The program's options that belong to the program alone. */
+const NOT_INHERITED = new Set(["--help", "--version"]);
 
 /** A tab command node; the root is one too. */
 type TabNode = TabCommand;
@@ -69,9 +79,13 @@ function commandPaths(
   return found;
 }
 
-function addOptions(node: TabNode, walk: Walk): void {
-  const { command, path, provide } = walk;
-  for (const option of command.createHelp().visibleOptions(command)) {
+function addOptions(
+  node: TabNode,
+  walk: Walk,
+  options: readonly Option[] = walk.command.createHelp().visibleOptions(walk.command),
+): void {
+  const { path, provide } = walk;
+  for (const option of options) {
     const long = option.long?.replace(/^--/, "");
     if (!long) continue;
     // tab wants a one-letter alias without its dash; `-ab`-style shorts are not aliases.

@@ -8,18 +8,29 @@
  * server are not. So the request is answered in two passes: the first records
  * which kinds of values the shell is asking for, those are loaded (the server
  * within a 2 s budget), and the second pass answers with them.
+ *
+ * The bash script says it is asking (AX_COMPLETE_SHELL=bash) and gets its
+ * replies already quoted (see _bash.ts). ax adds one directive bit of its own,
+ * {@link DIRECTIVE_NOT_PREFIX}, which zsh reads and the other shells ignore.
  */
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { RootCommand } from "@bomb.sh/tab";
 import type { Context } from "../../runtime/context.ts";
 import type { Candidate } from "./_files.ts";
 import { buildTabTree, type ValueRequest } from "./_tree.ts";
+import { splitShellWords } from "./_shell_words.ts";
 
 /** What {@link completeWords} answers. */
 export interface CompletionRequest {
   /** The words after `ax`; the last one is being completed. */
   words: readonly string[];
   ctx: Context;
+  /**
+   * The shell asking. For bash, `words` are `COMP_LINE` up to the cursor and
+   * readline's word (`$2`), and `compType` is `COMP_TYPE`.
+   */
+  shell?: "bash";
+  compType?: number;
 }
 
 /** Kinds of values that need loading before the answer. */
@@ -27,6 +38,11 @@ type Source = "formats" | "files" | "profiles" | "keys" | "spaces";
 
 const DIRECTIVE_NO_SPACE = 2;
 const DIRECTIVE_NO_FILE_COMP = 4;
+/**
+ * ax's own bit: some candidates do not start with the typed text (two spaces
+ * share a name: their IDs are offered for it), so zsh must let them replace it.
+ */
+export const DIRECTIVE_NOT_PREFIX = 128;
 
 /** Prints the candidates for the last of `words`, in tab's protocol. */
 export async function completeWords(
@@ -34,33 +50,59 @@ export async function completeWords(
   request: CompletionRequest,
 ): Promise<void> {
   const { ctx } = request;
-  const words = request.words.length === 0 ? [""] : [...request.words];
+  const words = request.shell === "bash"
+    ? splitShellWords(request.words[0] ?? "").slice(1).map((word) => word.text)
+    : request.words.length === 0
+    ? [""]
+    : [...request.words];
+  if (words.length === 0) words.push("");
   const partial = valuePart(words.at(-1)!);
   const wanted = new Set<Source>();
   const loaded = new Map<Source, Candidate[]>();
+  /** Values given by a provider (not commands or options), with the text they match by. */
+  const values = new Map<string, string>();
 
   const root = buildTabTree(program, (value, add) => {
-    for (const choice of value.choices) add(choice, "");
+    for (const choice of value.choices) {
+      values.set(choice, choice);
+      add(choice, "");
+    }
     for (const source of sourcesOf(value, partial)) {
       const candidates = loaded.get(source);
       if (candidates === undefined) wanted.add(source);
       else if (source !== "files" || showFiles(value, { partial, loaded })) {
-        for (const c of candidates) add(c.value, c.description);
+        for (const c of candidates) {
+          values.set(c.value, c.match ?? c.value);
+          add(c.value, c.description);
+        }
       }
     }
   });
 
-  let answer = answerOnce(root, words);
+  let answer = answerOnce(root, words, values);
   if (wanted.size > 0) {
     const options = { ctx, words, partial };
     await Promise.all([...wanted].map(async (source) => {
       loaded.set(source, await load(source, options));
     }));
-    answer = answerOnce(root, words);
+    answer = answerOnce(root, words, values);
   }
   const noSpace = answer.some((c) => c.value.endsWith("/"));
-  const directive = DIRECTIVE_NO_FILE_COMP | (noSpace ? DIRECTIVE_NO_SPACE : 0);
-  const lines = answer.map((c) => `${c.value}\t${c.description}\n`);
+  const notPrefix = answer.some((c) => !c.value.startsWith(partial));
+  const directive = DIRECTIVE_NO_FILE_COMP | (noSpace ? DIRECTIVE_NO_SPACE : 0) |
+    (notPrefix ? DIRECTIVE_NOT_PREFIX : 0);
+  let lines: string[];
+  if (request.shell === "bash") {
+    const { bashReplies } = await import("./_bash.ts");
+    const replies = bashReplies(answer, {
+      line: request.words[0] ?? "",
+      cur: request.words[1] ?? "",
+      compType: request.compType ?? 9,
+    }, { describe: answer.every((c) => values.has(c.value)) });
+    lines = replies.map((reply) => `${reply}\n`);
+  } else {
+    lines = answer.map((c) => `${c.value}\t${c.description}\n`);
+  }
   await ctx.stdout.write(`${lines.join("")}:${directive}\n`);
 }
 
@@ -69,9 +111,17 @@ function valuePart(word: string): string {
   return word.startsWith("-") && word.includes("=") ? word.slice(word.indexOf("=") + 1) : word;
 }
 
+/** Positional arguments that name an existing profile (`create` names a new one). */
+const PROFILE_ARGUMENTS = new Set(
+  ["use", "show", "delete", "validate"].map((command) => `profiles ${command} name`),
+);
+
 /** Which loaded values answer a request, besides its `.choices()`. */
 function sourcesOf(value: ValueRequest, partial: string): Source[] {
-  if (value.kind === "argument") return value.name === "key-id" ? ["keys"] : [];
+  if (value.kind === "argument") {
+    if (value.name === "key-id") return ["keys"];
+    return PROFILE_ARGUMENTS.has(`${value.command} ${value.name}`) ? ["profiles"] : [];
+  }
   const sources: Source[] = [];
   if (value.name === "output") sources.push("formats");
   if (value.name === "space") sources.push("spaces");
@@ -151,16 +201,25 @@ function optionValues(words: readonly string[], flag: string): string[] {
  * de-duplicated as tab does. tab prints with console.log; its `complete` step
  * is replaced on this instance so the answer goes through the Context instead.
  */
-function answerOnce(root: RootCommand, words: readonly string[]): Candidate[] {
+function answerOnce(
+  root: RootCommand,
+  words: readonly string[],
+  matchText: ReadonlyMap<string, string>,
+): Candidate[] {
   let answer: Candidate[] = [];
   const target = root as unknown as { complete(partial: string): void };
   target.complete = (typed: string) => {
     const prefix = valuePart(typed);
     const seen = new Set<string>();
     answer = root.completions
-      .map((c) => ({ value: clean(c.value), description: clean(c.description ?? "") }))
+      .map((c) => ({
+        value: clean(c.value),
+        description: clean(c.description ?? ""),
+        match: clean(matchText.get(c.value) ?? c.value),
+      }))
       .filter((c) => {
-        if (c.value === "" || !c.value.startsWith(prefix) || seen.has(c.value)) return false;
+        const matches = c.value.startsWith(prefix) || c.match.startsWith(prefix);
+        if (c.value === "" || !matches || seen.has(c.value)) return false;
         seen.add(c.value);
         return true;
       });

@@ -52,7 +52,13 @@ export const COMPLETE: CommandSpec = {
     const { completeWords } = await import("./complete.ts");
     return handler(
       (input) => ({ words: input.args[0] as string[], program: input.program }),
-      async ({ words, program }, ctx) => await completeWords(program, { words, ctx }),
+      async ({ words, program }, ctx) => {
+        // The bash script says so in the environment (AX_COMPLETE_SHELL=bash,
+        // COMP_TYPE): options would change this hidden command's help surface.
+        const shell = ctx.env.AX_COMPLETE_SHELL === "bash" ? "bash" : undefined;
+        const compType = Number(ctx.env.COMP_TYPE ?? 9);
+        await completeWords(program, { words, ctx, shell, compType });
+      },
     );
   },
 };

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildProgram } from "../../commands/mod.ts";
+import { buildProgram, runCli } from "../../commands/mod.ts";
 import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
@@ -275,5 +275,178 @@ describe("ax complete: live values", () => {
     assert.ok(aborted, "the request was aborted");
     assert.deepEqual(result.values, []);
     assert.equal(result.directive, ":4");
+  });
+});
+
+describe("ax complete: spaces that share a name", () => {
+  const spaces = {
+    spaces: [
+      { id: "U3BhY2U6MTpx", name: "Dup" },
+      { id: "U3BhY2U6Mjp5", name: "Dup" },
+      { id: "U3BhY2U6Mzp6", name: "Dupe" },
+    ],
+    pagination: { has_more: false },
+  };
+
+  it("offers their IDs, described and matched by the name", async () => {
+    const stub = fetchStub({ baseUrl: BASE_URL })
+      .expect({ method: "GET", path: "/v2/spaces?limit=100&name=Du" }, {
+        status: 200,
+        json: spaces,
+      });
+    const { lines, directive } = await complete(["api-keys", "list", "--space", "Du"], {
+      fetch: stub.fetch,
+      env: { ARIZE_API_KEY: "ak-test", ARIZE_BASE_URL: BASE_URL },
+      ctx: { sleep: patientSleep },
+    });
+    stub.verify();
+    assert.deepEqual(lines, ["U3BhY2U6MTpx\tDup", "U3BhY2U6Mjp5\tDup", "Dupe\tU3BhY2U6Mzp6"]);
+    assert.equal(directive, ":132", "zsh is told the IDs do not extend the typed text");
+  });
+
+  it("completes an ID prefix from the first page when no name starts with it", async () => {
+    const stub = fetchStub({ baseUrl: BASE_URL })
+      .expect({ method: "GET", path: "/v2/spaces?limit=100&name=U3BhY2U6M" }, {
+        status: 200,
+        json: { spaces: [], pagination: { has_more: false } },
+      })
+      .expect({ method: "GET", path: "/v2/spaces?limit=100" }, { status: 200, json: spaces });
+    const { lines } = await complete(["api-keys", "list", "--space", "U3BhY2U6M"], {
+      fetch: stub.fetch,
+      env: { ARIZE_API_KEY: "ak-test", ARIZE_BASE_URL: BASE_URL },
+      ctx: { sleep: patientSleep },
+    });
+    stub.verify();
+    assert.deepEqual(lines, ["U3BhY2U6MTpx\tDup", "U3BhY2U6Mjp5\tDup", "U3BhY2U6Mzp6\tDupe"]);
+  });
+});
+
+describe("ax complete: profile names", () => {
+  for (const command of ["use", "show", "delete", "validate"]) {
+    it(`offers existing profiles for \`profiles ${command} <TAB>\``, async () => {
+      const config = mkdtempSync(join(tmpdir(), "ax-complete-"));
+      try {
+        mkdirSync(join(config, "profiles"));
+        for (const name of ["prod", "staging"]) {
+          writeFileSync(join(config, "profiles", `${name}.toml`), "");
+        }
+        const { values } = await complete(["profiles", command, ""], {
+          env: { AX_CONFIG_DIR: config },
+        });
+        assert.deepEqual(values, ["prod", "staging"]);
+        const typed = await complete(["profiles", command, "st"], {
+          env: { AX_CONFIG_DIR: config },
+        });
+        assert.deepEqual(typed.values, ["staging"]);
+      } finally {
+        rmSync(config, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it("completes a program-wide --profile after any command, by its option name", async () => {
+    const config = mkdtempSync(join(tmpdir(), "ax-complete-"));
+    try {
+      mkdirSync(join(config, "profiles"));
+      writeFileSync(join(config, "profiles", "prod.toml"), "");
+      const answer = async (words: string[]) => {
+        const fake = fakeContext({ homeDir: "/nonexistent-home", env: { AX_CONFIG_DIR: config } });
+        const program = await buildProgram(fake.ctx);
+        // The shape of a global option: declared once, on the program.
+        program.option("--profile <name>", "profile for this run");
+        await completeWords(program, { words, ctx: fake.ctx });
+        return fake.stdout.text().split("\n").filter((l) => l !== "").slice(0, -1);
+      };
+      assert.deepEqual(await answer(["api-keys", "list", "--profile", ""]), ["prod\tprofile"]);
+      assert.deepEqual(await answer(["api-keys", "revoke", "--profile=p"]), ["prod\tprofile"]);
+      assert.deepEqual(await answer(["profiles", "list", "--prof"]), [
+        "--profile\tprofile for this run",
+      ]);
+      assert.deepEqual(
+        await answer(["api-keys", "list", "--vers"]),
+        [],
+        "--version stays the program's",
+      );
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
+  });
+
+  it("offers none for `profiles create`, which names a new profile", async () => {
+    const { values } = await complete(["profiles", "create", ""], {
+      env: { AX_CONFIG_DIR: "/nonexistent-config" },
+    });
+    assert.ok(!values.some((v) => !v.startsWith("-")), `${values}`);
+  });
+});
+
+describe("ax complete for bash (AX_COMPLETE_SHELL=bash)", () => {
+  /** Answers a bash request: the line up to the cursor and readline's word. */
+  async function bash(line: string, cur: string, compType = 9) {
+    const fake = fakeContext({ homeDir: "/nonexistent-home" });
+    await completeWords(await buildProgram(fake.ctx), {
+      words: [line, cur],
+      ctx: fake.ctx,
+      shell: "bash",
+      compType,
+    });
+    const lines = fake.stdout.text().split("\n").filter((l) => l !== "");
+    return { replies: lines.slice(0, -1), directive: lines.at(-1) };
+  }
+
+  it("is what `ax complete` answers when the bash script sets AX_COMPLETE_SHELL=bash", async () => {
+    // Through the real entry point: the line names `api-keys` only inside one word.
+    const fake = fakeContext({
+      homeDir: "/nonexistent-home",
+      env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" },
+    });
+    await runCli(["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"], fake.ctx);
+    assert.equal(fake.stdout.text(), "revoked\n:4\n");
+    assert.equal(fake.stderr.text(), "");
+  });
+
+  it("completes `--opt=value` after readline's `=` break", async () => {
+    assert.deepEqual((await bash("ax api-keys list --status=r", "r")).replies, ["revoked"]);
+    assert.deepEqual((await bash("ax api-keys list --status=", "")).replies, ["active", "revoked"]);
+  });
+
+  it("reads the words as bash does: quoted option values do not shift the command", async () => {
+    const { replies } = await bash(`ax api-keys list --space "a b" --status 'r`, "r");
+    assert.deepEqual(replies, ["revoked"]);
+  });
+
+  it("lists values with descriptions only when nothing would be inserted", async () => {
+    const config = mkdtempSync(join(tmpdir(), "ax-complete-"));
+    try {
+      mkdirSync(join(config, "plugins"));
+      writeFileSync(
+        join(config, "plugins", "csv2.js"),
+        `export default { name: "csv2", description: "Another CSV", extensions: [".csv2"],
+           binary: false, async write() {} };\n`,
+      );
+      const fake = fakeContext({ homeDir: "/nonexistent-home", env: { AX_CONFIG_DIR: config } });
+      const program = await buildProgram(fake.ctx);
+      const answer = async (cur: string, compType: number) => {
+        const f = fakeContext({ homeDir: "/nonexistent-home", env: { AX_CONFIG_DIR: config } });
+        await completeWords(program, {
+          words: [`ax api-keys list -o ${cur}`, cur],
+          ctx: f.ctx,
+          shell: "bash",
+          compType,
+        });
+        return f.stdout.text().split("\n").filter((l) => l !== "").slice(0, -1);
+      };
+      // `cs` → `csv` is still to insert: bare values, so readline inserts it.
+      assert.deepEqual(await answer("cs", 9), ["csv", "csv2"]);
+      // `csv`: both continue it, nothing to insert: the list shows descriptions.
+      const listed = await answer("csv", 63);
+      assert.equal(listed.length, 2);
+      assert.match(listed[0], /^csv {3}\(\S.*\)$/);
+      assert.match(listed[1], /^csv2 {2}\(Another CSV\)$/);
+      // menu-complete inserts each reply in turn: never descriptions.
+      assert.deepEqual(await answer("csv", 37), ["csv", "csv2"]);
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
   });
 });

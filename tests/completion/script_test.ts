@@ -4,6 +4,10 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runCli } from "../../commands/mod.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
@@ -19,7 +23,7 @@ async function script(shell: string): Promise<string> {
 describe("ax completion <shell>", () => {
   const cases: [string, RegExp][] = [
     ["bash", /^complete -F __ax_complete ax$/m],
-    ["zsh", /^compdef _ax ax$/m],
+    ["zsh", /^\s*compdef _ax ax$/m],
     ["fish", /^complete -c ax -e$/m],
     ["powershell", /Register-ArgumentCompleter -CommandName 'ax'/],
   ];
@@ -32,8 +36,34 @@ describe("ax completion <shell>", () => {
     });
   }
 
-  it("gives bash a stand-in for bash-completion's word splitter", async () => {
-    assert.match(await script("bash"), /if ! declare -F _get_comp_words_by_ref/);
+  const bash = spawnSync("bash", ["-c", "true"]).status === 0;
+  it(
+    "can be sourced by bash any number of times, silently",
+    { skip: !bash && "no bash" },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ax-script-"));
+      try {
+        const file = join(dir, "ax.bash");
+        writeFileSync(file, await script("bash"));
+        const result = spawnSync("bash", [
+          "-c",
+          `set -u; source ${file} && source ${file} && source ${file} && complete -p ax`,
+        ], { encoding: "utf8" });
+        assert.equal(result.stderr, "");
+        assert.equal(result.status, 0);
+        assert.match(result.stdout, /complete -F __ax_complete ax/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it("has fish send the token at the cursor without its quotes", async () => {
+    assert.match(await script("fish"), /set -l lastArg \(commandline -ct \| string unescape\)/);
+  });
+
+  it("needs nothing from the bash-completion package", async () => {
+    assert.doesNotMatch(await script("bash"), /_get_comp_words_by_ref|_init_completion/);
   });
 
   it("rejects an unknown shell with a usage error naming the choices", async () => {

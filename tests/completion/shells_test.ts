@@ -17,6 +17,11 @@ import { haveTmux, startShell } from "./_tmux.ts";
 
 const PROMPT = "AXPROMPT> ";
 const BASH_COMPLETION = "/usr/share/bash-completion/bash_completion";
+/** A second `source` must be silent (it used to print `readonly variable` errors). */
+const SOURCE_BASH_TWICE = "source <(ax completion bash)\nsource <(ax completion bash)\n";
+
+/** Space names every shell must insert so that the command receives them unchanged. */
+const HARD_NAMES = ["My Space", "Bob's $HOME space", "a*b", "back\\slash"];
 
 /** One way of running a shell with ax's completion loaded. */
 interface ShellSetup {
@@ -44,7 +49,7 @@ const SHELLS: ShellSetup[] = [
       const rc = join(home, ".bashrc");
       writeFileSync(
         rc,
-        `PS1='${PROMPT}'\nsource ${BASH_COMPLETION}\nsource <(ax completion bash)\n`,
+        `PS1='${PROMPT}'\nsource ${BASH_COMPLETION}\n${SOURCE_BASH_TWICE}`,
       );
       return { argv: ["bash", "--noprofile", "--rcfile", rc, "-i"] };
     },
@@ -55,7 +60,7 @@ const SHELLS: ShellSetup[] = [
     tabs: { noPrefix: 2, sharedPrefix: 3 },
     prepare(home) {
       const rc = join(home, ".bashrc");
-      writeFileSync(rc, `PS1='${PROMPT}'\nsource <(ax completion bash)\n`);
+      writeFileSync(rc, `PS1='${PROMPT}'\n${SOURCE_BASH_TWICE}`);
       return { argv: ["bash", "--noprofile", "--rcfile", rc, "-i"] };
     },
   },
@@ -83,6 +88,11 @@ const SHELLS: ShellSetup[] = [
   },
 ];
 
+/** The last non-blank line of a screen. */
+function lastLine(screen: string): string {
+  return screen.trimEnd().split("\n").at(-1) ?? "";
+}
+
 function installed(program: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
 }
@@ -96,6 +106,8 @@ describe("completion in real shells", { skip: skipAll }, () => {
   let binDir = "";
   let emulator: EmulatorHandle;
   const keyIds: string[] = [];
+  /** IDs of the two spaces named `Twin`. */
+  const twinIds: string[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "ax-shells-"));
@@ -115,6 +127,10 @@ describe("completion in real shells", { skip: skipAll }, () => {
       assert.equal(response.status, 201);
       keyIds.push(((await response.json()) as { id: string }).id);
     }
+    for (const name of [...HARD_NAMES, "Twin", "Twin"]) {
+      const space = await emulator.admin("POST", "spaces", { name }) as { id: string };
+      if (name === "Twin") twinIds.push(space.id);
+    }
   });
 
   after(async () => {
@@ -131,8 +147,53 @@ describe("completion in real shells", { skip: skipAll }, () => {
     describe(setup.label, { skip: reason ?? false }, () => {
       /** Opens the shell, types `line`, presses TAB `tabs` times, waits for `want`. */
       async function typeAndTab(line: string, tabs: number, want: string[]): Promise<string> {
+        const shell = await open();
+        try {
+          shell.send({ literal: line });
+          await shell.waitFor((s) => s.includes(line.trimEnd()), "the typed line");
+          for (let i = 0; i < tabs; i++) shell.send("Tab");
+          return await shell.waitFor(
+            (s) => want.every((w) => s.includes(w)),
+            `${want.join(", ")} after ${line}<TAB>`,
+          );
+        } finally {
+          shell.close();
+        }
+      }
+
+      /**
+       * Types `line`, presses TAB once, then runs the completed line as the
+       * arguments of `printf '<%s>\n'` and returns what the command received,
+       * one word per entry: how the shell reads what completion inserted.
+       */
+      async function tabAndRun(line: string): Promise<string[]> {
+        const shell = await open();
+        try {
+          shell.send({ literal: line });
+          await shell.waitFor((s) => s.includes(line), "the typed line");
+          shell.send("Tab");
+          const completed = await shell.waitFor(
+            (s) => lastLine(s) !== `${PROMPT}${line}`,
+            `something inserted after ${line}<TAB>`,
+          );
+          shell.send("C-a", { literal: "printf '<%s>\\n' " }, "Enter");
+          const screen = await shell.waitFor(
+            (s) => s.includes("<ax>") && lastLine(s) === PROMPT.trimEnd(),
+            `the words of ${lastLine(completed)}`,
+          );
+          return [...screen.matchAll(/^<(.*)>$/gm)].map((m) => m[1]);
+        } finally {
+          shell.close();
+        }
+      }
+
+      async function open() {
         const home = mkdtempSync(join(dir, "home-"));
         const { argv, env } = setup.prepare(home);
+        mkdirSync(join(home, "ax-config", "profiles"), { recursive: true });
+        for (const name of ["prod-eu", "prod-us"]) {
+          writeFileSync(join(home, "ax-config", "profiles", `${name}.toml`), "");
+        }
         const shell = startShell({
           dir: home,
           argv,
@@ -144,21 +205,19 @@ describe("completion in real shells", { skip: skipAll }, () => {
             LANG: "C.UTF-8",
             ARIZE_API_KEY: emulator.adminKey,
             ARIZE_BASE_URL: emulator.url,
+            AX_CONFIG_DIR: join(home, "ax-config"),
             ...env,
           },
         });
         try {
-          await shell.waitFor((s) => s.includes(PROMPT.trimEnd()), "the prompt");
-          shell.send({ literal: line });
-          await shell.waitFor((s) => s.includes(line.trimEnd()), "the typed line");
-          for (let i = 0; i < tabs; i++) shell.send("Tab");
-          return await shell.waitFor(
-            (s) => want.every((w) => s.includes(w)),
-            `${want.join(", ")} after ${line}<TAB>`,
-          );
-        } finally {
+          const screen = await shell.waitFor((s) => s.includes(PROMPT.trimEnd()), "the prompt");
+          // Loading the script (twice, for bash) printed nothing.
+          assert.equal(screen.trim(), PROMPT.trimEnd(), "the shell started without messages");
+        } catch (error) {
           shell.close();
+          throw error;
         }
+        return shell;
       }
 
       it("completes `ax api-<TAB>` to `ax api-keys`", async () => {
@@ -176,11 +235,71 @@ describe("completion in real shells", { skip: skipAll }, () => {
         assert.match(below, /revoked/);
       });
 
-      it("lists live key IDs from the emulator on `ax api-keys revoke <TAB><TAB>`", async () => {
+      it("lists live key IDs with their names on `ax api-keys revoke <TAB><TAB>`", async () => {
         // The IDs share a prefix, which fish's pager shortens to `…`: their ends identify them.
         const ends = keyIds.map((id) => id.slice(-10));
-        const screen = await typeAndTab("ax api-keys revoke ", setup.tabs.sharedPrefix, ends);
+        const screen = await typeAndTab("ax api-keys revoke ", setup.tabs.sharedPrefix, [
+          ...ends,
+          "laptop",
+          "ci",
+        ]);
         assert.match(screen, /ax api-keys revoke \S/, "the shared prefix was inserted");
+        const typed = screen.split("\n").find((l) => l.includes("ax api-keys revoke")) ?? "";
+        assert.doesNotMatch(typed, /[()]/, "only the ID prefix was inserted, not a name");
+      });
+
+      const quoted: [string, string][] = [
+        ["ax api-keys list --space My", "My Space"],
+        ['ax api-keys list --space "My', "My Space"],
+        ["ax api-keys list --space Bo", "Bob's $HOME space"],
+        ["ax api-keys list --space 'Bo", "Bob's $HOME space"],
+        ["ax api-keys list --space a", "a*b"],
+        ["ax api-keys list --space ba", "back\\slash"],
+        ['ax api-keys list --space "ba', "back\\slash"],
+      ];
+      for (const [line, value] of quoted) {
+        it(`inserts ${JSON.stringify(value)} on \`${line}<TAB>\` so the command receives it`, async () => {
+          const words = await tabAndRun(line);
+          assert.deepEqual(words, ["ax", "api-keys", "list", "--space", value]);
+        });
+      }
+
+      it("completes `--status=r<TAB>` to `--status=revoked`", async () => {
+        assert.deepEqual(await tabAndRun("ax api-keys list --status=r"), [
+          "ax",
+          "api-keys",
+          "list",
+          "--status=revoked",
+        ]);
+      });
+
+      it("completes profile names on `ax profiles show prod-e<TAB>`", async () => {
+        assert.deepEqual(await tabAndRun("ax profiles show prod-e"), [
+          "ax",
+          "profiles",
+          "show",
+          "prod-eu",
+        ]);
+      });
+
+      it("offers the IDs of two spaces that share a name, the name beside each", async () => {
+        const ends = twinIds.map((id) => id.slice(-8));
+        const screen = await typeAndTab("ax api-keys list --space ", setup.tabs.noPrefix, [
+          ...ends,
+          "Twin",
+        ]);
+        assert.ok(!screen.includes("Twin Twin"), "the name is not offered twice");
+      });
+
+      it("shows no `--` beside values without a description", async () => {
+        const screen = await typeAndTab("ax api-keys list --status ", setup.tabs.noPrefix, [
+          "revoked",
+        ]);
+        const listed = screen.split("\n").filter((l) =>
+          l.includes("revoked") && !l.includes(PROMPT)
+        );
+        assert.ok(listed.length > 0, screen);
+        for (const l of listed) assert.doesNotMatch(l, /--/, screen);
       });
     });
   }
