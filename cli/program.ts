@@ -1,16 +1,19 @@
 /**
  * The commander program, built from the registry's declarations
- * (commands/mod.ts) in full for every invocation: building all of them costs
- * about a millisecond in a compiled binary (docs/architecture.md, "Start-up"),
- * and no handler module is loaded until its command runs. Also the toolkit's
- * own `ax help [command… | topic]`.
+ * (commands/mod.ts). Every top-level command is built; a group's commands
+ * only when the group's name is a word of the command line, since building
+ * all of them costs ~2 ms of a ~10 ms start-up in a compiled binary
+ * (docs/architecture.md, "Start-up"). A group left unbuilt still shows in
+ * the root help and in suggestions exactly as a built one (both come from
+ * its declaration). No handler module loads until its command runs. Also
+ * the toolkit's own `ax help [command… | topic]`.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
 import { addSpec, type BuildHooks } from "./build.ts";
-import type { Spec } from "./command.ts";
+import { isGroup, type Spec } from "./command.ts";
 import { configureHelpLayout, wrapText } from "./help.ts";
 import { HELP_TOPICS, topicText } from "./topics.ts";
 import { versionLine } from "./version.ts";
@@ -22,6 +25,20 @@ export const GET_STARTED = "Get started: ax profiles create (or try it offline: 
 export interface ProgramOptions extends BuildHooks {
   /** The declarations to build, in the order `ax --help` lists them. */
   readonly commands: readonly Spec[];
+  /**
+   * The words of the command line: a group's commands are built only when
+   * its name is among them. Undefined builds every command (docs, tests).
+   */
+  readonly words?: readonly string[];
+}
+
+/**
+ * Whether `spec`'s commands are needed for `words`. The bash completion
+ * script sends the whole line as one word, so words are split on blanks too;
+ * a false match (a value that spells a group's name) only costs time.
+ */
+function needed(spec: Spec, words: readonly string[] | undefined): boolean {
+  return words === undefined || words.some((w) => w.split(/\s+/).includes(spec.name));
 }
 
 /** Builds the `ax` program. Building it performs no I/O and loads no handler. */
@@ -46,7 +63,10 @@ export function buildProgram(ctx: Context, options: ProgramOptions): Command {
     }) as unknown as Command;
   program.helpCommand(false);
   configureHelpLayout(program);
-  for (const spec of options.commands) addSpec(program, spec, ctx, options);
+  for (const spec of options.commands) {
+    const built = isGroup(spec) && !needed(spec, options.words) ? { ...spec, commands: [] } : spec;
+    addSpec(program, built, ctx, options);
+  }
   program
     .command("help")
     .description("Show help for a command, or a topic: " + Object.keys(HELP_TOPICS).join(", "))
@@ -117,7 +137,7 @@ export async function runProgram(
   options: ProgramOptions & { ctx: Context },
 ): Promise<void> {
   const { ctx } = options;
-  const program = buildProgram(ctx, options);
+  const program = buildProgram(ctx, { ...options, words: argv });
   if (argv.length === 0) {
     // Bare `ax` is a request for help, on stdout so `ax | less` shows it.
     program.outputHelp();

@@ -58,6 +58,24 @@ describe("the program built from the declarations", () => {
     assert.equal(loaded, 0);
   });
 
+  it("builds a group's commands only when the command line names the group", () => {
+    const { ctx } = fakeContext();
+    const commandsOf = (program: Command, name: string) =>
+      program.commands.find((c) => c.name() === name)!.commands.length;
+    const bare = buildFrom(ctx, { commands: COMMANDS, words: ["--help"] });
+    const full = buildFrom(ctx, { commands: COMMANDS });
+    assert.equal(commandsOf(bare, "api-keys"), 0);
+    assert.ok(commandsOf(full, "api-keys") > 0);
+    // What the root shows of a group comes from its declaration either way.
+    assert.equal(bare.helpInformation(), full.helpInformation());
+    const named = buildFrom(ctx, { commands: COMMANDS, words: ["help", "api-keys", "list"] });
+    assert.equal(commandsOf(named, "api-keys"), commandsOf(full, "api-keys"));
+    assert.equal(commandsOf(named, "profiles"), 0);
+    // The bash completion script sends the whole line as one word.
+    const line = buildFrom(ctx, { commands: COMMANDS, words: ["ax profiles use w", "w"] });
+    assert.equal(commandsOf(line, "profiles"), commandsOf(full, "profiles"));
+  });
+
   it("answers --version and -V exactly as commander does", async () => {
     for (const flag of ["--version", "-V"]) {
       const fast = await ax([flag]);
