@@ -56,6 +56,7 @@ function addCommand(parent: Command, spec: CommandSpec, ctx: Context, hooks: Bui
       values,
       tty: { stdinIsTTY: ctx.stdinIsTTY, stdoutIsTTY: ctx.stdout.isTTY },
       cwd: ctx.cwd,
+      now: () => ctx.now(),
       program: rootOf(cmd),
     };
     const handler = await spec.handler();
@@ -78,13 +79,14 @@ function toArgument(spec: ArgSpec): Argument {
 
 function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
-  if (spec.choices) option.choices(spec.choices).argParser(enumParser(spec.choices));
+  const parse = spec.choices ? enumParser(spec.accepts ?? spec.choices) : (value: string) => value;
+  if (spec.choices) option.choices(spec.choices);
   if (spec.repeatable) {
     option.argParser((value: string, previous: unknown) => [
       ...((previous as string[] | undefined) ?? []),
-      value,
+      parse(value),
     ]);
-  }
+  } else if (spec.choices) option.argParser(parse);
   if (spec.required) option.makeOptionMandatory();
   if (spec.default) option.default(spec.default.value, spec.default.shown);
   return option as unknown as Option;

@@ -17,6 +17,8 @@ export interface OptionSpec {
   readonly description: string;
   /** Accepted values, any case (lower case is kept); help and completion list them. */
   readonly choices?: readonly string[];
+  /** What is accepted when it is more than help lists (`name:asc` besides `name`). */
+  readonly accepts?: readonly string[];
   /** May be given several times; the values arrive as an array. */
   readonly repeatable?: boolean;
   /** Must be given (commander reports it missing before the handler loads). */
@@ -44,6 +46,8 @@ export interface ParseInput {
   readonly tty: TtyFacts;
   /** The working directory, for resolving relative paths. */
   readonly cwd: string;
+  /** The run's clock (relative dates such as `--expires-in` count from it). */
+  now(): Date;
   /** The whole program (completion walks it). */
   readonly program: CommandUnknownOpts;
 }

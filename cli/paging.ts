@@ -91,10 +91,10 @@ export function parseLimit(value: string): number {
  */
 export async function announceMore(
   ctx: Context,
-  list: { target: OutputTarget; pagination: Pagination | undefined },
+  list: { target: OutputTarget | undefined; pagination: Pagination | undefined },
 ): Promise<void> {
   const { pagination } = list;
-  if (pagination?.has_more && pagination.next_cursor && list.target.format.name !== "json") {
+  if (pagination?.has_more && pagination.next_cursor && list.target?.format.name !== "json") {
     await announce(ctx, MORE_ITEMS);
     await announce(ctx, `  ${shellCommand(["--cursor", pagination.next_cursor])}`);
   }

@@ -60,6 +60,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
   const status = createStatusLine(ctx.stderr, {
     color: colorEnabled(ctx.stderr, ctx.env),
     enabled: !common.verbose,
+    env: ctx.env,
   });
   const guarded: Context = {
     ...ctx,

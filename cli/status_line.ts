@@ -2,10 +2,11 @@
  * One transient line at the bottom of a terminal's stderr: a spinner while a
  * request is in flight and a record count during multi-page reads (T5). It is
  * erased before anything else is written, and does nothing when stderr is not
- * a terminal, so pipes and logs never see it.
+ * a terminal that can move its cursor (a pipe, a log, TERM=dumb), so those
+ * never see it (T2).
  */
 import type { TextOutput } from "../runtime/context.ts";
-import { paint } from "../runtime/terminal.ts";
+import { animationEnabled, paint } from "../runtime/terminal.ts";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const ERASE = "\r\x1b[2K";
@@ -24,6 +25,8 @@ export interface StatusLineOptions {
   color: boolean;
   /** False turns the line off even on a terminal (e.g. while verbose logs stream). */
   enabled?: boolean;
+  /** The environment: TERM=dumb turns the line off. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Defaults to the global timers. */
   timers?: Timers;
   /** A spinner appears only after this long, so quick requests show nothing. */
@@ -49,7 +52,7 @@ export interface StatusLine {
 /** Creates the status line for `out` (stderr). */
 export function createStatusLine(out: TextOutput, options: StatusLineOptions): StatusLine {
   const timers: Timers = options.timers ?? globalThis as unknown as Timers;
-  const enabled = out.isTTY && options.enabled !== false;
+  const enabled = animationEnabled(out, options.env ?? {}) && options.enabled !== false;
   let label = "";
   let frame = 0;
   let visible = false;

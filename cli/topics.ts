@@ -49,12 +49,14 @@ hints below it, and one of these exit statuses:
   ${EXIT.OK}    success, including an empty list and a revoke answered "no"
   ${EXIT.GENERAL}    general error: no credentials, unknown space name, network failure
        or timeout, a broken format plugin
-  ${EXIT.USAGE}    usage error: bad option or value, missing argument, revoke
-       without --force and no terminal; nothing was sent
+  ${EXIT.USAGE}    usage error: bad option or value, missing argument, a destructive
+       command without --force and no terminal; nothing was sent
   ${EXIT.AUTH}    authentication failed (401): the key is wrong, revoked or expired
-  ${EXIT.API}    any other API error: unknown key ID (404), a rule of the server
-       (400, 403, 422), rate limit (429)
-  ${EXIT.FILE}    a file could not be written (-o FILE, --env-file)
+  ${EXIT.API}    any other API error (400, 403, 404, 422, 429…), or a server that
+       misbehaves (a pagination cursor that loops, an answer over the size cap)
+  ${EXIT.FILE}    a file could not be written or is not a place ax will write (-o FILE,
+       --env-file): missing folder, read-only, full disk, symlink, FIFO
+  ${EXIT.FINDINGS}    ax api-keys audit found something to report
   ${EXIT.INTERRUPTED}  interrupted with Ctrl-C; 128 + the signal's number for other
        signals (129 SIGHUP, 143 SIGTERM)
 `,

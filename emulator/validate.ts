@@ -3,34 +3,17 @@
  * the field. The emulator is strict on purpose: a lenient emulator would let
  * a client bug pass every test.
  */
+import { parseRfc3339 as parseInstant } from "../shared/rfc3339.ts";
 import { badField } from "./responses.ts";
-
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Epoch milliseconds of an RFC 3339 date-time (offset required, calendar
- * checked: `2024-02-30T00:00:00Z` is rejected), or undefined.
+ * checked: `2024-02-30T00:00:00Z` is rejected), or undefined. The parser is
+ * the CLI's too (shared/rfc3339.ts).
  */
 export function parseRfc3339(value: string): number | undefined {
-  const m = RFC3339.exec(value);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
-    return undefined;
-  }
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  let offsetMinutes = 0;
-  if (m[9]) {
-    const offHours = Number(m[10]);
-    const offMinutes = Number(m[11]);
-    if (offHours > 23 || offMinutes > 59) return undefined;
-    offsetMinutes = (m[9] === "-" ? -1 : 1) * (offHours * 60 + offMinutes);
-  }
-  const millis = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  return utc - offsetMinutes * 60_000;
+  const instant = parseInstant(value);
+  return instant && instant.epochSeconds * 1000 + Math.floor(instant.micros / 1000);
 }
 
 /** Length in Unicode code points: the unit of the name and description limits. */

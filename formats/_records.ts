@@ -21,12 +21,13 @@ function copyPresent(row: Row): Record<string, Value> {
 }
 
 // JSON.stringify escapes C0 controls but leaves DEL and the C1 range (CSI is
-// U+009B) raw; escaping them keeps the JSON identical in meaning and stops
-// server strings from driving a terminal (S4).
-const HAS_RAW_CONTROL = /[\u007f-\u009f]/;
-const RAW_CONTROLS = /[\u007f-\u009f]/g;
+// U+009B) raw, and the invisible and bidi formatting characters too (see
+// runtime/terminal.ts); escaping them keeps the JSON identical in meaning and
+// stops server strings from driving or disguising a terminal (S4, T6).
+const HAS_RAW_CONTROL = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/;
+const RAW_CONTROLS = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
 
-/** Replaces DEL and C1 control characters in serialised JSON by `\u` escapes. */
+/** Replaces DEL, C1 controls and invisible/bidi characters in serialised JSON by `\u` escapes. */
 export function escapeRawControls(json: string): string {
   if (!HAS_RAW_CONTROL.test(json)) return json;
   return json.replace(RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -1,6 +1,9 @@
 /**
- * Geometry of the table format: column widths, fitting a terminal, and the
- * box-drawing lines (the heavy-header box of the reference CLI's tables).
+ * Geometry of the table format on a terminal: which columns fit, how wide
+ * each is, and drawing a row. Columns are separated by two spaces with no
+ * box around them (the box cost 3 columns per column and made an 80-column
+ * terminal wrap every row; gh and kubectl draw the same plain layout).
+ * Widths are display widths: CJK and most emoji take two columns.
  */
 import { textWidth, truncateToWidth } from "./_text_width.ts";
 import { type ColorName, paint } from "../runtime/terminal.ts";
@@ -17,78 +20,96 @@ export function cellOf(text: string, color?: ColorName): Cell {
   return { text, width: textWidth(text), color };
 }
 
-// A shrunk column keeps at least this many columns (or its header's width).
-const MIN_SHRUNK_WIDTH = 8;
+/** Columns between two cells. */
+export const GAP = 2;
+
+// Cut text keeps at least this many columns (or its header's width) while
+// other columns can still be left out; only then is it cut further.
+const MIN_CUT_WIDTH = 12;
+// …and never less than this: `ab…` still tells rows apart, `…` does not.
+const LAST_RESORT_WIDTH = 4;
+
+/** What {@link planLayout} lays out, one entry per column in display order. */
+export interface LayoutRequest {
+  /** The widest cell of each column, header included. */
+  readonly natural: readonly number[];
+  /** Width of each column's header. */
+  readonly headers: readonly number[];
+  /** Columns of human text that may be cut with `…`. */
+  readonly cuttable: readonly boolean[];
+  /**
+   * Rank in which columns are left out when a row cannot fit (0 first); -1
+   * for columns that are always shown.
+   */
+  readonly dropRank: readonly number[];
+  /** The terminal's width. */
+  readonly available: number;
+}
+
+/** The columns shown (indices into the request) and their widths. */
+export interface Layout {
+  readonly shown: readonly number[];
+  readonly widths: readonly number[];
+}
+
+/** Width of a drawn row of columns `widths` wide. */
+export function rowWidth(widths: readonly number[]): number {
+  if (widths.length === 0) return 0;
+  return widths.reduce((sum, w) => sum + w, 0) + GAP * (widths.length - 1);
+}
 
 /**
- * Narrows `shrinkable` columns, widest first, until a row fits in `available`
- * columns. Other columns (ids, keys, times) are never narrowed: people copy
- * them. When even the narrowest shrinkable columns cannot make the row fit,
- * nothing is narrowed: the terminal wraps the rows anyway, and cutting text
- * as well would lose it for nothing.
+ * Fits a row into `available` columns: first by leaving out droppable
+ * columns (least important first) while even cut text could not fit, then
+ * by cutting the cuttable columns, widest first. Identifiers, keys and times
+ * are never cut (people copy them); when they alone are wider than the
+ * terminal the row overflows, and the terminal wraps it.
  */
-export function fitWidths(
-  widths: readonly number[],
-  options: { shrinkable: readonly boolean[]; minimums: readonly number[]; available: number },
-): number[] {
-  const floors = widths.map((width, i) =>
-    options.shrinkable[i] ? Math.min(width, Math.max(MIN_SHRUNK_WIDTH, options.minimums[i])) : width
-  );
-  if (rowWidth(floors) > options.available) return [...widths];
-  const fitted = [...widths];
-  let excess = rowWidth(fitted) - options.available;
+export function planLayout(request: LayoutRequest): Layout {
+  const { natural, headers, cuttable, dropRank, available } = request;
+  const floorOf = (i: number, least: number) =>
+    cuttable[i] ? Math.min(natural[i], least) : natural[i];
+  const floors = natural.map((_, i) => floorOf(i, Math.max(MIN_CUT_WIDTH, headers[i])));
+  const shown = natural.map((_, i) => i);
+  const widthOf = (values: readonly number[]) => rowWidth(shown.map((i) => values[i]));
+  while (widthOf(floors) > available) {
+    let next = -1;
+    for (const i of shown) {
+      if (dropRank[i] >= 0 && (next < 0 || dropRank[i] < dropRank[next])) next = i;
+    }
+    if (next < 0) break;
+    shown.splice(shown.indexOf(next), 1);
+  }
+  const widths = [...natural];
+  shrink(widths, { shown, floors, available });
+  const lastResort = natural.map((_, i) => floorOf(i, LAST_RESORT_WIDTH));
+  shrink(widths, { shown, floors: lastResort, available });
+  return { shown, widths: shown.map((i) => widths[i]) };
+}
+
+/** Narrows shown columns, widest first, down to their floors until the row fits. */
+function shrink(
+  widths: number[],
+  options: { shown: readonly number[]; floors: readonly number[]; available: number },
+): void {
+  const { shown, floors } = options;
+  let excess = rowWidth(shown.map((i) => widths[i])) - options.available;
   while (excess > 0) {
     let widest = -1;
-    for (let i = 0; i < fitted.length; i++) {
-      if (fitted[i] <= floors[i]) continue;
-      if (widest < 0 || fitted[i] > fitted[widest]) widest = i;
+    for (const i of shown) {
+      if (widths[i] <= floors[i]) continue;
+      if (widest < 0 || widths[i] > widths[widest]) widest = i;
     }
-    fitted[widest]--;
+    if (widest < 0) return;
+    widths[widest]--;
     excess--;
   }
-  return fitted;
 }
 
-/** Width of a drawn row: one space of padding each side and a border between cells. */
-export function rowWidth(widths: readonly number[]): number {
-  return widths.reduce((sum, w) => sum + w, 0) + 3 * widths.length + 1;
-}
-
-/** Fits a cell into `width`: shrinkable text gets an ellipsis, other text overflows. */
-export function fitCell(cell: Cell, width: number, shrinkable: boolean): Cell {
-  if (cell.width <= width || !shrinkable) return cell;
+/** Fits a cell into `width`: cuttable text gets an ellipsis, other text overflows. */
+export function fitCell(cell: Cell, width: number, cuttable: boolean): Cell {
+  if (cell.width <= width || !cuttable) return cell;
   return { ...cellOf(truncateToWidth(cell.text, width)), color: cell.color };
-}
-
-/** The box characters of one kind of line: left edge, fill, junction, right edge. */
-interface Rule {
-  readonly left: string;
-  readonly fill: string;
-  readonly join: string;
-  readonly right: string;
-}
-
-const TOP: Rule = { left: "┏", fill: "━", join: "┳", right: "┓" };
-const UNDER_HEADER: Rule = { left: "┡", fill: "━", join: "╇", right: "┩" };
-const BOTTOM: Rule = { left: "└", fill: "─", join: "┴", right: "┘" };
-
-function rule(widths: readonly number[], r: Rule): string {
-  return r.left + widths.map((w) => r.fill.repeat(w + 2)).join(r.join) + r.right + "\n";
-}
-
-/** The top border. */
-export function topRule(widths: readonly number[]): string {
-  return rule(widths, TOP);
-}
-
-/** The line between the header and the rows. */
-export function headerRule(widths: readonly number[]): string {
-  return rule(widths, UNDER_HEADER);
-}
-
-/** The bottom border. */
-export function bottomRule(widths: readonly number[]): string {
-  return rule(widths, BOTTOM);
 }
 
 /** Padding is cut from one long string rather than built per cell. */
@@ -99,18 +120,24 @@ function padding(count: number): string {
   return spaces.slice(0, count);
 }
 
-/** Draws one row; `heavy` for the header row. */
+/**
+ * Draws one row: each cell padded to its column's width, two spaces between
+ * columns, nothing after the last non-empty cell (no trailing blanks to wrap
+ * or to copy).
+ */
 export function drawRow(
   cells: readonly Cell[],
-  options: { widths: readonly number[]; color: boolean; heavy?: boolean },
+  options: { widths: readonly number[]; color: boolean },
 ): string {
-  const edge = options.heavy ? "┃" : "│";
-  let line = edge;
-  for (let i = 0; i < cells.length; i++) {
+  let last = cells.length - 1;
+  while (last > 0 && cells[last].width === 0) last--;
+  let line = "";
+  let owed = 0;
+  for (let i = 0; i <= last; i++) {
     const cell = cells[i];
     const text = cell.color ? paint(cell.text, cell.color, options.color) : cell.text;
-    const pad = options.widths[i] - cell.width;
-    line += " " + text + (pad > 0 ? padding(pad) : "") + " " + edge;
+    line += (i === 0 ? "" : padding(owed + GAP)) + text;
+    owed = Math.max(0, options.widths[i] - cell.width);
   }
   return line + "\n";
 }

@@ -6,12 +6,13 @@ import { csvFormat } from "./csv.ts";
 import { jsonFormat } from "./json.ts";
 import { ndjsonFormat } from "./ndjson.ts";
 import { parquetFormat } from "./parquet.ts";
-import { tableFormat } from "./table.ts";
+import { tableFormat, wideFormat } from "./table.ts";
 import type { Format } from "./types.ts";
 
 /** Built-in formats, in the order `ax formats list` shows them. */
 export const BUILT_IN_FORMATS: readonly Format[] = [
   tableFormat,
+  wideFormat,
   jsonFormat,
   ndjsonFormat,
   csvFormat,

@@ -7,11 +7,13 @@ import { type FileHandle, lstat, open, unlink } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import type { Context } from "../runtime/context.ts";
 import { AxError, FileError, UsageError } from "../runtime/errors.ts";
-import { colorEnabled, paint } from "../runtime/terminal.ts";
+import { colorEnabled, paint, sanitizeForTerminal } from "../runtime/terminal.ts";
 import { openAtomicFile, symlinkRefused } from "../runtime/atomic_file.ts";
 import { bufferedSink } from "./_buffered_sink.ts";
+import { checkTimestamps } from "./_timestamp_check.ts";
 import { writeFailure } from "./_file_errors.ts";
 import { BUILT_IN_ALIASES } from "./built_ins.ts";
+import { tableFormat } from "./table.ts";
 import type { FormatRegistry } from "./registry.ts";
 import type { Format, OutputInfo, Row, Sink } from "./types.ts";
 
@@ -158,10 +160,41 @@ export async function preflightOutput(target: OutputTarget, _ctx: Context): Prom
 }
 
 /** What the command knows about its result; the terminal facts are added here. */
-export type WriteInfo = Omit<OutputInfo, "color" | "now"> & {
+export type WriteInfo = Omit<OutputInfo, "color" | "now" | "message"> & {
   /** The records carry a secret (create/refresh): an output file is created 0600. */
   readonly secret?: boolean;
+  /**
+   * The columns the user picked (`--columns`), already checked against the
+   * schema: table, wide and csv show only those, in that order.
+   */
+  readonly selected?: readonly string[];
 };
+
+/** The formats that print a chosen set of columns (`--columns`). */
+export const COLUMN_FORMATS: readonly string[] = ["table", "wide", "csv"];
+
+/**
+ * The info with only the picked columns (kubectl's decorator idea: the
+ * formats stay unaware of `--columns`). Other formats write whole records,
+ * so picking columns for them is refused rather than ignored.
+ */
+function selectColumns(info: WriteInfo, target: OutputTarget): WriteInfo {
+  const selected = info.selected;
+  if (!selected) return info;
+  if (target.origin !== "built-in" || !COLUMN_FORMATS.includes(target.format.name)) {
+    throw new UsageError(
+      `--columns does not apply to the ${target.format.name} format, which writes whole records.`,
+      [`Use it with -o ${COLUMN_FORMATS.join(", ")} (or a .csv file).`],
+    );
+  }
+  const byName = new Map(info.columns.map((column) => [column.name, column]));
+  return {
+    ...info,
+    columns: selected.map((name) => byName.get(name)!),
+    displayOrder: selected,
+    table: { ...info.table, summary: selected, dropOrder: [] },
+  };
+}
 
 /**
  * Streams records through the format to stdout or to the file (atomic: temp
@@ -169,22 +202,30 @@ export type WriteInfo = Omit<OutputInfo, "color" | "now"> & {
  * error or when ctx.signal aborts — I4; an existing file stays unchanged on
  * failure — I6; ENOSPC/EACCES/ENOENT → FileError, exit 5, naming the file).
  * After a file is written: "✓ Saved to <path>" on stderr. A plugin's failure
- * → AxError naming the plugin file.
+ * → AxError naming the plugin file. A timestamp no format can store stops
+ * every format alike (formats/_timestamp_check.ts).
  */
 export async function writeOutput(
   records: AsyncIterable<Row>,
   target: OutputTarget,
-  info: WriteInfo,
+  written: WriteInfo,
   ctx: Context,
 ): Promise<void> {
+  const info = selectColumns(written, target);
+  records = checkTimestamps(records, info.columns);
   const outputInfo: OutputInfo = {
     columns: info.columns,
     displayOrder: info.displayOrder,
+    table: info.table,
     shape: info.shape,
     collection: info.collection,
     pagination: () => info.pagination(),
     color: target.path === undefined && colorEnabled(ctx.stdout, ctx.env),
     now: () => ctx.now(),
+    message: (text) =>
+      ctx.stderr.write(
+        `${paint(sanitizeForTerminal(text), "dim", colorEnabled(ctx.stderr, ctx.env))}\n`,
+      ),
     signal: ctx.signal,
   };
   if (target.path === undefined) {
@@ -209,6 +250,18 @@ export async function writeOutput(
   }
   const check = paint("✓", "green", colorEnabled(ctx.stderr, ctx.env));
   await ctx.stderr.write(`${check} Saved to ${target.path}\n`);
+}
+
+/**
+ * Prints records with the table format to stdout: the one table printer of
+ * every command (sized to the terminal, tab-separated when piped).
+ */
+export async function printTable(
+  records: AsyncIterable<Row>,
+  info: WriteInfo,
+  ctx: Context,
+): Promise<void> {
+  await writeOutput(records, { format: tableFormat, origin: "built-in" }, info, ctx);
 }
 
 /**

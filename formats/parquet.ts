@@ -1,6 +1,7 @@
 /**
- * `parquet`: one file, typed columns, snappy-compressed, written row group by
- * row group so memory is bounded by {@link ROW_GROUP_ROWS}, not the result.
+ * `parquet`: one file, typed columns, snappy-compressed, written by
+ * hyparquet-writer row group by row group, so memory is bounded by
+ * {@link ROW_GROUP_ROWS}, not by the result.
  *
  * | column type | parquet type                                                 |
  * |-------------|--------------------------------------------------------------|
@@ -9,60 +10,65 @@
  * | boolean     | BOOLEAN                                                      |
  * | timestamp   | INT64, TIMESTAMP(isAdjustedToUTC=true, unit=MICROS)          |
  *
- * Nullable columns are OPTIONAL, the others REQUIRED. The writer is ax's own
- * (formats/parquet/), specialised to these four types and a flat schema: a
- * general-purpose writer spent ~3.5 µs per API-key record, mostly on per-value
- * encoding, its snappy and statistics ax does not need. The writer is
- * imported on first use so other commands do not pay for loading it.
+ * Nullable columns are OPTIONAL, the others REQUIRED.
+ *
+ * hyparquet-writer is set up for speed with its own options, each measured on
+ * 100k API keys (BENCHMARKS.md): one page per column chunk, dictionary
+ * encoding left to its sampling (it halves the status and type columns and
+ * gives up on ids at once), statistics (null counts, min/max) for integer,
+ * boolean and timestamp columns but not for strings, whose min/max cost a
+ * string comparison per value, and SNAPPY — the codec every reader has —
+ * through snappyjs, which compresses these pages about 3× faster than the
+ * writer's built-in snappy. Both libraries are imported on first use, so
+ * other commands do not pay for loading them.
  */
+import type { SchemaElement, Writer } from "hyparquet-writer";
 import { toEpochMicros, toEpochMicrosNumber } from "./_timestamps.ts";
-import type { PlainValue } from "./parquet/column_buffer.ts";
-import type { SchemaField } from "./parquet/metadata.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
 
 /**
- * Rows per row group. Each group is built in memory, so this bounds memory.
- * Chosen with the earlier, hyparquet-writer based format: writing 1M API-key
- * rows peaked at 97 MB RSS at 4096 rows per group, 112 MB at 8192 and 174 MB
- * at 16384, with files only ~3% larger than at 16384. The own writer keeps
- * less per group (BENCHMARKS.md has its peaks).
+ * Rows per row group. Each group is collected in memory before it is
+ * encoded, so this bounds memory; see BENCHMARKS.md for the peaks measured.
  */
 export const ROW_GROUP_ROWS = 4096;
 
-function schemaField(column: Column): SchemaField {
-  const repetition = column.nullable ? "OPTIONAL" : "REQUIRED";
+function schemaElement(column: Column): SchemaElement {
+  const repetition_type = column.nullable ? "OPTIONAL" : "REQUIRED";
   const { name } = column;
   switch (column.type) {
     case "string":
       return {
         name,
         type: "BYTE_ARRAY",
-        convertedType: "UTF8",
-        logicalType: { type: "STRING" },
-        repetition,
+        converted_type: "UTF8",
+        logical_type: { type: "STRING" },
+        repetition_type,
       };
     case "integer":
-      return { name, type: "INT64", repetition };
+      return { name, type: "INT64", repetition_type };
     case "boolean":
-      return { name, type: "BOOLEAN", repetition };
+      return { name, type: "BOOLEAN", repetition_type };
     case "timestamp":
       return {
         name,
         type: "INT64",
         // The converted type is the legacy spelling older readers understand.
-        convertedType: "TIMESTAMP_MICROS",
-        logicalType: { type: "TIMESTAMP", isAdjustedToUTC: true },
-        repetition,
+        converted_type: "TIMESTAMP_MICROS",
+        logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" },
+        repetition_type,
       };
   }
 }
 
+/** What one column collects for a row group. */
+type CellValue = string | number | bigint | boolean | null;
+
 /**
  * The value a column stores for a record's value, or an error naming the
- * column. Integers and timestamps stay numbers (no BigInt per value) unless a
- * timestamp is too far out for one.
+ * column. Timestamps stay numbers (hyparquet-writer turns a TIMESTAMP_MICROS
+ * column's numbers into INT64 itself), a bigint only when too far out for one.
  */
-function toParquet(value: Value | undefined, column: Column): PlainValue | null {
+function toParquet(value: Value | undefined, column: Column): CellValue {
   if (value === null || value === undefined) {
     if (column.nullable) return null;
     throw new Error(`column '${column.name}' is required but a record has no value`);
@@ -75,7 +81,7 @@ function toParquet(value: Value | undefined, column: Column): PlainValue | null 
       return value;
     case "integer":
       if (typeof value !== "number" || !Number.isSafeInteger(value)) throw badValue(column, value);
-      return value;
+      return BigInt(value);
     case "timestamp": {
       if (typeof value !== "string") throw badValue(column, value);
       const micros = toEpochMicrosNumber(value) ?? toEpochMicros(value);
@@ -89,7 +95,24 @@ function badValue(column: Column, value: Value): Error {
   return new Error(`column '${column.name}' (${column.type}) cannot hold ${JSON.stringify(value)}`);
 }
 
-/** Streams the records into row groups of {@link ROW_GROUP_ROWS}, each written as it fills. */
+/**
+ * A hyparquet-writer Writer that hands each finished row group to the sink
+ * instead of growing one buffer for the whole file.
+ */
+function drainInto(writer: Writer & { index: number }, sink: Sink): Writer {
+  const drain = (): Promise<void> => {
+    // A copy: the writer reuses its buffer for the next row group.
+    const chunk = new Uint8Array(writer.buffer, 0, writer.index).slice();
+    writer.index = 0;
+    return sink.write(chunk);
+  };
+  return Object.assign(writer, { flush: drain, finish: drain });
+}
+
+/**
+ * Collects each row group column by column (no object per row, no transpose)
+ * and hands it to hyparquet-writer's ParquetWriter.
+ */
 async function writeParquet(
   records: AsyncIterable<Row>,
   sink: Sink,
@@ -97,31 +120,38 @@ async function writeParquet(
 ): Promise<void> {
   const columns = info.columns;
   if (columns.length === 0) throw new Error("a parquet file needs at least one column");
-  // Loaded on first use: every command that resolves a format loads this
-  // module, and only a parquet output needs the writer.
-  const { ParquetFileWriter } = await import("./parquet/file_writer.ts");
-  const writer = new ParquetFileWriter({ fields: columns.map(schemaField), createdBy: "ax" }, sink);
-  const buffers = writer.columns;
+  const [{ ByteWriter, ParquetWriter }, snappyjs] = await Promise.all([
+    import("hyparquet-writer"),
+    import("snappyjs"),
+  ]);
+  const writer = new ParquetWriter({
+    writer: drainInto(new ByteWriter(256 * 1024), sink),
+    schema: [{ name: "root", num_children: columns.length }, ...columns.map(schemaElement)],
+    codec: "SNAPPY",
+    compressors: { SNAPPY: (input: Uint8Array) => snappyjs.default.compress(input) },
+    createdBy: "ax",
+  });
   const names = columns.map((column) => column.name);
+  let data: CellValue[][] = columns.map(() => []);
   let rows = 0;
+  const writeGroup = async () => {
+    const columnData = columns.map((column, i) => ({
+      name: column.name,
+      data: data[i],
+      statistics: column.type !== "string",
+    }));
+    data = columns.map(() => []);
+    const groupRows = rows;
+    rows = 0;
+    // One page per column chunk: a group is small enough that more pages
+    // would only add headers.
+    await writer.write({ columnData, rowGroupSize: groupRows, pageSize: 0 });
+  };
   for await (const row of records) {
-    // Records from the API list their fields in schema order: walk them with
-    // for-in, whose reads JavaScriptCore serves from the object's cached
-    // shape, and look fields up by name only in a record that differs.
-    let i = 0;
-    for (const key in row) {
-      if (i === columns.length || key !== names[i]) break;
-      buffers[i].add(toParquet(row[key], columns[i]));
-      i++;
-    }
-    for (; i < columns.length; i++) {
-      buffers[i].add(toParquet(row[names[i]], columns[i]));
-    }
-    if (++rows === ROW_GROUP_ROWS) {
-      rows = 0;
-      await writer.writeRowGroup();
-    }
+    for (let i = 0; i < columns.length; i++) data[i].push(toParquet(row[names[i]], columns[i]));
+    if (++rows === ROW_GROUP_ROWS) await writeGroup();
   }
+  if (rows > 0) await writeGroup();
   await writer.finish();
 }
 

@@ -68,12 +68,39 @@ export interface Sink {
   readonly width?: number;
 }
 
+/**
+ * How the `table` format shows a list on a terminal, where width is scarce.
+ * Every part is optional; without them every column is shown and long `name`,
+ * `description` and `error` text is cut to fit.
+ */
+export interface TableHints {
+  /** The columns people scan, shown by `-o table` (all of them: `-o wide`). */
+  readonly summary?: readonly string[];
+  /** Columns of long human text that may be cut with `…` to fit the terminal. */
+  readonly cuttable?: readonly string[];
+  /**
+   * Summary columns left out when even cut text cannot make a row fit, the
+   * least important first. Columns picked with `--columns` are never left out.
+   */
+  readonly dropOrder?: readonly string[];
+  /**
+   * Header labels on a terminal, by column name; other headers are the name
+   * in capitals (`created_at` → `CREATED AT`). Piped, headers are the names.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
 /** What a format knows about the result besides its records. */
 export interface OutputInfo {
-  /** The command's column schema, in canonical order. */
+  /**
+   * The command's column schema, in canonical order. When the user picked
+   * columns (`--columns`), only those, in the order given.
+   */
   readonly columns: readonly Column[];
   /** Column order for human-facing formats (table); defaults to `columns`. */
   readonly displayOrder?: readonly string[];
+  /** Terminal layout of the table format. */
+  readonly table?: TableHints;
   /** `list`: zero or more records from one or more pages. `object`: exactly one record. */
   readonly shape: "list" | "object";
   /** JSON member that holds a list's records, e.g. `api_keys`. */
@@ -84,6 +111,11 @@ export interface OutputInfo {
   readonly color: boolean;
   /** Current time (for relative displays); fixed in tests. */
   now(): Date;
+  /**
+   * Writes one line for the person at the terminal to stderr (stdout is data
+   * only, T1), e.g. `No items to display`. Absent when there is nobody to tell.
+   */
+  message?(text: string): Promise<void>;
   /**
    * Aborted when the output is given up (Ctrl-C, or a new secret's hand-over
    * outliving the timeout, S8): stop writing and release what was started.

@@ -11,6 +11,8 @@ export const EXIT = {
   AUTH: 3,
   API: 4,
   FILE: 5,
+  /** `ax api-keys audit` found something to report (not an error: the report is the output). */
+  FINDINGS: 6,
   INTERRUPTED: 130,
 } as const;
 
@@ -75,6 +77,16 @@ export class ConfigError extends AxError {
 export class InterruptedError extends AxError {
   constructor(hints: string[] = []) {
     super("Interrupted", { exitCode: EXIT.INTERRUPTED, hints });
+  }
+}
+
+/**
+ * An audit reported findings. Exit 6, and nothing more is printed: the
+ * findings and their summary line are already out.
+ */
+export class FindingsReported extends AxError {
+  constructor(summary: string) {
+    super(summary, { exitCode: EXIT.FINDINGS });
   }
 }
 

@@ -1,5 +1,12 @@
 import type { TextOutput } from "./context.ts";
-import { ApiError, AxError, BrokenPipeError, EXIT, InterruptedError } from "./errors.ts";
+import {
+  ApiError,
+  AxError,
+  BrokenPipeError,
+  EXIT,
+  FindingsReported,
+  InterruptedError,
+} from "./errors.ts";
 import { colorEnabled, paint, sanitizeForTerminal } from "./terminal.ts";
 
 /** What {@link reportError} needs to know about the process. */
@@ -27,6 +34,8 @@ export async function reportError(error: unknown, options: ReportOptions): Promi
     await stderr.write(["", ...hints.map(sanitizeForTerminal)].join("\n") + "\n").catch(() => {});
     return EXIT.INTERRUPTED;
   }
+  // The audit printed its findings and summary; the exit code says the rest.
+  if (error instanceof FindingsReported) return error.exitCode;
   const color = colorEnabled(stderr, options.env);
   const lines: string[] = [];
   let exitCode: number = EXIT.GENERAL;

@@ -14,7 +14,11 @@
  * - one TAB: `ax complete -- …` (no live lookups);
  * - `list --all` of N seeded keys per format (csv, ndjson, json, parquet):
  *   records/s, the overhead over a compiled fetch loop that requests the same
- *   pages and parses them but formats nothing, and peak RSS (GNU time).
+ *   pages and parses them but formats nothing, peak RSS (GNU time), and
+ *   parquet's time as a multiple of ndjson's;
+ * - key hygiene (issue 14), in the same runs: `list --all --unused-for 90d`
+ *   against `list --all` to the same format (ndjson), and the peak memory of
+ *   `list --all --sort expires_at`, which must hold every key.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -428,6 +432,7 @@ async function main(): Promise<void> {
     // list --all throughput and memory.
     const rss = new Map<string, Map<number, number | undefined>>();
     const rawRss = new Map<number, number | undefined>();
+    const filteredRss = new Map<number, number | undefined>();
     const throughputLines = [
       `### \`list --all\` (${options.listRuns} run(s) per format and size after a warm-up fetch, one at 1M keys; medians)`,
       "",
@@ -455,6 +460,20 @@ async function main(): Promise<void> {
         encoding: "utf8",
       });
       const records = Number(counted.stdout.trim());
+      // The hygiene target is set at 100k keys; --sort holds every key, so it
+      // runs at that size only.
+      const hygieneSize = size === 100_000 ||
+        (size === Math.max(...options.sizes) && !options.sizes.includes(100_000));
+      const filtered: Cmd = {
+        label: "ax api-keys list --all --unused-for 90d -o ndjson",
+        argv: [ax, "api-keys", "list", "--all", "--unused-for", "90d", "-o", "ndjson"],
+        env,
+      };
+      const sorted: Cmd = {
+        label: "ax api-keys list --all --sort expires_at -o ndjson",
+        argv: [ax, "api-keys", "list", "--all", "--sort", "expires_at", "-o", "ndjson"],
+        env,
+      };
       const cmds: (Cmd & { format?: typeof FORMATS[number] })[] = [
         { label: "raw fetch (no formatting)", argv: [base.rawFetch], env },
         {
@@ -468,6 +487,8 @@ async function main(): Promise<void> {
           env,
           format,
         })),
+        filtered,
+        ...(hygieneSize ? [sorted] : []),
       ];
       const results = cmds.map(() => [] as RunStats[]);
       // A million keys take ~15 s per command: one run each is informative enough.
@@ -513,8 +534,62 @@ async function main(): Promise<void> {
           ));
         }
       });
+      // QUALITY.md: parquet costs at most 1.5× ndjson's time, measured in the same run.
+      if (
+        size === 100_000 ||
+        (size === Math.max(...options.sizes) && !options.sizes.includes(100_000))
+      ) {
+        const msOf = (format: string) =>
+          medianOf(results[cmds.findIndex((cmd) => cmd.format === format)], (r) => r.ms)!;
+        const ratio = msOf("parquet") / msOf("ndjson");
+        rows.push(row(
+          `\`list --all\` of ${size} keys: parquet vs ndjson, same run`,
+          `${fmt(msOf("parquet"))} vs ${fmt(msOf("ndjson"))} = ${ratio.toFixed(2)}×`,
+          "≤ 1.5×",
+          ratio <= 1.5,
+        ));
+      }
+      const stats = (cmd: Cmd) => results[cmds.indexOf(cmd)];
+      const peakOf = (runs: RunStats[]) => {
+        const peaks = runs.map((r) => r.rssMb).filter((mb): mb is number => mb !== undefined);
+        return peaks.length ? Math.max(...peaks) : undefined;
+      };
+      const plain = cmds.find((cmd) => cmd.format === "ndjson")!;
+      filteredRss.set(size, peakOf(stats(filtered)));
+      if (hygieneSize) {
+        const ratio = medianOf(stats(filtered), (r) => r.ms)! /
+          medianOf(stats(plain), (r) => r.ms)!;
+        const [withFilter, without] = [peakOf(stats(filtered)), peakOf(stats(plain))];
+        rows.push(row(
+          `\`list --all --unused-for 90d\` of ${size} keys vs \`list --all\`, both -o ndjson`,
+          `${ratio.toFixed(2)}× the time (medians of the same runs); peak ${
+            withFilter?.toFixed(0) ?? "n/a"
+          } MB vs ${without?.toFixed(0) ?? "n/a"} MB`,
+          "≤ 1.2×; same flat peak memory",
+          ratio <= 1.2 &&
+            (withFilter === undefined || without === undefined || withFilter <= without * 1.2),
+        ));
+        const sortPeak = peakOf(stats(sorted));
+        rows.push(row(
+          `peak memory of \`list --all --sort expires_at\` of ${size} keys`,
+          `${sortPeak?.toFixed(0) ?? "n/a"} MB (${fmt(medianOf(stats(sorted), (r) => r.ms)!)})`,
+          "≤ 150 MB",
+          sortPeak === undefined ? undefined : sortPeak <= 150,
+        ));
+      }
       emulator.stop();
     }
+    rows.push(row(
+      "peak memory of `list --all --unused-for 90d -o ndjson`",
+      `${spreadText(filteredRss)} (unfiltered: ${spreadText(rss.get("ndjson") ?? new Map())})`,
+      "flat in N: within 20%, ≤ 150 MB",
+      (() => {
+        const peaks = [...filteredRss.values()].filter((mb): mb is number => mb !== undefined);
+        return peaks.length
+          ? Math.max(...peaks) / Math.min(...peaks) - 1 <= 0.2 && Math.max(...peaks) <= 150
+          : undefined;
+      })(),
+    ));
     for (const format of FORMATS) {
       const bySize = [...(rss.get(format) ?? new Map()).entries()];
       const peaks = bySize.map(([, mb]) => mb).filter((mb): mb is number => mb !== undefined);

@@ -4,7 +4,7 @@
  * parquet, and the table shows them in a fixed order.
  */
 import type { ApiKey } from "../../api/types.ts";
-import type { Column, Row } from "../../formats/types.ts";
+import type { Column, Row, TableHints } from "../../formats/types.ts";
 
 /** Columns of an API key as `list` returns it, in canonical (API) order. */
 export const API_KEY_COLUMNS: readonly Column[] = [
@@ -39,6 +39,19 @@ export const API_KEY_DISPLAY_ORDER: readonly string[] = [
   "created_by_user_id",
   "last_used_at",
 ];
+
+/**
+ * The api-keys table on a terminal (T7): the columns people scan, the free
+ * text that may be cut, and what goes first when a terminal is too narrow
+ * for all of them (`-o wide` shows everything). Short labels leave the name
+ * room to be read at 80 columns.
+ */
+export const API_KEY_TABLE: TableHints = {
+  summary: ["name", "id", "key_type", "status", "expires_at", "last_used_at"],
+  cuttable: ["name", "description"],
+  dropOrder: ["last_used_at", "key_type", "expires_at", "status"],
+  labels: { key_type: "TYPE", expires_at: "EXPIRES", last_used_at: "LAST USED" },
+};
 
 /** Table order of a created or refreshed key: the secret comes last. */
 export const API_KEY_CREATED_DISPLAY_ORDER: readonly string[] = [...API_KEY_DISPLAY_ORDER, "key"];

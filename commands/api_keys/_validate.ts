@@ -5,6 +5,7 @@
  */
 import { encodePathSegment } from "../../api/path.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { parseRfc3339 } from "../../shared/rfc3339.ts";
 
 /** The longest name the API accepts, in Unicode code points. */
 export const MAX_NAME_LENGTH = 256;
@@ -51,48 +52,26 @@ export function checkDescription(value: string | undefined): string | undefined 
   return value;
 }
 
-const DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** 0001-01-01T00:00:00Z in epoch seconds: the API takes no earlier expiry. */
+const FIRST_EXPIRY_SECOND = -62_135_596_800;
 
 /**
  * An ISO 8601 date (`2025-12-31`) or date-time (`2025-12-31T23:59[:59[.fff]]`
- * with an optional `Z` or `±HH:MM`), returned as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
+ * with an optional `Z` or `±HH:MM`; a space may stand for the `T`, as in the
+ * `2025-12-31 23:59:59` the table prints), returned as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
  * A value without an offset is UTC; a date alone means its first second.
  * Impossible dates (`2024-02-30`) are refused, not rolled over.
  */
 export function parseExpiresAt(value: string): string {
-  const fail = () =>
-    new UsageError(
+  const instant = parseRfc3339(value, { offsetOptional: true, relaxed: true, shortForms: true });
+  if (instant === undefined || instant.epochSeconds < FIRST_EXPIRY_SECOND) {
+    throw new UsageError(
       `Invalid datetime format: '${value}'. Use ISO 8601 (e.g. '2025-12-31T23:59:59' or '2025-12-31').`,
       ["The value is for --expires-at; without an offset it is read as UTC."],
     );
-  const match = DATETIME.exec(value);
-  if (!match) throw fail();
-  const [, y, mo, d, h = "0", mi = "0", s = "0", , offset = "Z"] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw fail();
-  if (hour > 23 || minute > 59 || second > 59) throw fail();
-  let offsetMinutes = 0;
-  if (offset !== "Z") {
-    const [oh, om] = offset.slice(1).split(":").map(Number);
-    if (oh > 23 || om > 59) throw fail();
-    offsetMinutes = (offset.startsWith("-") ? -1 : 1) * (oh * 60 + om);
   }
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute - offsetMinutes, second, 0);
-  const utcYear = date.getUTCFullYear();
-  if (utcYear < 1 || utcYear > 9999) throw fail();
   // Fractions of a second are dropped: the API works in whole seconds.
-  return `${String(utcYear).padStart(4, "0")}-${date.toISOString().slice(5, 19)}Z`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return `${new Date(instant.epochSeconds * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 /** `--grace-period-seconds`: a whole number of seconds from 0 to 86400 (24 hours). */

@@ -4,7 +4,8 @@
  */
 import type { Context } from "../../runtime/context.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
+import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
+import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
 import { issueKey, revokeUnsaved } from "./_deliver.ts";
@@ -22,19 +23,18 @@ export interface CreateOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawCreateValues extends RawCommonValues {
+export interface RawCreateValues extends RawCommonValues, RawExpiryValues {
   name: string;
   description?: string;
-  expiresAt?: string;
   envFile?: string;
 }
 
-/** Validates `create`'s option values. */
-export function parseCreate(values: RawCreateValues): CreateOptions {
+/** Validates `create`'s option values; `clock` dates `--expires-in` and refuses a past `--expires-at`. */
+export function parseCreate(values: RawCreateValues, clock: { now(): Date }): CreateOptions {
   return {
     name: checkName(values.name),
     description: checkDescription(values.description),
-    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    expiresAt: parseExpiry(values, clock.now()),
     envFile: values.envFile === undefined ? undefined : checkNotBlank(values.envFile, "--env-file"),
     common: parseCommon(values),
   };
@@ -60,6 +60,6 @@ export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
 
 /** `create`'s parse and run, for its declaration in mod.ts. */
 export const CREATE_HANDLER = handler(
-  (input) => parseCreate(input.values as unknown as RawCreateValues),
+  (input) => parseCreate(input.values as unknown as RawCreateValues, input),
   runCreate,
 );

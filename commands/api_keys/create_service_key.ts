@@ -6,7 +6,8 @@
 import type { AccountRole, OrgRole, SpaceRole } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkDescription, checkName, checkNotBlank, parseExpiresAt } from "./_validate.ts";
+import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
+import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
@@ -29,11 +30,10 @@ export interface CreateServiceKeyOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawCreateServiceKeyValues extends RawCommonValues {
+export interface RawCreateServiceKeyValues extends RawCommonValues, RawExpiryValues {
   name: string;
   space: string;
   description?: string;
-  expiresAt?: string;
   spaceRole?: SpaceRole;
   orgRole?: OrgRole;
   accountRole?: AccountRole;
@@ -43,12 +43,13 @@ export interface RawCreateServiceKeyValues extends RawCommonValues {
 /** Validates `create-service-key`'s option values. */
 export function parseCreateServiceKey(
   values: RawCreateServiceKeyValues,
+  clock: { now(): Date },
 ): CreateServiceKeyOptions {
   return {
     name: checkName(values.name),
     space: checkNotBlank(values.space, "--space"),
     description: checkDescription(values.description),
-    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    expiresAt: parseExpiry(values, clock.now()),
     spaceRole: values.spaceRole,
     orgRole: values.orgRole,
     accountRole: values.accountRole,
@@ -100,6 +101,6 @@ function rolesOf(options: CreateServiceKeyOptions): ApiKeyCreate["roles"] {
 
 /** `create-service-key`'s parse and run, for its declaration in mod.ts. */
 export const CREATE_SERVICE_KEY_HANDLER = handler(
-  (input) => parseCreateServiceKey(input.values as unknown as RawCreateServiceKeyValues),
+  (input) => parseCreateServiceKey(input.values as unknown as RawCreateServiceKeyValues, input),
   runCreateServiceKey,
 );

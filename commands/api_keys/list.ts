@@ -1,17 +1,21 @@
 /**
  * `ax api-keys list`: the caller's keys, one page by default, `--limit N`
  * records across as many pages as that takes, or `--all` of them; `--cursor`
- * resumes where a previous page stopped. Declared in mod.ts; this module
- * (parse + run) loads when the command runs.
+ * resumes where a previous page stopped.
  */
+import { type ApiKey, type KeyStatus, type KeyType, type Pagination } from "../../api/types.ts";
+import type { Context } from "../../runtime/context.ts";
+import { checkNotBlank } from "./_validate.ts";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
+import { parseColumnSelection } from "../../formats/select_columns.ts";
+import { type ListHygiene, parseListHygiene, type RawListHygieneValues } from "./_list_hygiene.ts";
 import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
 import type { ApiClient } from "../../api/client.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
-import type { ApiKey, KeyStatus, KeyType, Pagination } from "../../api/types.ts";
-import { handler } from "../../cli/command.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
 import { printRecords } from "../../cli/output.ts";
+import { announce } from "../../cli/messages.ts";
 import {
   announceMore,
   PAGE_SIZE,
@@ -19,12 +23,14 @@ import {
   parsePaging,
   type RawPagingValues,
 } from "../../cli/paging.ts";
-import { openSession } from "../../cli/session.ts";
-import { showPrereleaseNotice } from "../../config/notices.ts";
-import type { Context } from "../../runtime/context.ts";
-import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, asRows } from "./_columns.ts";
-import { checkNotBlank } from "./_validate.ts";
 import { DEFAULT_LIMIT, KEYS } from "./mod.ts";
+import { openSession, type Session } from "../../cli/session.ts";
+import { keyFilter } from "./_key_filter.ts";
+import { type KeyQuery, matchingKeys } from "./_matching_keys.ts";
+import { sortAll } from "./_sort.ts";
+import { writeIds } from "./_write_ids.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys list`, after validation. */
 export interface ListOptions {
@@ -34,38 +40,55 @@ export interface ListOptions {
   space?: string;
   /** A user ID (API `user_id`): keys created by that user. */
   user?: string;
-  /** How many records (cli/paging.ts). */
+  /**
+   * How many records to fetch (in pages of up to 100, until that many came),
+   * every page, or — without --limit or --all — one page of 15, as the
+   * reference CLI does.
+   */
   want: Paging["want"];
   /** Resume after this cursor. */
   cursor?: string;
+  /** `--columns`: the columns table, wide and csv print, in this order. */
+  columns?: string[];
+  /** Local filters, `--sort`, `-q` (issue 14). */
+  hygiene: ListHygiene;
   common: CommonOptions;
 }
 
 /** Option values as commander hands them over. */
-export interface RawListValues extends RawCommonValues, RawPagingValues {
+export interface RawListValues extends RawCommonValues, RawListHygieneValues, RawPagingValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
   user?: string;
+  columns?: string;
 }
 
 /** Validates `list`'s option values. */
 export function parseList(values: RawListValues): ListOptions {
-  const paging = parsePaging(values, KEYS);
+  const { want, cursor } = parsePaging(values, KEYS);
   return {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
-    want: paging.want,
-    cursor: paging.cursor,
+    want,
+    cursor,
+    ...(values.columns === undefined ? {} : {
+      columns: parseColumnSelection(values.columns, {
+        columns: API_KEY_COLUMNS,
+        option: "--columns",
+      }),
+    }),
+    hygiene: parseListHygiene(values),
     common: parseCommon(values),
   };
 }
 
 /** Fetches the keys page by page and streams them into the chosen format. */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
-  const session = await openSession(ctx, { common: options.common, output: true });
+  const { quiet } = options.hygiene;
+  const session = await openSession(ctx, { common: options.common, output: !quiet });
   await showPrereleaseNotice(session.ctx, "api-keys");
   // The API lists your user keys; with space_id one space's service keys;
   // with key_type=service alone, those of every space you may read.
@@ -80,34 +103,52 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     user_id: options.user,
   };
   const { want } = options;
-  const pages = want === "page"
-    ? onePage(session.client, { ...query, limit: DEFAULT_LIMIT, cursor: options.cursor })
-    : paginateApiKeys(session.client, query, {
-      want,
-      cursor: options.cursor,
-      // Progress only when several pages are coming (T5); the status line is
-      // a no-op off a terminal, so pipes never see it.
-      onProgress: want === "all" || want > PAGE_SIZE
-        ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
-        : undefined,
-    });
+  const { filter, sort, from } = options.hygiene;
+  const local = filter !== undefined || sort !== undefined || from.skip > 0;
+  const selection = local ? selectedKeys(session, { query, options, now: ctx.now() }) : undefined;
+  const pages = selection ??
+    (want === "page"
+      ? onePage(session.client, {
+        ...query,
+        limit: DEFAULT_LIMIT,
+        cursor: options.hygiene.from.serverCursor,
+      })
+      : paginateApiKeys(session.client, query, {
+        want,
+        cursor: options.hygiene.from.serverCursor,
+        // Progress only when several pages are coming (T5); the status line is
+        // a no-op off a terminal, so pipes never see it.
+        onProgress: want === "all" || want > PAGE_SIZE
+          ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
+          : undefined,
+      }));
   session.status.spin("Fetching API keys…");
   try {
-    await printRecords(asRows(pages.records), {
-      target: session.target!,
-      info: {
-        columns: API_KEY_COLUMNS,
-        displayOrder: API_KEY_DISPLAY_ORDER,
-        shape: "list",
-        collection: "api_keys",
-        pagination: pages.pagination,
-      },
-      ctx: session.ctx,
-    });
+    if (quiet) await writeIds(pages.records, session.ctx);
+    else {
+      await printRecords(asRows(pages.records), {
+        target: session.target!,
+        info: {
+          columns: API_KEY_COLUMNS,
+          displayOrder: API_KEY_DISPLAY_ORDER,
+          table: API_KEY_TABLE,
+          selected: options.columns,
+          shape: "list",
+          collection: "api_keys",
+          pagination: pages.pagination,
+        },
+        ctx: session.ctx,
+      });
+    }
   } finally {
     await session.close();
   }
-  await announceMore(ctx, { target: session.target!, pagination: pages.pagination() });
+  const pagination = pages.pagination();
+  if (sort !== undefined && pagination?.has_more) {
+    await announce(ctx, sortedMoreMessage(options, selection!.selected()));
+    return;
+  }
+  await announceMore(ctx, { target: session.target, pagination });
 }
 
 /** Exactly one request: the default `list` shows one page and says how to get the next. */
@@ -119,6 +160,51 @@ function onePage(client: ApiClient, query: ListApiKeysQuery): PagedRecords<ApiKe
     yield* page.api_keys;
   }
   return { records: records(), pagination: () => pagination };
+}
+
+/**
+ * The keys ax itself selects: filtered as pages arrive (`--limit` and the
+ * default page count matches), or with `--sort` all of them read, sorted,
+ * and the first `--limit` kept.
+ */
+function selectedKeys(
+  session: Session,
+  input: { query: KeyQuery; options: ListOptions; now: Date },
+): PagedRecords<ApiKey> & { selected(): number } {
+  const { options } = input;
+  const { filter, sort, from } = options.hygiene;
+  const want = options.want === "page" ? DEFAULT_LIMIT : options.want;
+  const match = filter === undefined ? undefined : keyFilter(filter, input.now);
+  const onProgress = (read: number, matched: number) =>
+    session.status.show(
+      match === undefined
+        ? `Fetched ${read} API keys…`
+        : `Fetched ${read} API keys, ${matched} matching…`,
+    );
+  const matches = matchingKeys(session.client, input.query, {
+    from,
+    want: sort === undefined ? want : "all",
+    match,
+    onProgress,
+  });
+  if (sort === undefined) return { ...matches, selected: () => 0 };
+  let selected = 0;
+  let pagination: Pagination | undefined;
+  async function* sorted(): AsyncGenerator<ApiKey> {
+    const all = await sortAll(matches.records, sort!);
+    selected = all.total;
+    const shown = want === "all" ? all.total : Math.min(want, all.total);
+    pagination = { has_more: shown < all.total };
+    yield* all.first(shown);
+  }
+  return { records: sorted(), pagination: () => pagination, selected: () => selected };
+}
+
+/** After a sorted listing that showed only the first keys. */
+function sortedMoreMessage(options: ListOptions, selected: number): string {
+  const shown = options.want === "page" ? DEFAULT_LIMIT : options.want;
+  return `ℹ Showing the first ${shown} of ${selected} keys in this order; ` +
+    "use --limit N or --all for more.";
 }
 
 /** `list`'s parse and run, for its declaration in mod.ts. */

@@ -17,7 +17,8 @@ import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkKeyId, checkNotBlank, parseExpiresAt, parseGracePeriod } from "./_validate.ts";
+import { checkKeyId, checkNotBlank, parseGracePeriod } from "./_validate.ts";
+import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
 import { announce } from "../../cli/messages.ts";
@@ -37,8 +38,7 @@ export interface RefreshOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawRefreshValues extends RawCommonValues {
-  expiresAt?: string;
+export interface RawRefreshValues extends RawCommonValues, RawExpiryValues {
   gracePeriodSeconds?: string;
   envFile?: string;
 }
@@ -46,11 +46,12 @@ export interface RawRefreshValues extends RawCommonValues {
 /** Validates `refresh`'s arguments. */
 export function parseRefresh(
   input: { id: string; values: RawRefreshValues },
+  clock: { now(): Date },
 ): RefreshOptions {
   const { values } = input;
   return {
     id: checkKeyId(input.id),
-    expiresAt: values.expiresAt === undefined ? undefined : parseExpiresAt(values.expiresAt),
+    expiresAt: parseExpiry(values, clock.now()),
     gracePeriodSeconds: values.gracePeriodSeconds === undefined
       ? undefined
       : parseGracePeriod(values.gracePeriodSeconds),
@@ -148,6 +149,6 @@ function withHint(error: ApiError, hint: string): ApiError {
 /** `refresh`'s parse and run, for its declaration in mod.ts. */
 export const REFRESH_HANDLER = handler(
   (input) =>
-    parseRefresh({ id: input.args[0] as string, values: input.values as RawRefreshValues }),
+    parseRefresh({ id: input.args[0] as string, values: input.values as RawRefreshValues }, input),
   runRefresh,
 );

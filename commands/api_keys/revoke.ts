@@ -1,82 +1,247 @@
 /**
- * `ax api-keys revoke <key-id>`: permanently revokes a key. Asks first, but
- * only when there is a terminal to ask on; otherwise `--force` is required
- * and nothing is sent without it (QUALITY.md I3).
+ * `ax api-keys revoke <key-id>...`: permanently revokes one key or many (IDs
+ * as arguments, or `-` to read them from stdin). Asks first, once for all of
+ * them, but only when there is a terminal to ask on; otherwise `--force` is
+ * required and nothing is sent without it (QUALITY.md I3). `--dry-run`
+ * shows what would be revoked.
  */
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
+import { readProcessStdin } from "../profiles/_stdin.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
+import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { announce } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
-import { openSession } from "../../cli/session.ts";
+import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
+import { openSession, type Session } from "../../cli/session.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
-  id: string;
+  /** The IDs given as arguments, in order (without `-`). */
+  ids: string[];
+  /** `-` was given: more IDs come from stdin, one per line. */
+  fromStdin: boolean;
   /** False: ask on the terminal first (parse guarantees there is one). */
   force: boolean;
+  /** Show what would be revoked; send no revoke. */
+  dryRun: boolean;
+  /** Reads all of stdin; injected so tests never touch the real one. */
+  readStdin?: () => Promise<string>;
   common: CommonOptions;
 }
 
 /** Option values as commander hands them over. */
 export interface RawRevokeValues extends RawCommonValues {
   force?: true;
+  dryRun?: true;
 }
 
 /**
- * Validates `revoke`'s arguments. Without `--force` a prompt is needed, and a
- * prompt needs stdin and stdout on a terminal: otherwise this is a usage error.
+ * Validates `revoke`'s arguments. Without `--force` (or `--dry-run`) a prompt
+ * is needed, and a prompt needs stdin and stdout on a terminal, with stdin
+ * not taken by `-`: otherwise this is a usage error.
  */
 export function parseRevoke(
-  input: { id: string; values: RawRevokeValues },
+  input: { ids: string[]; values: RawRevokeValues },
   io: TtyFacts,
 ): RevokeOptions {
-  const id = checkKeyId(input.id);
-  const force = input.values.force === true;
-  const common = parseCommon(input.values);
-  if (!force && !(io.stdinIsTTY && io.stdoutIsTTY)) {
+  const { values } = input;
+  const fromStdin = input.ids.includes("-");
+  const ids = input.ids.filter((id) => id !== "-").map(checkKeyId);
+  if (ids.length === 0 && !fromStdin) {
+    throw new UsageError("Give at least one key ID, or - to read IDs from stdin.", [
+      "For example: ax api-keys revoke key_abc123, or ... -q | ax api-keys revoke - --force",
+    ]);
+  }
+  const force = values.force === true;
+  const dryRun = values.dryRun === true;
+  const common = parseCommon(values);
+  if (!force && !dryRun && fromStdin) {
+    throw new UsageError(
+      "Reading key IDs from stdin (-) leaves no terminal to confirm on: pass --force to revoke them, or --dry-run to see them.",
+      ["Nothing was revoked."],
+    );
+  }
+  if (!force && !dryRun && !(io.stdinIsTTY && io.stdoutIsTTY)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
       [
         `Nothing was revoked. To revoke, run: ${
-          shellCommand(["ax", "api-keys", "revoke", id, "--force"])
+          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force"])
         }`,
       ],
     );
   }
-  return { id, force, common };
+  return { ids, fromStdin, force, dryRun, common };
 }
 
-/** Asks (unless forced), then revokes. */
+/**
+ * Key IDs from stdin text: one per line, surrounding blanks trimmed, blank
+ * lines and lines starting with `#` ignored. A line holding anything but one
+ * ID (a table row, two IDs) is refused: revoking is not a place to guess.
+ */
+export function idsFromText(text: string): string[] {
+  const ids: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    if (/\s/.test(line)) {
+      throw new UsageError(
+        `Line ${i + 1} of stdin is not one key ID: '${line}'.`,
+        ["Give one key ID per line (ax api-keys list -q prints them so). Nothing was revoked."],
+      );
+    }
+    ids.push(checkKeyId(line));
+  });
+  return ids;
+}
+
+/** Reads the IDs, asks (unless forced), then revokes each key. */
 export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
+  const ids = await allIds(options);
   const session = await openSession(ctx, { common: options.common, output: false });
   try {
     await showPrereleaseNotice(session.ctx, "api-keys");
-    if (!options.force) {
-      await announce(ctx, REVOKE_WARNING);
-      if (!(await ctx.prompter.confirm(REVOKE_QUESTION, false))) {
-        await announce(ctx, NOT_REVOKED);
-        return;
-      }
+    if (ids.length === 1 && !options.fromStdin && !options.dryRun) {
+      await revokeOne(ids[0], { options, session });
+    } else {
+      await revokeMany(ids, { options, session });
     }
-    await session.request("Revoking API key…", () => revokeApiKey(session.client, options.id));
-    await announce(ctx, revokedMessage(options.id));
   } finally {
     await session.close();
   }
 }
 
+/** The IDs to revoke, stdin's after the arguments', each once; none is a usage error. */
+async function allIds(options: RevokeOptions): Promise<string[]> {
+  const ids = [...options.ids];
+  if (options.fromStdin) {
+    const text = await options.readStdin!();
+    ids.push(...idsFromText(text));
+    if (ids.length === 0) {
+      throw new UsageError("No key IDs on stdin: '-' read nothing but blank lines and comments.", [
+        "Nothing was revoked.",
+      ]);
+    }
+  }
+  return [...new Set(ids)];
+}
+
+interface Run {
+  options: RevokeOptions;
+  session: Session;
+}
+
+/**
+ * One key by argument: as before, one request with --force; on a terminal
+ * the prompt names the key when the first page of keys shows it.
+ */
+async function revokeOne(id: string, run: Run): Promise<void> {
+  const { session } = run;
+  if (!run.options.force) {
+    const key = await session.request(
+      "Looking up the key…",
+      () => findOnFirstPage(session.client, id),
+    );
+    await announce(session.ctx, `${REVOKE_WARNING} '${id}'${key ? ` (${key.name})` : ""}`);
+    if (!(await session.ctx.prompter.confirm(REVOKE_QUESTION, false))) {
+      await announce(session.ctx, NOT_REVOKED);
+      return;
+    }
+  }
+  await session.request("Revoking API key…", () => revokeApiKey(session.client, id));
+  await announce(session.ctx, revokedMessage(id));
+}
+
+/** What became of one key. */
+type Outcome = "revoked" | "already revoked" | "failed";
+
+/** Many keys: one listing and one prompt for all, every key attempted, a summary. */
+async function revokeMany(ids: string[], run: Run): Promise<void> {
+  const { session, options } = run;
+  const known = await session.request(
+    "Looking up the keys…",
+    () =>
+      findKeysById(session.client, {
+        ids,
+        scope: { statuses: ["active", "revoked"], spaces: "all", userKeys: true },
+      }),
+  );
+  const lines = ids.map((id) => `  ${describe(id, known.get(id))}`);
+  if (options.dryRun) {
+    await announce(session.ctx, `ℹ Dry run: would revoke ${plural(ids.length, "API key")}:`);
+    for (const line of lines) await announce(session.ctx, line);
+    await announce(session.ctx, "ℹ Nothing was revoked.");
+    return;
+  }
+  if (!options.force) {
+    await announce(
+      session.ctx,
+      `⚠ Warning: This will permanently revoke ${plural(ids.length, "API key")}:`,
+    );
+    for (const line of lines) await announce(session.ctx, line);
+    if (!(await session.ctx.prompter.confirm(REVOKE_QUESTION, false))) {
+      await announce(session.ctx, "ℹ No API keys revoked");
+      return;
+    }
+  }
+  const counts: Record<Outcome, number> = { revoked: 0, "already revoked": 0, failed: 0 };
+  let firstFailure: AxError | undefined;
+  for (const [i, id] of ids.entries()) {
+    const key = known.get(id);
+    session.status.show(`Revoking API keys… ${i + 1}/${ids.length}`);
+    if (key?.status === "revoked") {
+      counts["already revoked"]++;
+      await announce(session.ctx, `ℹ ${describe(id, key)}: already revoked`);
+      continue;
+    }
+    try {
+      await revokeApiKey(session.client, id);
+      counts.revoked++;
+      await announce(session.ctx, `✓ Revoked ${describe(id, key)}`);
+    } catch (error) {
+      if (error instanceof InterruptedError || !(error instanceof AxError)) throw error;
+      counts.failed++;
+      firstFailure ??= error;
+      await announce(session.ctx, `✗ ${describe(id, key)}: ${error.message}`);
+    }
+  }
+  await session.status.stop();
+  const summary = `${counts.revoked} revoked, ${counts["already revoked"]} already revoked, ` +
+    `${counts.failed} failed`;
+  if (firstFailure) {
+    throw new AxError(`Not every key was revoked: ${summary}.`, {
+      exitCode: firstFailure.exitCode === EXIT.USAGE ? EXIT.GENERAL : firstFailure.exitCode,
+      hints: [
+        "The keys listed with ✗ above are unchanged; fix the cause and run revoke for them again.",
+      ],
+    });
+  }
+  await announce(session.ctx, `✓ ${summary}`);
+}
+
+/** `id (name)`, or the ID alone when the key was not found by listing. */
+function describe(id: string, key: ApiKey | undefined): string {
+  return key ? `${id} (${key.name})` : `${id} (name unknown)`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** `revoke`'s parse and run, for its declaration in mod.ts. */
 export const REVOKE_HANDLER = handler(
-  (input) =>
-    parseRevoke(
-      { id: input.args[0] as string, values: input.values as RawRevokeValues },
+  (input) => ({
+    ...parseRevoke(
+      { ids: input.args[0] as string[], values: input.values as RawRevokeValues },
       input.tty,
     ),
+    readStdin: readProcessStdin,
+  }),
   runRevoke,
 );

@@ -45,6 +45,8 @@ export async function runFormatsList(options: FormatsListOptions, ctx: Context):
     info: {
       columns: FORMAT_COLUMNS,
       displayOrder: DISPLAY_ORDER,
+      // Plugin paths and errors are long: cut on a terminal rather than wrap.
+      table: { cuttable: ["name", "description", "error", "origin"] },
       shape: "list",
       collection: "formats",
       pagination: () => undefined,
@@ -56,7 +58,12 @@ export async function runFormatsList(options: FormatsListOptions, ctx: Context):
     const files = broken.map((plugin) => plugin.origin).join(", ");
     throw new AxError(
       `${broken.length} format plugin${broken.length === 1 ? " is" : "s are"} broken: ${files}`,
-      { hints: ["Fix or remove the file(s); the error column above says what is wrong."] },
+      {
+        hints: [
+          "Fix or remove the file(s); the error column above says what is wrong " +
+          "('ax formats list -o json' shows it whole).",
+        ],
+      },
     );
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { TtyFacts } from "../../cli/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { textWidth } from "../../formats/_text_width.ts";
 import { sanitizeForTerminal } from "../../runtime/terminal.ts";
 
 /** Prompts need a terminal on both ends: answers come from stdin, questions show on it. */
@@ -23,18 +24,20 @@ export function parseProfilesOutput(value: string | undefined): ProfilesOutput {
 }
 
 /**
- * Lays out rows in aligned columns, two spaces apart, without trailing
- * spaces. Cells are sanitised for the terminal.
+ * Lays out `label value` rows (`profiles show`) in aligned columns, two
+ * spaces apart, without trailing spaces; widths are display widths (CJK and
+ * emoji take two columns). Cells are sanitised for the terminal. Lists go
+ * through the shared output path instead (cli/output.ts).
  */
 export function renderColumns(rows: string[][]): string {
   const clean = rows.map((row) => row.map(sanitizeForTerminal));
   const widths: number[] = [];
   for (const row of clean) {
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell))));
   }
   return clean
     .map((row) =>
-      row.map((cell, i) => cell + " ".repeat(widths[i] - [...cell].length)).join("  ").trimEnd()
+      row.map((cell, i) => cell + " ".repeat(widths[i] - textWidth(cell))).join("  ").trimEnd()
     )
     .join("\n") + "\n";
 }

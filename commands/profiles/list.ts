@@ -64,6 +64,9 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
       shape: "list",
       collection: "profiles",
       pagination: () => undefined,
+      // On a terminal the columns people scan, long ones cut rather than
+      // wrapped; `-o wide` adds the file.
+      table: { summary: ["name", "active", "base_url"], cuttable: ["name", "base_url", "file"] },
     },
     ctx,
   });

@@ -90,7 +90,7 @@ describe("the program built from the declarations", () => {
     const { stdout } = await ax(["api-keys", "--help"]);
     assert.match(stdout, /Usage: ax api-keys/);
     assert.match(stdout, /^ {2}list \[options\] /m);
-    assert.match(stdout, /^ {2}revoke \[options\] <key-id> /m);
+    assert.match(stdout, /^ {2}revoke \[options\] \[key-id\.\.\.\] /m);
   });
 
   it("suggests a subcommand for a mistyped one", async () => {
@@ -102,7 +102,7 @@ describe("the program built from the declarations", () => {
 
   it("runs a subcommand's --help", async () => {
     const { stdout } = await ax(["api-keys", "revoke", "--help"]);
-    assert.match(stdout, /Usage: ax api-keys revoke \[options\] <key-id>/);
+    assert.match(stdout, /Usage: ax api-keys revoke \[options\] \[key-id\.\.\.\]/);
     assert.match(stdout, /--force/);
   });
 });

@@ -70,14 +70,15 @@ describe("status line", () => {
   });
 
   for (
-    const [name, out, enabled] of [
-      ["stderr is not a terminal", captureOutput(false), true],
-      ["it is switched off (verbose)", captureOutput(true), false],
+    const [name, out, enabled, env] of [
+      ["stderr is not a terminal", captureOutput(false), true, {}],
+      ["it is switched off (verbose)", captureOutput(true), false, {}],
+      ["TERM=dumb: no spinner, no cursor movement", captureOutput(true), true, { TERM: "dumb" }],
     ] as const
   ) {
     it(`writes nothing when ${name}`, async () => {
       const clock = manualTimers();
-      const line = createStatusLine(out, { color: false, timers: clock.timers, enabled });
+      const line = createStatusLine(out, { color: false, timers: clock.timers, enabled, env });
       line.spin("x");
       line.show("y");
       clock.fireAll();

@@ -100,6 +100,45 @@ describe("ax complete: commands and options", () => {
     ]);
   });
 
+  it("offers the key-hygiene commands, options and values (issue 14)", async () => {
+    const { values } = await complete(["api-keys", ""]);
+    for (const name of ["get", "audit"]) assert.ok(values.includes(name), `${name} in ${values}`);
+    const options = (await complete(["api-keys", "list", "--"])).values;
+    for (
+      const flag of [
+        "--expires-within",
+        "--never-expires",
+        "--unused-for",
+        "--name",
+        "--sort",
+        "--quiet",
+      ]
+    ) {
+      assert.ok(options.includes(flag), `${flag} in ${options}`);
+    }
+    assert.deepEqual((await complete(["api-keys", "list", "--sort", ""])).values, [
+      "name",
+      "name:desc",
+      "created_at",
+      "created_at:desc",
+      "expires_at",
+      "expires_at:desc",
+      "last_used_at",
+      "last_used_at:desc",
+    ]);
+    assert.deepEqual((await complete(["api-keys", "audit", "--ignore", ""])).values, [
+      "expired",
+      "expires-soon",
+      "never-expires",
+      "unused",
+      "never-used",
+    ]);
+    const revoke = (await complete(["api-keys", "revoke", "--"])).values;
+    assert.ok(revoke.includes("--dry-run"), `--dry-run in ${revoke}`);
+    const create = (await complete(["api-keys", "create", "--exp"])).values;
+    assert.deepEqual(create, ["--expires-at", "--expires-in"]);
+  });
+
   it("offers role values for create-service-key", async () => {
     const { values } = await complete(["api-keys", "create-service-key", "--space-role", ""]);
     assert.ok(values.length > 0, "roles are declared with .choices()");
@@ -120,7 +159,7 @@ describe("ax complete: -o formats and files", () => {
         env: { AX_CONFIG_DIR: config, PATH: "" },
       });
       const values = lines.map((l) => l.split("\t")[0]);
-      for (const name of ["table", "json", "ndjson", "csv", "parquet", "shout"]) {
+      for (const name of ["table", "wide", "json", "ndjson", "csv", "parquet", "shout"]) {
         assert.ok(values.includes(name), `${name} in ${values}`);
       }
       assert.ok(lines.includes("shout\tUpper case"));
@@ -136,7 +175,7 @@ describe("ax complete: -o formats and files", () => {
       writeExecutable(bin, "ax-format-tsv", `touch '${marker}'\necho '{"ax_format_version":1}'`);
       const { lines } = await complete(["api-keys", "list", "-o", "t"], { env: { PATH: bin } });
       assert.deepEqual(lines, [
-        "table\tHuman-readable table (a key: value panel for one object); stdout only",
+        "table\tTable of the main columns, sized to the terminal; tab-separated when piped",
         "tsv\tExternal program ax-format-tsv",
       ]);
       assert.equal(existsSync(marker), false, "a TAB runs no plugin program");

@@ -90,12 +90,17 @@ describe("ax api-keys against the emulator", () => {
     assert.ok(Array.isArray(JSON.parse(second.stdout).api_keys));
   });
 
-  it("create prints the key once in a panel; the key authenticates", async () => {
+  it("create prints the key once (piped: one tab-separated record); the key authenticates", async () => {
     const result = await expectExit(0, ["api-keys", "create", "--name", "panel key"]);
     assert.equal(result.stderr, CREATED + SAVE_NOW);
-    const key = /^│ key: (ak-\w+)/m.exec(result.stdout)?.[1];
-    assert.ok(key, result.stdout);
-    assert.match(result.stdout, /name: panel key/);
+    const [header, row, ...rest] = result.stdout.trimEnd().split("\n");
+    assert.deepEqual(rest, []);
+    const record = Object.fromEntries(
+      header.split("\t").map((name, i) => [name, row.split("\t")[i]]),
+    );
+    const key = record.key;
+    assert.match(key, /^ak-\w+$/, result.stdout);
+    assert.equal(record.name, "panel key");
     await expectExit(0, ["api-keys", "list", "-o", "json"], { ARIZE_API_KEY: key });
   });
 

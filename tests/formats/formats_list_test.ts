@@ -31,12 +31,13 @@ describe("ax formats list", () => {
     const listing = JSON.parse(stdout.text()).formats;
     assert.deepEqual(listing.map((f: { name: string }) => f.name), [
       "table",
+      "wide",
       "json",
       "ndjson",
       "csv",
       "parquet",
     ]);
-    assert.deepEqual(listing[4], {
+    assert.deepEqual(listing[5], {
       name: "parquet",
       origin: "built-in",
       extensions: ".parquet .pq",
@@ -73,6 +74,23 @@ describe("ax formats list", () => {
       error: "'description' must be a non-empty string (got nothing)",
     });
     assert.equal(stderr.text(), "");
+    rmSync(plugins, { recursive: true });
+  });
+
+  it("fits an 80-column terminal with a broken plugin's long path and error", async () => {
+    const plugins = join(home, ".arize", "plugins");
+    writeModule(plugins, "a_rather_long_plugin_file_name_for_testing.ts", "export default {};");
+    const { ctx, stdout } = fakeContext({
+      homeDir: home,
+      env: { PATH: "", NO_COLOR: "1" },
+      tty: true,
+      columns: 80,
+    });
+    await assert.rejects(runFormatsList({ plugins: [] }, ctx), AxError);
+    const lines = stdout.text().trimEnd().split("\n");
+    assert.match(lines[0], /^NAME +EXTENSIONS +STATUS +ORIGIN +DESCRIPTION +ERROR$/);
+    for (const line of lines) assert.ok(line.length <= 80, line);
+    assert.match(lines.at(-1)!, /^a_rather_lo… +— +broken +\/.*…/);
     rmSync(plugins, { recursive: true });
   });
 

@@ -91,7 +91,7 @@ describe("resolveOutputTarget", () => {
       assert.ok(error instanceof UsageError);
       assert.equal(error.exitCode, 2);
       assert.match(error.message, /Unknown output format 'yaml' \(--output\)/);
-      assert.match(error.hints.join("\n"), /table, json, ndjson \(jsonl\), csv, parquet/);
+      assert.match(error.hints.join("\n"), /table, wide, json, ndjson \(jsonl\), csv, parquet/);
       assert.match(error.hints.join("\n"), /\.json \.ndjson \.jsonl \.csv \.parquet \.pq/);
       return true;
     });

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -103,6 +103,41 @@ describe("parquet format", () => {
     assert.equal(rows[1].pinned, false);
     assert.equal((rows[0].created_at as Date).toISOString(), "2024-01-15T10:30:00.000Z");
     assert.equal(rows[2].expires_at, null);
+  });
+
+  it("stores any string and the integer extremes exactly, as both readers see them", async () => {
+    const strings = [
+      "plain",
+      "",
+      "héllo",
+      "日本語のキー",
+      "🔑 key",
+      "e\u0301", // e + combining acute
+      "mixed ascii then ü",
+      "\u0000 and \u007f",
+      "a\ud800b", // a lone surrogate: stored as U+FFFD, as TextEncoder writes it
+    ];
+    const integers = [2 ** 53 - 1, -(2 ** 53 - 1), 0, -(2 ** 32), 2 ** 32 + 1, -1, 5];
+    const rows = strings.map((name, i) => ({
+      ...ROWS[0],
+      id: `k${i}`,
+      name,
+      uses: integers[i % integers.length],
+      pinned: i % 2 === 0,
+    }));
+    const path = await writeParquet(rows, "strings.parquet");
+    const read = await query(`SELECT name, uses, pinned FROM read_parquet('${path}') ORDER BY id`);
+    const expected = rows.map((row) => ({
+      name: row.name.replace("\ud800", "\ufffd"),
+      uses: String(row.uses),
+      pinned: row.pinned,
+    }));
+    assert.deepEqual(read, expected);
+    const hy = await parquetReadObjects({ file: new Uint8Array(readFileSync(path)).buffer });
+    assert.deepEqual(
+      hy.map((row) => ({ name: row.name, uses: String(row.uses), pinned: row.pinned })),
+      expected,
+    );
   });
 
   it("writes a valid file with the full schema for an empty list", async () => {

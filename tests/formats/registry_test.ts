@@ -19,6 +19,7 @@ describe("format registry", () => {
       registry.entries().map((e) => [e.format.name, e.origin]),
       [
         ["table", "built-in"],
+        ["wide", "built-in"],
         ["json", "built-in"],
         ["ndjson", "built-in"],
         ["csv", "built-in"],
@@ -86,7 +87,7 @@ describe("format registry", () => {
     const registry = createFormatRegistry([
       { ok: false, origin: "/p/bad.ts", name: "bad", error: "cannot load it: SyntaxError" },
     ]);
-    assert.equal(registry.entries().length, 5);
+    assert.equal(registry.entries().length, 6);
     assert.equal(registry.broken()[0].origin, "/p/bad.ts");
   });
 });
@@ -119,7 +120,7 @@ describe("registryFor: plugins load only when the built-ins cannot answer", () =
   ) {
     it(`'${wanted}' is answered by the built-ins, no plugin loaded`, async () => {
       const registry = await registryFor(wanted, { ctx, asFile, options: options() });
-      assert.deepEqual(registry.entries().map((e) => e.origin), Array(5).fill("built-in"));
+      assert.deepEqual(registry.entries().map((e) => e.origin), Array(6).fill("built-in"));
       assert.equal(existsSync(marker), false);
     });
   }

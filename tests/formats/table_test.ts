@@ -1,16 +1,22 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER } from "../../commands/api_keys/_columns.ts";
-import { PREVIEW_ROWS, tableFormat } from "../../formats/table.ts";
+import {
+  API_KEY_COLUMNS,
+  API_KEY_CREATED_COLUMNS,
+  API_KEY_CREATED_DISPLAY_ORDER,
+  API_KEY_DISPLAY_ORDER,
+  API_KEY_TABLE,
+} from "../../commands/api_keys/_columns.ts";
+import { NO_ITEMS, PREVIEW_ROWS, tableFormat, wideFormat } from "../../formats/table.ts";
 import { textWidth } from "../../formats/_text_width.ts";
-import type { Row } from "../../formats/types.ts";
+import type { Format, OutputInfo, Row } from "../../formats/types.ts";
 import {
   assertGolden,
   captureSink,
   COLUMNS,
-  DISPLAY_ORDER,
   infoFor,
   RAW_CONTROL,
+  recordsOf,
   render,
   ROWS,
 } from "./_support.ts";
@@ -18,132 +24,166 @@ import {
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 const visibleWidth = (line: string) => textWidth(line.replace(ANSI, ""));
+const lines = (text: string) => text.replace(/\n$/, "").split("\n");
 
-describe("table format", () => {
-  it("draws a list off a terminal: header, rows, — for absent, UTC times, no colour", async () => {
-    const text = await render(tableFormat, ROWS);
-    assertGolden("table_list_plain.txt", text);
-    assert.ok(!text.includes("\x1b"), "no escape codes off a terminal");
+/** The fixed clock of every test here (infoFor's): 2026-06-01 12:00 UTC. */
+const NOW = new Date("2026-06-01T12:00:00Z");
+const at = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
+
+/** API keys with long, CJK, emoji and hostile names, times around {@link NOW}. */
+const KEYS: readonly Row[] = [
+  {
+    id: "QXBpS2V5OjEwMTpMb25n",
+    name: "A very long key name that goes on and on for the nightly pipeline",
+    description: "Nightly build of every service; rotated by the platform team each quarter",
+    key_type: "user",
+    status: "active",
+    redacted_key: "ak-Lon...g01",
+    created_at: at(-95.5),
+    expires_at: at(12.5),
+    created_by_user_id: "VXNlcjozOkFkbWlu",
+    last_used_at: at(-0.2),
+  },
+  {
+    id: "QXBpS2V5OjEwMjpDSks=",
+    name: "本番環境のデプロイ用キー",
+    key_type: "service",
+    status: "active",
+    redacted_key: "ak-CJK...k02",
+    created_at: at(-400),
+    created_by_user_id: "VXNlcjozOkFkbWlu",
+    last_used_at: at(-3 * 30.5),
+  },
+  {
+    id: "QXBpS2V5OjEwMzpFbW9q",
+    name: "🔑 deploy 🚀 emoji key",
+    key_type: "user",
+    status: "revoked",
+    redacted_key: "ak-Emo...j03",
+    created_at: at(-30.5),
+    expires_at: at(-2.5),
+    created_by_user_id: "VXNlcjozOkFkbWlu",
+  },
+  {
+    id: "QXBpS2V5OjEwNDpTaG9y",
+    name: "laptop",
+    key_type: "user",
+    status: "active",
+    redacted_key: "ak-Sho...r04",
+    created_at: at(-1),
+    expires_at: at(400),
+    created_by_user_id: "VXNlcjozOkFkbWlu",
+    last_used_at: at(-10 / 86_400),
+  },
+];
+
+const KEY_INFO: Partial<OutputInfo> = {
+  columns: API_KEY_COLUMNS,
+  displayOrder: API_KEY_DISPLAY_ORDER,
+  table: API_KEY_TABLE,
+};
+
+function renderKeys(
+  format: Format,
+  options: { width?: number; color?: boolean; rows?: readonly Row[] } = {},
+): Promise<string> {
+  return render(format, options.rows ?? KEYS, {
+    isTerminal: options.width !== undefined,
+    width: options.width,
+    info: { ...KEY_INFO, color: options.color ?? false },
+  });
+}
+
+describe("table format on a terminal", () => {
+  for (const width of [40, 80, 120]) {
+    it(`fits ${width} columns: no line wider, names cut with …, ids and times whole`, async () => {
+      const text = await renderKeys(tableFormat, { width });
+      assertGolden(`table_keys_${width}.txt`, text);
+      for (const line of lines(text)) {
+        assert.ok(visibleWidth(line) <= width, `${visibleWidth(line)} > ${width}: ${line}`);
+      }
+      for (const key of KEYS) assert.ok(text.includes(key.id as string), "ids are never cut");
+      assert.equal(lines(text).length, KEYS.length + 1, "one line per key: nothing wraps");
+      assert.ok(!/[┃│┏└]/.test(text), "no box");
+    });
+  }
+
+  it("shows the summary columns with relative times at 120 columns", async () => {
+    const [header, first, cjk, emoji, laptop] = lines(
+      await renderKeys(tableFormat, { width: 120 }),
+    );
+    assert.match(header, /^NAME +ID +TYPE +STATUS +EXPIRES +LAST USED$/);
+    assert.match(
+      first,
+      /^A very long key name.*… +QXBpS2V5OjEwMTpMb25n +user +active +in 12 days +4 hours ago$/,
+    );
+    assert.match(
+      cjk,
+      /^本番環境のデプロイ用キー +QXBpS2V5OjEwMjpDSks= +service +active +never +3 months ago$/,
+    );
+    assert.match(emoji, /^🔑 deploy 🚀 emoji key +\S+ +user +revoked +2 days ago +never$/);
+    assert.match(laptop, /^laptop +\S+ +user +active +in 1 year +just now$/);
   });
 
-  it("colours status (active green, revoked red) and the header when colour is on", async () => {
-    const text = await render(tableFormat, ROWS, {
-      isTerminal: true,
-      width: 200,
-      info: { color: true },
-    });
-    assertGolden("table_list_color.txt", text);
+  it("aligns CJK and emoji names by display width", async () => {
+    const text = await renderKeys(tableFormat, { width: 120 });
+    const idColumn = new Set(
+      lines(text).map((line) => visibleWidth(line.slice(0, line.indexOf("QXBp") >>> 0))),
+    );
+    idColumn.delete(visibleWidth(lines(text)[0])); // the header has no id
+    assert.equal(idColumn.size, 1, "every id starts in the same terminal column");
+  });
+
+  it("leaves out the least important columns before names become unreadable", async () => {
+    const header = async (width: number) => lines(await renderKeys(tableFormat, { width }))[0];
+    assert.match(await header(80), /^NAME +ID +TYPE +STATUS +EXPIRES +LAST USED$/, "all fit at 80");
+    assert.match(await header(70), /^NAME +ID +TYPE +STATUS +EXPIRES$/, "last used goes first");
+    assert.match(await header(56), /^NAME +ID +STATUS +EXPIRES$/, "then the type");
+    assert.match(await header(40), /^NAME +ID$/);
+  });
+
+  it("colours the header and the status when colour is on, with the same layout", async () => {
+    const text = await renderKeys(tableFormat, { width: 120, color: true });
+    assert.ok(text.includes("\x1b[1mNAME\x1b[0m"));
     assert.ok(text.includes("\x1b[32mactive\x1b[0m"));
     assert.ok(text.includes("\x1b[31mrevoked\x1b[0m"));
-    assert.equal(text.replace(ANSI, ""), await render(tableFormat, ROWS), "same layout otherwise");
+    assert.equal(text.replace(ANSI, ""), await renderKeys(tableFormat, { width: 120 }));
   });
 
-  it("says 'No items to display' for an empty list (dimmed when coloured)", async () => {
-    assert.equal(await render(tableFormat, []), "No items to display\n");
-    assert.equal(
-      await render(tableFormat, [], { info: { color: true } }),
-      "\x1b[2mNo items to display\x1b[0m\n",
+  it("-o wide shows every column with absolute UTC times", async () => {
+    const text = await renderKeys(wideFormat, { width: 400 });
+    const [header, first] = lines(text);
+    assert.match(
+      header,
+      /^NAME +ID +DESCRIPTION +TYPE +STATUS +REDACTED KEY +CREATED AT +EXPIRES +CREATED BY USER ID +LAST USED$/,
     );
+    assert.ok(first.includes(KEYS[0].description as string), "nothing cut when it fits");
+    assert.match(first, /2026-06-14 00:00:00/, "expires_at, absolute");
+    assert.doesNotMatch(text, / ago|in \d/);
   });
 
-  it("uses the display order, and the schema order without one", async () => {
-    const ordered = (await render(tableFormat, ROWS)).split("\n")[1];
-    assert.match(ordered, /^┃ name +┃ id +┃/);
-    const canonical = (await render(tableFormat, ROWS, { info: { displayOrder: undefined } }))
-      .split("\n")[1];
-    assert.match(canonical, /^┃ id +┃ name +┃/);
+  it("-o wide on a narrow terminal cuts description and name only", async () => {
+    const text = await renderKeys(wideFormat, { width: 200 });
+    for (const line of lines(text)) assert.ok(visibleWidth(line) <= 200, line);
+    assert.ok(text.includes("…"));
+    assert.ok(text.includes("VXNlcjozOkFkbWlu"), "identifiers whole");
   });
 
-  it("shows a single object as a key: value panel of the present fields", async () => {
-    const text = await render(tableFormat, [ROWS[1]], { info: { shape: "object" } });
-    assertGolden("table_object.txt", text);
-    assert.ok(!text.includes("expires_at"), "absent fields are left out");
-    assert.ok(!text.includes("description"));
-  });
-
-  it("prints the panel's lines bare when the box would not fit the terminal (values are never cut)", async () => {
-    const secret = "ak-" + "x".repeat(80);
-    const text = await render(tableFormat, [{ ...ROWS[0], key: secret }], {
-      isTerminal: true,
-      width: 60,
-      info: { shape: "object", displayOrder: [...DISPLAY_ORDER, "key"] },
-    });
-    assert.ok(text.includes(`key: ${secret}\n`), "the whole secret, on one line");
-    assert.ok(!text.includes("╭"));
-  });
-
-  it("aligns wide characters (CJK, emoji) by display width", async () => {
-    const rows: Row[] = [
-      { ...ROWS[0], name: "日本語のキー", description: "emoji 🎉🔑 ok" },
-      { ...ROWS[1], name: "ascii", description: "Ünïcödé ç" },
-    ];
-    const text = await render(tableFormat, rows);
-    assertGolden("table_unicode.txt", text);
-    const widths = new Set(text.trimEnd().split("\n").map(visibleWidth));
-    assert.equal(widths.size, 1, "every line has the same display width");
-  });
-
-  it("escapes control characters from the server (S4)", async () => {
+  it("escapes control, invisible and bidi characters from the server (S4, T6)", async () => {
     const hostile: Row = {
-      ...ROWS[0],
-      name: "evil\x1b[2J\x1b]0;pwned\x07",
-      description: "line1\nline2\ttab \u009b31m c1 \x7f del",
+      ...KEYS[3],
+      name: "evil\x1b[2J\u202eexe.txt\u200b",
+      description: "line1\nline2\ttab \u009b31m \u2066iso\u2069 \ufeff",
     };
-    const text = await render(tableFormat, [hostile], { info: { color: true } });
-    assertGolden("table_hostile.txt", text);
-    const withoutOurColours = text.replace(ANSI, "");
-    assert.ok(!RAW_CONTROL.test(withoutOurColours), "no raw controls left");
-    assert.ok(text.includes("evil\\x1b[2J\\x1b]0;pwned\\x07"));
-  });
-
-  it("cuts description and name with … on a narrow terminal instead of wrapping", async () => {
-    const text = await render(tableFormat, ROWS, { isTerminal: true, width: 120 });
-    assertGolden("table_narrow.txt", text);
-    for (const line of text.trimEnd().split("\n")) assert.ok(visibleWidth(line) <= 120, line);
-    assert.ok(text.includes("…"));
-    assert.ok(text.includes("QXBp1003"), "identifiers are never cut");
-  });
-
-  it("cuts nothing when even the narrowest free text cannot fit (100 and 160 columns)", async () => {
-    for (const width of [100, 160]) {
-      const text = await renderApiKeys({ isTerminal: true, width });
-      if (width === 160) assertGolden("table_api_keys_160.txt", text);
-      assert.ok(!text.includes("…"), `nothing cut at ${width}`);
-      assert.ok(text.includes("emulator admin key"));
-      assert.ok(
-        text.includes("Bootstrap key of the local emulator; its secret changes at every start"),
-      );
-      const widths = new Set(text.trimEnd().split("\n").map(visibleWidth));
-      assert.equal(widths.size, 1, "every line as wide as the table");
-      const [tableWidth] = widths;
-      assert.ok(tableWidth > width, "the terminal wraps the lines, as it must");
-      assert.equal(tableWidth, visibleWidth((await renderApiKeys()).split("\n")[0]));
-    }
-  });
-
-  it("fits the terminal exactly when cutting free text is enough", async () => {
-    const text = await renderApiKeys({ isTerminal: true, width: 200 });
-    assert.ok(text.includes("…"));
-    for (const line of text.trimEnd().split("\n")) assert.equal(visibleWidth(line), 200, line);
-    assert.ok(text.includes("QXBpS2V5OjEwMDAxMDpsWTI3"), "identifiers are never cut");
-  });
-
-  it("never cuts off a terminal, however wide the rows", async () => {
-    const long = "d".repeat(300);
-    const text = await render(tableFormat, [{ ...ROWS[0], description: long }]);
-    assert.ok(text.includes(long));
-  });
-
-  it("shows timestamps as YYYY-MM-DD HH:MM:SS in UTC; unparseable ones as sent", async () => {
-    const text = await render(tableFormat, [
-      { ...ROWS[0], created_at: "2024-03-10T01:30:00-05:00", expires_at: "not a date" },
-    ]);
-    assert.ok(text.includes("2024-03-10 06:30:00"));
-    assert.ok(text.includes("not a date"));
+    const text = await renderKeys(wideFormat, { width: 400, rows: [hostile] });
+    assert.ok(text.includes("evil\\x1b[2J\\u202eexe.txt\\u200b"), text);
+    assert.ok(text.includes("line1\\nline2\\ttab \\x9b31m \\u2066iso\\u2069 \\ufeff"), text);
+    assert.ok(!RAW_CONTROL.test(text.replace(ANSI, "")));
+    assert.ok(!/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(text));
   });
 
   it("streams after the first rows: later rows are drawn to the preview's widths", async () => {
-    const sink = captureSink();
+    const sink = captureSink({ isTerminal: true, width: 100 });
     let writesBeforeEnd = -1;
     async function* many() {
       for (let i = 0; i < PREVIEW_ROWS + 500; i++) {
@@ -151,56 +191,122 @@ describe("table format", () => {
         yield {
           ...ROWS[0],
           id: `id${String(i).padStart(5, "0")}`,
-          description: long ? "x".repeat(200) : "short",
+          name: long ? "x".repeat(200) : "short",
         };
       }
       writesBeforeEnd = sink.writes;
     }
     await tableFormat.write(many(), sink, infoFor());
     assert.ok(writesBeforeEnd > 0, "rows were written before the records ended");
-    const lines = sink.text().trimEnd().split("\n");
-    assert.equal(lines.length, PREVIEW_ROWS + 500 + 4);
-    const widths = new Set(lines.map(visibleWidth));
-    assert.equal(widths.size, 1, "a late long description is cut to the settled width");
-    assert.ok(sink.text().includes("shor…") || sink.text().includes("x…"));
-  });
-
-  it("keeps the schema's types: integers and booleans as text, absent as —", async () => {
-    const text = await render(tableFormat, [ROWS[2]], { info: { columns: COLUMNS } });
-    const row = text.split("\n")[3];
-    assert.match(row, /│ — +│ — +│ 2023-12-31 22:59:59 │ — +│$/);
+    const all = lines(sink.text());
+    assert.equal(all.length, PREVIEW_ROWS + 500 + 1);
+    assert.ok(all.every((line) => visibleWidth(line) <= 100));
+    assert.ok(sink.text().includes("shor…") || sink.text().includes("x…"), "the late name is cut");
   });
 });
 
-/** API keys as the emulator lists them: 24-character base64 IDs, RFC 3339 times. */
-const API_KEY_ROWS: readonly Row[] = [
-  {
-    id: "QXBpS2V5Ojg6VHVWTg==XyZ1",
-    name: "emulator admin key",
-    description: "Bootstrap key of the local emulator; its secret changes at every start",
-    key_type: "user",
-    status: "active",
-    redacted_key: "ak-5RQ...lAs",
-    created_at: "2026-11-26T20:29:18Z",
-    created_by_user_id: "VXNlcjozOk9GT3g=",
-    last_used_at: "2026-11-26T20:31:05Z",
-  },
-  {
-    id: "QXBpS2V5OjEwMDAxMDpsWTI3",
-    name: "seed key 100000",
-    key_type: "service",
-    status: "revoked",
-    redacted_key: "ak-4Ny...f8r",
-    created_at: "2026-11-26T20:29:17Z",
-    expires_at: "2027-11-17T20:29:18Z",
-    created_by_user_id: "VXNlcjozOk9GT3g=",
-  },
-];
-
-/** The api-keys table of {@link API_KEY_ROWS}, with api-keys' own columns and order. */
-function renderApiKeys(options: { isTerminal?: boolean; width?: number } = {}): Promise<string> {
-  return render(tableFormat, API_KEY_ROWS, {
-    ...options,
-    info: { columns: API_KEY_COLUMNS, displayOrder: API_KEY_DISPLAY_ORDER },
+describe("table format off a terminal: tab-separated lines (T7)", () => {
+  it("writes a header of column names, the summary columns, absolute times, empty for absent", async () => {
+    const text = await renderKeys(tableFormat);
+    assertGolden("table_keys_piped.tsv", text);
+    const [header, ...rows] = lines(text);
+    assert.equal(header, "name\tid\tkey_type\tstatus\texpires_at\tlast_used_at");
+    assert.equal(
+      rows[1],
+      "本番環境のデプロイ用キー\tQXBpS2V5OjEwMjpDSks=\tservice\tactive\t\t2026-03-02T00:00:00Z",
+    );
+    assert.ok(!text.includes("…"), "nothing cut");
+    assert.ok(!text.includes("\x1b"), "no colour");
   });
-}
+
+  it("-o wide piped writes every column", async () => {
+    const [header] = lines(await renderKeys(wideFormat));
+    assert.equal(header, API_KEY_DISPLAY_ORDER.join("\t"));
+  });
+
+  it("keeps one record on one line: tab, newline, CR and backslash are escaped", async () => {
+    const row: Row = { ...ROWS[0], name: "a\tb\nc\rd\\e", description: "x\u202ey\x1bz" };
+    const text = await render(tableFormat, [row]);
+    const out = lines(text);
+    assert.equal(out.length, 2);
+    assert.equal(out[1].split("\t").length, out[0].split("\t").length);
+    assert.match(out[1], /^a\\tb\\nc\\rd\\\\e\tQXBp1001\tx\\u202ey\\x1bz\t/);
+  });
+
+  it("colours status only when colour is forced (CLICOLOR_FORCE)", async () => {
+    const text = await render(tableFormat, ROWS, { info: { color: true } });
+    assert.ok(text.includes("\x1b[32mactive\x1b[0m"));
+    assert.ok(text.startsWith("name\tid\t"), "the header stays plain");
+  });
+});
+
+describe("empty lists and single objects", () => {
+  for (const isTerminal of [true, false]) {
+    it(`an empty list writes nothing to stdout and says so on stderr (${isTerminal ? "terminal" : "pipe"})`, async () => {
+      const sink = captureSink({ isTerminal, width: 80 });
+      const messages: string[] = [];
+      const message = (text: string) => Promise.resolve(void messages.push(text));
+      await tableFormat.write(recordsOf([]), sink, infoFor({ message }));
+      assert.equal(sink.text(), "");
+      assert.deepEqual(messages, [NO_ITEMS]);
+    });
+  }
+
+  const created: Row = {
+    ...KEYS[0],
+    description: "d".repeat(300),
+    key: "ak-" + "S".repeat(48),
+  };
+  const objectInfo: Partial<OutputInfo> = {
+    columns: API_KEY_CREATED_COLUMNS,
+    displayOrder: API_KEY_CREATED_DISPLAY_ORDER,
+    table: API_KEY_TABLE,
+    shape: "object",
+  };
+
+  it("a created key fits 80 columns as a panel; the secret is whole on its line", async () => {
+    const text = await render(tableFormat, [created], {
+      isTerminal: true,
+      width: 80,
+      info: objectInfo,
+    });
+    assertGolden("table_panel_80.txt", text);
+    for (const line of lines(text)) assert.ok(visibleWidth(line) <= 80, line);
+    assert.ok(text.includes(`key:                ${created.key}\n`));
+    assert.match(text, /expires_at: +2026-06-14 00:00:00 \(in 12 days\)/);
+    assert.ok(!/[│╭]/.test(text), "no border to copy along with the secret");
+  });
+
+  it("puts the secret on a line of its own when it cannot sit beside its label", async () => {
+    const text = await render(tableFormat, [created], {
+      isTerminal: true,
+      width: 60,
+      info: objectInfo,
+    });
+    assert.ok(text.includes(`\nkey:\n${created.key}\n`), text);
+    for (const line of lines(text)) {
+      if (line !== created.key) assert.ok(visibleWidth(line) <= 60, line);
+    }
+  });
+
+  it("a single object piped is one header line and one record, secret included", async () => {
+    const text = await render(tableFormat, [created], { info: objectInfo });
+    const [header, row] = lines(text);
+    assert.equal(header, API_KEY_CREATED_DISPLAY_ORDER.join("\t"));
+    assert.ok(row.endsWith(`\t${created.key}`));
+  });
+});
+
+describe("table format with the test schema", () => {
+  it("keeps the schema's types: integers and booleans as text, absent as —, never for times", async () => {
+    const text = await render(tableFormat, [ROWS[2]], {
+      isTerminal: true,
+      width: 200,
+      info: { columns: COLUMNS, displayOrder: undefined },
+    });
+    assert.match(
+      lines(text)[1],
+      /^QXBp1003 +old deploy key +Rotated, see ticket OPS-12 +revoked +— +— +2 years ago +never$/,
+    );
+  });
+});

@@ -11,6 +11,11 @@ describe("ax api-keys create: argv → options", () => {
     [["--name", "CI"], { name: "CI" }],
     [["-n", "CI", "--description", "d"], { name: "CI", description: "d" }],
     [["-n", "CI", "--expires-at", "2030-01-02"], { name: "CI", expiresAt: "2030-01-02T00:00:00Z" }],
+    [["-n", "CI", "--expires-at", "2030-01-02 03:04"], {
+      name: "CI",
+      expiresAt: "2030-01-02T03:04:00Z",
+    }],
+    [["-n", "CI", "--expires-in", "2w"], { name: "CI", expiresAt: "2026-06-15T12:00:00Z" }],
     [["-n", "CI", "--expires-at", "2030-01-02T03:04:05+01:00"], {
       name: "CI",
       expiresAt: "2030-01-02T02:04:05Z",
@@ -41,6 +46,9 @@ describe("ax api-keys create: argv → options", () => {
     [["-n", "a", "--description", "d".repeat(1001)], /^--description is too long: 1001/],
     [["-n", "a", "--expires-at", "2024-02-30"], /^Invalid datetime format: '2024-02-30'\./],
     [["-n", "a", "--expires-at", ""], /^Invalid datetime format: ''\./],
+    [["-n", "a", "--expires-at", "2025-12-31"], /^--expires-at '2025-12-31' is in the past/],
+    [["-n", "a", "--expires-in", "2x"], /^--expires-in must be a positive duration/],
+    [["-n", "a", "--expires-in", "1d", "--expires-at", "2030-01-02"], /cannot be used together/],
     [["-n", "a", "--env-file", ""], /^--env-file must not be empty/],
     [["-n", "a", "--space", "s"], /unknown option '--space'/],
   ];
@@ -60,6 +68,11 @@ describe("ax api-keys create-service-key: argv → options", () => {
   const cases: [string[], Partial<CreateServiceKeyOptions>][] = [
     [["-n", "S", "-s", "My Space"], { name: "S", space: "My Space" }],
     [["--name", "S", "--space", "U3BhY2U6MTphYmM="], { name: "S", space: "U3BhY2U6MTphYmM=" }],
+    [["-n", "S", "-s", "sp", "--expires-in", "36h"], {
+      name: "S",
+      space: "sp",
+      expiresAt: "2026-06-03T00:00:00Z",
+    }],
     [[
       "-n",
       "S",
@@ -108,6 +121,8 @@ describe("ax api-keys create-service-key: argv → options", () => {
       ["-n", "S", "-s", "sp", "--expires-at", "31/12/2024"],
       /^Invalid datetime format: '31\/12\/2024'/,
     ],
+    [["-n", "S", "-s", "sp", "--expires-at", "2026-05-31 23:59"], /is in the past/],
+    [["-n", "S", "-s", "sp", "--expires-in", "0w"], /^--expires-in must be a positive/],
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {

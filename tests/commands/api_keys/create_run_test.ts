@@ -74,7 +74,9 @@ describe("ax api-keys create", () => {
       "\x1b[32m✓\x1b[0m API key created successfully\n" +
         "\x1b[33m⚠ Warning:\x1b[0m Save this API key now — it will not be shown again.\n",
     );
-    assert.ok(run.stdout.includes(`key:\x1b[0m ${created.key} │`));
+    // The panel: bold labels, aligned values, the whole secret on its line.
+    assert.ok(run.stdout.includes(`\x1b[1mkey:\x1b[0m`), run.stdout);
+    assert.ok(run.stdout.includes(` ${created.key}\n`), run.stdout);
   });
 
   it("plain messages with NO_COLOR on a terminal", async () => {

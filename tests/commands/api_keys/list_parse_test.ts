@@ -4,6 +4,12 @@ import type { ListOptions } from "../../../commands/api_keys/list.ts";
 import { parseArgv } from "./_parse_harness.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
+const HYGIENE: ListOptions["hygiene"] = {
+  filter: undefined,
+  sort: undefined,
+  quiet: false,
+  from: { serverCursor: undefined, skip: 0 },
+};
 
 describe("ax api-keys list: argv → options", () => {
   const cases: [string[], Partial<ListOptions>][] = [
@@ -11,8 +17,16 @@ describe("ax api-keys list: argv → options", () => {
     [["--limit", "40"], { want: 40 }],
     [["-l", "250"], { want: 250 }],
     [["--all"], { want: "all" }],
-    [["--cursor", "abc"], { want: "page", cursor: "abc" }],
-    [["-c", "abc", "--all"], { want: "all", cursor: "abc" }],
+    [["--cursor", "abc"], {
+      want: "page",
+      cursor: "abc",
+      hygiene: { ...HYGIENE, from: { serverCursor: "abc", skip: 0 } },
+    }],
+    [["-c", "abc", "--all"], {
+      want: "all",
+      cursor: "abc",
+      hygiene: { ...HYGIENE, from: { serverCursor: "abc", skip: 0 } },
+    }],
     [["--key-type", "SERVICE"], { want: "page", keyType: "service" }],
     [["-s", "My Space", "--key-type", "service"], {
       want: "page",
@@ -40,6 +54,7 @@ describe("ax api-keys list: argv → options", () => {
         space: undefined,
         user: undefined,
         cursor: undefined,
+        hygiene: HYGIENE,
         common: COMMON,
         ...expected,
       });
@@ -111,4 +126,59 @@ describe("ax api-keys list: argv → options", () => {
     assert.deepEqual(choices["--status"], ["active", "revoked"]);
     assert.match(cmd.helpInformation().replace(/\s+/g, " "), /choices: "user", "service"/);
   });
+});
+
+describe("ax api-keys list: hygiene options → options (issue 14)", () => {
+  const DAY = 86_400_000;
+  const cases: [string[], Partial<ListOptions["hygiene"]>][] = [
+    [["--expires-within", "2w"], { filter: { expiresWithinMs: 14 * DAY } }],
+    [["--never-expires"], { filter: { neverExpires: true } }],
+    [["--unused-for", "90d", "--name", "ci-*"], {
+      filter: { unusedForMs: 90 * DAY, name: "ci-*" },
+    }],
+    [["--sort", "expires_at"], { sort: { field: "expires_at", descending: false } }],
+    [["--sort", "Last_Used_At:DESC"], { sort: { field: "last_used_at", descending: true } }],
+    [["--sort", "name:asc"], { sort: { field: "name", descending: false } }],
+    [["-q"], { quiet: true }],
+    [["--cursor", "ax1.eyJjIjoieCIsInMiOjN9"], { from: { serverCursor: "x", skip: 3 } }],
+  ];
+  for (const [argv, expected] of cases) {
+    it(argv.join(" "), async () => {
+      const options = await parseArgv<ListOptions>(["list", ...argv]);
+      const { filter, ...rest } = expected;
+      assert.deepEqual(options.hygiene, {
+        ...HYGIENE,
+        ...rest,
+        filter: filter === undefined ? undefined : {
+          expiresWithinMs: undefined,
+          neverExpires: undefined,
+          unusedForMs: undefined,
+          name: undefined,
+          ...filter,
+        },
+      });
+    });
+  }
+
+  const errors: [string[], RegExp][] = [
+    [["--expires-within", "0"], /^--expires-within must be a positive duration.*got '0'/],
+    [["--expires-within", "-5d"], /got '-5d'/],
+    [["--unused-for", "3 days"], /^--unused-for must be a positive duration.*got '3 days'/],
+    [["--sort", "nope"], /'--sort <field\[:asc\|:desc\]>' argument 'nope' is invalid/],
+    [["--sort", "name:up"], /argument 'name:up' is invalid/],
+    [["--sort", "name", "--cursor", "c"], /^--sort and --cursor cannot be used together/],
+    [["-q", "-o", "json"], /^-q\/--quiet and -o\/--output cannot be used together/],
+    [["--never-expires", "--expires-within", "1d"], /cannot be used together/],
+    [["--name", ""], /^--name must not be empty/],
+    [["--cursor", "ax1.bm9wZQ"], /is not a cursor ax printed/],
+  ];
+  for (const [argv, message] of errors) {
+    it(`rejects ${JSON.stringify(argv)}`, async () => {
+      await assert.rejects(parseArgv<ListOptions>(["list", ...argv]), (error: Error) => {
+        assert.equal(error.name, "UsageError");
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
 });

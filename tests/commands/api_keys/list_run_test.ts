@@ -159,7 +159,7 @@ describe("ax api-keys list: requests and output", () => {
     assert.equal(run.stderr, "");
   });
 
-  it("prints the table, then the cursor hint on stderr", async () => {
+  it("prints the table (tab-separated off a terminal), then the cursor hint on stderr", async () => {
     const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
       status: 200,
       json: {
@@ -171,29 +171,23 @@ describe("ax api-keys list: requests and output", () => {
     stub.verify();
     assert.equal(run.error, undefined);
     const lines = run.stdout.trimEnd().split("\n");
-    assert.match(
-      lines[1],
-      /name .*id .*description .*key_type .*status .*redacted_key .*created_at .*expires_at .*created_by_user_id .*last_used_at/,
-    );
-    assert.match(
-      run.stdout,
-      /Key 1 .*key1 .*— .*user .*active .*ak-k1\.\.\.xyz .*2026-01-15 10:30:00/,
-    );
+    assert.equal(lines[0], "name\tid\tkey_type\tstatus\texpires_at\tlast_used_at");
+    assert.match(lines[1], /^Key 1\tkey1\tuser\tactive\t/);
     assert.equal(
       run.stderr,
       "More items available. To fetch the next page, add:\n  --cursor NEXT==\n",
     );
   });
 
-  it("says No items to display for an empty table", async () => {
+  it("says No items to display for an empty table, on stderr (stdout is data only)", async () => {
     const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
       status: 200,
       json: { api_keys: [], pagination: { has_more: false } },
     });
     const run = await runApiKeys(["list"], { stub });
     stub.verify();
-    assert.match(run.stdout, /No items to display/);
-    assert.equal(run.stderr, "");
+    assert.equal(run.stdout, "");
+    assert.equal(run.stderr, "No items to display\n");
   });
 
   it("uses the profile's output format when -o is absent, and -o over it", async () => {

@@ -15,9 +15,13 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [name, argv, tty, force] of cases) {
     it(name, async () => {
-      assert.deepEqual(await parseArgv<RevokeOptions>(["revoke", ...argv], tty), {
-        id: "k1",
+      const { readStdin, ...options } = await parseArgv<RevokeOptions>(["revoke", ...argv], tty);
+      assert.equal(typeof readStdin, "function", "the real stdin reader is injected");
+      assert.deepEqual(options, {
+        ids: ["k1"],
+        fromStdin: false,
         force,
+        dryRun: false,
         common: COMMON,
       });
     });
@@ -39,9 +43,11 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   }
 
   const errors: [string[], RegExp][] = [
-    [[], /missing required argument 'key-id'/],
+    [[], /^Give at least one key ID, or - to read IDs from stdin\./],
+    [["-f"], /^Give at least one key ID/],
     [["", "-f"], /^The key ID must not be empty/],
-    [["k1", "k2", "-f"], /too many arguments/],
+    [["k1", "", "-f"], /^The key ID must not be empty/],
+    [["-"], /^Reading key IDs from stdin \(-\) leaves no terminal to confirm on/],
     [["k1", "-f", "-o", "json"], /unknown option '-o'/],
   ];
   for (const [argv, message] of errors) {
@@ -61,6 +67,10 @@ describe("ax api-keys refresh: argv → options", () => {
     [["k1", "--grace-period-seconds", "0"], { gracePeriodSeconds: 0 }],
     [["k1", "--grace-period-seconds", "86400"], { gracePeriodSeconds: 86400 }],
     [["k1", "--expires-at", "2026-12-31T23:59:59"], { expiresAt: "2026-12-31T23:59:59Z" }],
+    // The table's form, and a duration from the fake clock's 2026-06-01T12:00:00Z (issue 13).
+    [["k1", "--expires-at", "2027-01-01 10:00"], { expiresAt: "2027-01-01T10:00:00Z" }],
+    [["k1", "--expires-in", "90d"], { expiresAt: "2026-08-30T12:00:00Z" }],
+    [["k1", "--expires-in", "12h"], { expiresAt: "2026-06-02T00:00:00Z" }],
     [["k1", "--env-file", "keys/.env", "-o", "json"], {
       envFile: "keys/.env",
       common: { ...COMMON, output: "json" },
@@ -89,6 +99,15 @@ describe("ax api-keys refresh: argv → options", () => {
     [["k1", "--grace-period-seconds", "abc"], /got 'abc'/],
     [["k1", "--grace-period-seconds", "86401"], /got '86401'/],
     [["k1", "--expires-at", "2024-13-01"], /^Invalid datetime format: '2024-13-01'/],
+    [["k1", "--expires-at", "2026-06-01 11:59"], /^--expires-at '2026-06-01 11:59' is in the past/],
+    [
+      ["k1", "--expires-at", "2026-06-01T12:00:00Z"],
+      /is in the past \(it is now 2026-06-01T12:00:00Z\)/,
+    ],
+    [["k1", "--expires-in", "0d"], /^--expires-in must be a positive duration/],
+    [["k1", "--expires-in", "-5d"], /^--expires-in must be a positive duration/],
+    [["k1", "--expires-in", "3 days"], /got '3 days'/],
+    [["k1", "--expires-in", "90d", "--expires-at", "2027-01-01"], /cannot be used together/],
     [["k1", "--force"], /unknown option '--force'/],
   ];
   for (const [argv, message] of errors) {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { apiKey, apiStub, createdKey, pretty, runApiKeys } from "./_run_harness.ts";
 import type { ApiError, AxError } from "../../../runtime/errors.ts";
 
-const WARNING = "⚠ Warning: This will permanently revoke the API key\n";
+const WARNING = "⚠ Warning: This will permanently revoke the API key 'key1' (Key 1)\n";
 
 describe("ax api-keys revoke", () => {
   it("--force revokes without asking", async () => {
@@ -29,7 +29,14 @@ describe("ax api-keys revoke", () => {
   ];
   for (const [name, answer, revoked] of answers) {
     it(`on a terminal, asks first; answer ${name}`, async () => {
-      const stub = apiStub();
+      // The prompt names the key: one request for the first page of keys (issue 13).
+      const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
+        status: 200,
+        json: {
+          api_keys: [apiKey(2), apiKey(1)],
+          pagination: { has_more: true, next_cursor: "c" },
+        },
+      });
       if (revoked) {
         stub.expect({ method: "PUT", path: "/v2/api-keys/key1/revoke" }, { status: 204 });
       }

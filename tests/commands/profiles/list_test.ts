@@ -65,6 +65,30 @@ describe("runList", () => {
     assert.match(table.stdout.text(), /default.*true.*https:\/\/api\.arize\.com/);
   });
 
+  it("piped, the table is tab-separated lines with a header of column names", async () => {
+    const { ctx, stdout } = configContext(twoProfiles());
+    await runList(parseList({ output: "table" }), ctx);
+    assert.equal(
+      stdout.text(),
+      "name\tactive\tbase_url\n" +
+        "default\ttrue\thttps://api.arize.com\n" +
+        "local\tfalse\thttp://127.0.0.1:4010\n",
+    );
+  });
+
+  it("cuts a long base URL with … to fit a narrow terminal", async () => {
+    const dir = freshDir();
+    writeProfileFile(
+      dir,
+      "far",
+      `[routing]\napi_host = "${"very-long-host-name.".repeat(4)}example.com"\n`,
+    );
+    const { ctx, stdout } = configContext(dir, { tty: true, columns: 40, env: { NO_COLOR: "1" } });
+    await runList(parseList({ output: "table" }), ctx);
+    for (const line of stdout.text().trimEnd().split("\n")) assert.ok(line.length <= 40, line);
+    assert.match(stdout.text(), /^far +\S+ +https:\/\/very-long-host.*…$/m);
+  });
+
   it("marks the active profile, and AX_PROFILE when set", async () => {
     const dir = twoProfiles();
     writeFileSync(join(dir, ".active_profile"), "local");

@@ -20,6 +20,8 @@ import {
 } from "../../_helpers/ax_process.ts";
 
 const REVOKE = "PUT /v2/api-keys/{id}/revoke";
+/** The one request that names the key in the prompt (issue 13). */
+const LOOKUP = "GET /v2/api-keys";
 const scriptAvailable = await hasScript();
 
 let emu: EmulatorHandle;
@@ -53,14 +55,17 @@ describe("confirmation prompts (I3)", {
   });
 
   for (const [what, keys] of [["n", "n\r"], ["Enter (the default)", "\r"], ["no", "no\r"]]) {
-    it(`revoke answered ${what}: not revoked, exit 0, nothing sent`, async () => {
+    it(`revoke answered ${what}: not revoked, exit 0, only the lookup sent`, async () => {
       const id = await newKeyId();
       const since = await requestsSince(emu);
       const result = await answer(["api-keys", "revoke", id], keys);
       assert.equal(result.code, 0, result.stdout);
-      assert.match(result.stdout, /This will permanently revoke the API key/);
+      assert.match(
+        result.stdout,
+        new RegExp(`This will permanently revoke the API key '${id}' \\(prompted\\)`),
+      );
       assert.match(result.stdout, /API key not revoked/);
-      assert.deepEqual(await since(), {});
+      assert.deepEqual(await since(), { [LOOKUP]: 1 });
     });
   }
 
@@ -70,15 +75,15 @@ describe("confirmation prompts (I3)", {
     const result = await answer(["api-keys", "revoke", id], "y\r");
     assert.equal(result.code, 0, result.stdout);
     assert.match(result.stdout, new RegExp(`API key with ID '${id}' revoked successfully`));
-    assert.deepEqual(await since(), { [REVOKE]: 1 });
+    assert.deepEqual(await since(), { [LOOKUP]: 1, [REVOKE]: 1 });
   });
 
-  it("Ctrl-C at the prompt: exit 130, nothing sent", async () => {
+  it("Ctrl-C at the prompt: exit 130, nothing revoked", async () => {
     const id = await newKeyId();
     const since = await requestsSince(emu);
     const result = await answer(["api-keys", "revoke", id], "\x03");
     assert.equal(result.code, 130, result.stdout);
-    assert.deepEqual(await since(), {});
+    assert.deepEqual(await since(), { [LOOKUP]: 1 });
   });
 
   it("stdin a terminal but stdout piped: no prompt, exit 2 naming --force, nothing sent", async () => {

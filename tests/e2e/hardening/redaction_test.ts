@@ -136,8 +136,10 @@ describe("secrets never leak (S1)", () => {
     const cases: [string[], Record<string, string>, number][] = [
       [["api-keys", "list"], { ARIZE_API_KEY: wrong }, 3],
       [["api-keys", "revoke", "QXBpS2V5Ojk5OTk5OnF1aXJreQ", "-f"], {}, 4],
-      [["api-keys", "refresh", refreshable.api_keys[0].id], {}, 4],
-      [["api-keys", "list", "--key-type", "service"], {}, 4],
+      // A replacement may not outlive the key it replaces: 422.
+      [["api-keys", "refresh", refreshable.api_keys[0].id, "--expires-at", "2199-01-01"], {}, 4],
+      // A cursor the server never issued: 400.
+      [["api-keys", "list", "--cursor", "not-a-cursor"], {}, 4],
     ];
     for (const [args, extra, code] of cases) {
       const { result } = await verbose(args, extra);

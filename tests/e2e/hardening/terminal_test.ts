@@ -105,6 +105,14 @@ describe("colour and progress only on a terminal (T2, T5)", {
     assert.match(result.stdout, /Fetched \d+ API keys/);
   });
 
+  it("TERM=dumb: no progress line, no cursor movement, no colour at all (T2)", async () => {
+    const result = await onTerminal(["api-keys", "list", "--all", "-o", "csv"], { TERM: "dumb" });
+    assert.equal(result.code, 0, result.stdout.slice(-500));
+    assert.doesNotMatch(result.stdout, /Fetched \d+ API keys/);
+    assert.ok(!result.stdout.includes("\x1b"), "not one escape sequence");
+    assert.match(result.stdout, /seed key 000450/);
+  });
+
   it("list --all piped shows no progress: stderr stays empty (T5)", async () => {
     const result = await runAx(["api-keys", "list", "--all", "-o", "csv"], {
       env: emulatorEnv(emu, box, { NO_COLOR: undefined }),

@@ -1,0 +1,88 @@
+/**
+ * Finding keys by ID or name. The API has no "get one key" request, so a key
+ * is found by listing: the caller's user keys first, then (when asked) the
+ * service keys of each space the caller can read, in the statuses asked,
+ * stopping as soon as the question is answered.
+ */
+import type { ApiClient } from "../../api/client.ts";
+import { listSpaces } from "../../api/spaces.ts";
+import { listApiKeys } from "../../api/api_keys.ts";
+import { paginateApiKeys } from "../../api/paginate.ts";
+import type { ApiKey, KeyStatus } from "../../api/types.ts";
+import { InterruptedError } from "../../runtime/errors.ts";
+import type { KeyQuery } from "./_matching_keys.ts";
+
+/** Where to look. */
+export interface LookupScope {
+  /** Statuses to read, in order (each is one listing per scope). */
+  statuses: readonly KeyStatus[];
+  /** The service keys of these spaces (IDs); `all` lists the caller's spaces first. */
+  spaces: readonly string[] | "all";
+  /** Also the caller's user keys (first). */
+  userKeys: boolean;
+}
+
+/** The listings a scope reads, in order, built lazily (`all` costs requests). */
+async function* scopeQueries(client: ApiClient, scope: LookupScope): AsyncGenerator<KeyQuery> {
+  if (scope.userKeys) {
+    for (const status of scope.statuses) yield { status };
+  }
+  const spaces = scope.spaces === "all" ? await allSpaceIds(client) : scope.spaces;
+  for (const spaceId of spaces) {
+    for (const status of scope.statuses) yield { key_type: "service", space_id: spaceId, status };
+  }
+}
+
+/** Every space the caller can read, by ID. */
+export async function allSpaceIds(client: ApiClient): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listSpaces(client, { limit: 100, cursor });
+    ids.push(...page.spaces.map((space) => space.id));
+    const next = page.pagination.next_cursor;
+    // A repeated or missing cursor ends the loop rather than spinning (N7).
+    if (!page.pagination.has_more || !next || next === cursor) return ids;
+    cursor = next;
+  }
+}
+
+/** Every key of `scope`, listing by listing. */
+export async function* keysIn(client: ApiClient, scope: LookupScope): AsyncGenerator<ApiKey> {
+  for await (const query of scopeQueries(client, scope)) {
+    yield* paginateApiKeys(client, query, { want: "all" }).records;
+  }
+}
+
+/**
+ * The keys among `ids` that `scope` holds, by ID; reading stops once every
+ * ID was found.
+ */
+export async function findKeysById(
+  client: ApiClient,
+  input: { ids: readonly string[]; scope: LookupScope },
+): Promise<Map<string, ApiKey>> {
+  const wanted = new Set(input.ids);
+  const found = new Map<string, ApiKey>();
+  if (wanted.size === 0) return found;
+  for await (const key of keysIn(client, input.scope)) {
+    if (!wanted.has(key.id) || found.has(key.id)) continue;
+    found.set(key.id, key);
+    if (found.size === wanted.size) break;
+  }
+  return found;
+}
+
+/**
+ * The key `id` if it is on the first page (100) of the caller's active user
+ * keys: one request, for naming a key in a prompt. Failures are not fatal.
+ */
+export async function findOnFirstPage(client: ApiClient, id: string): Promise<ApiKey | undefined> {
+  try {
+    const page = await listApiKeys(client, { limit: 100 });
+    return page.api_keys.find((key) => key.id === id);
+  } catch (error) {
+    if (error instanceof InterruptedError) throw error;
+    return undefined;
+  }
+}
