@@ -41,17 +41,32 @@ function lazyPrompter(): Prompter {
   };
 }
 
+/**
+ * The signals that stop ax, with their exit codes (128 + signal number, I8
+ * in docs/reliability.md). Each aborts ctx.signal: temp files are removed
+ * and partial output discarded on the way out, as for Ctrl-C.
+ */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
 async function main(): Promise<number> {
   const interrupt = new AbortController();
-  const onSignal = () => {
-    if (interrupt.signal.aborted) process.exit(130);
-    interrupt.abort(new InterruptedError());
-    // Cleanup (temp files, sockets) runs through the abort; if something still
-    // hangs, do not keep the user waiting.
-    setTimeout(() => process.exit(130), 2000).unref?.();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  /** The exit code of the first stop signal received. */
+  let stoppedWith: number | undefined;
+  for (const [name, code] of Object.entries(STOP_SIGNALS)) {
+    const onSignal = () => {
+      if (interrupt.signal.aborted) process.exit(stoppedWith ?? code);
+      stoppedWith = code;
+      interrupt.abort(new InterruptedError());
+      // Cleanup (temp files, sockets) runs through the abort; if something still
+      // hangs, do not keep the user waiting.
+      setTimeout(() => process.exit(code), 2000).unref?.();
+    };
+    try {
+      process.on(name as NodeJS.Signals, onSignal);
+    } catch {
+      // A platform without this signal (SIGHUP on some Windows runtimes).
+    }
+  }
   const stderr = standardOutput(2);
   const ctx: Context = {
     fetch: globalThis.fetch.bind(globalThis),
@@ -82,12 +97,14 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     const verbose = process.argv.includes("--verbose") || process.argv.includes("-v");
-    return await reportError(error, {
+    const code = await reportError(error, {
       stderr,
       env: process.env,
       verbose,
       interrupted: interrupt.signal.aborted,
     });
+    // Whatever failed after a stop signal, the exit code names the signal.
+    return stoppedWith ?? code;
   }
 }
 

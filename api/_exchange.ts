@@ -1,12 +1,14 @@
 /**
  * One attempt of a request: send, follow redirects by hand (S2), read the
- * whole body, all within one timeout (N1) and abandoned at once on Ctrl-C.
+ * whole body up to a ceiling (N8), all within one timeout (N1) and abandoned
+ * at once on Ctrl-C.
  * Transport failures come back as a classified {@link NetFailure} so the
  * caller can decide about retrying; only Ctrl-C and redirect trouble throw.
  */
 import type { Context } from "../runtime/context.ts";
 import { NetworkError } from "../runtime/errors.ts";
 import { bodyForLog, type DebugLog, headerLines, urlForLog } from "./_log.ts";
+import { BodyTooLarge, readBoundedText } from "./_bounded_body.ts";
 import { classifyFetchError, type NetFailure, timeoutFailure } from "./_net_errors.ts";
 import { interruption } from "./_interrupt.ts";
 import { reasonPhrase } from "./problem.ts";
@@ -128,7 +130,7 @@ export async function exchange(ctx: Context, req: AttemptRequest): Promise<Attem
         url = next;
         continue;
       }
-      const text = await abortable(response.text(), signal);
+      const text = await abortable(readBoundedText(response), signal);
       await logResponse(req.log, { response, text, started, ctx });
       return {
         ok: true,
@@ -143,7 +145,9 @@ export async function exchange(ctx: Context, req: AttemptRequest): Promise<Attem
   } catch (error) {
     if (ctx.signal.aborted) throw interruption(ctx);
     if (error instanceof NetworkError) throw error;
-    const failure = timeout.signal.aborted
+    const failure = error instanceof BodyTooLarge
+      ? oversizeFailure(error)
+      : timeout.signal.aborted
       ? timeoutFailure(error)
       : classifyFetchError(error, afterHeaders);
     await req.log.lines(`request failed: ${failure.kind}: ${errorText(error)}`);
@@ -151,6 +155,20 @@ export async function exchange(ctx: Context, req: AttemptRequest): Promise<Attem
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * An answer over the ceiling: the server did receive the request, and asking
+ * again would fetch the same flood.
+ */
+function oversizeFailure(error: BodyTooLarge): NetFailure {
+  return {
+    kind: "oversize",
+    mayHaveReachedServer: true,
+    retryable: false,
+    detail: `${error.message}; ax stopped reading it`,
+    cause: error,
+  };
 }
 
 function resolveRedirect(from: URL, location: string): URL {

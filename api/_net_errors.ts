@@ -17,6 +17,7 @@ export type FailureKind =
   | "reset"
   | "protocol"
   | "timeout"
+  | "oversize"
   | "unknown";
 
 /** A classified transport failure. */
@@ -58,7 +59,7 @@ function evidence(error: unknown): { codes: string[]; text: string } {
 }
 
 interface Rule {
-  kind: Exclude<FailureKind, "timeout">;
+  kind: Exclude<FailureKind, "timeout" | "oversize">;
   codes: RegExp;
   text: RegExp;
 }
@@ -126,6 +127,7 @@ const DETAILS: Record<Exclude<FailureKind, "tls">, string> = {
   reset: "the connection was closed unexpectedly",
   protocol: "the server sent an invalid HTTP response",
   timeout: "timed out",
+  oversize: "the response is too large",
   unknown: "the request failed",
 };
 

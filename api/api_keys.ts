@@ -3,8 +3,10 @@
  * one request; bodies are read with the tolerant readers of types.ts.
  */
 import { type ApiClient, UNKNOWN_OUTCOME_HINTS } from "./client.ts";
+import type { PageFetcher } from "./paginate.ts";
 import { encodePathSegment } from "./path.ts";
 import {
+  type ApiKey,
   type ApiKeyCreate,
   type ApiKeyCreated,
   type ApiKeyListResponse,
@@ -44,6 +46,20 @@ export async function listApiKeys(
     onBody: options.onBody,
   });
   return readApiKeyList(response.body, response);
+}
+
+/**
+ * The pages of `GET /v2/api-keys` matching `query`, for `paginate` and
+ * `firstPage` (api/paginate.ts).
+ */
+export function apiKeyPages(
+  client: ApiClient,
+  query: Omit<ListApiKeysQuery, "limit" | "cursor">,
+): PageFetcher<ApiKey> {
+  return async (page, hooks) => {
+    const answer = await listApiKeys(client, { ...query, ...page }, hooks);
+    return { items: answer.api_keys, pagination: answer.pagination };
+  };
 }
 
 /**

@@ -21,6 +21,7 @@ import { excerptOf, malformedResponse } from "./_malformed.ts";
 import type { NetFailure } from "./_net_errors.ts";
 import { backoffMs, MAX_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from "./_retry.ts";
 import { type Exchange, exchange } from "./_exchange.ts";
+import { headerValueProblem } from "./header_value.ts";
 import { apiErrorFromResponse, reasonPhrase } from "./problem.ts";
 import { scrubSecrets } from "./redact.ts";
 
@@ -98,9 +99,14 @@ interface State {
 
 /**
  * A client for `options.baseUrl`. Throws ConfigError at once when the base URL
- * is not an http(s) URL.
+ * is not an http(s) URL or the API key cannot travel in a header.
  */
 export function createClient(ctx: Context, options: ClientOptions): ApiClient {
+  const unsendable = headerValueProblem(options.apiKey);
+  if (unsendable !== undefined) {
+    // fetch would refuse it with a TypeError that reads like a network failure.
+    throw new ConfigError(`The API key cannot be sent: ${unsendable}.`);
+  }
   const network = options.network ?? {};
   const state: State = {
     ctx: options.network ? { ...ctx, fetch: fetchWithNetwork(ctx.fetch, network) } : ctx,
@@ -367,6 +373,8 @@ const KIND_HINTS: Record<string, string> = {
   reset: "Check your network connection and proxy settings, then try again.",
   protocol: "A proxy may be interfering; check the base URL and proxy settings.",
   timeout: "Check your network, or allow more time with --timeout SECONDS (or AX_TIMEOUT).",
+  oversize:
+    "A proxy or a faulty server may be sending an endless answer; check the base URL and proxy settings.",
   unknown: "Check your network connection and proxy settings, then try again.",
 };
 
@@ -404,7 +412,8 @@ function transportError(
     ...(attempt > 1 ? [`${attempt} attempts`] : []),
   ];
   if (notes.length > 0) what += ` (${notes.join(", ")})`;
-  const hint = proxy && failure.kind !== "tls" && failure.kind !== "timeout"
+  const hint = proxy && failure.kind !== "tls" && failure.kind !== "timeout" &&
+      failure.kind !== "oversize"
     ? "Check that the proxy is running and reachable (HTTPS_PROXY / HTTP_PROXY or the profile's [network] proxy_url), then the base URL."
     : KIND_HINTS[failure.kind];
   if (req.idempotent) {

@@ -4,8 +4,8 @@
  */
 import { AxError, EXIT } from "../runtime/errors.ts";
 import type { ApiClient } from "./client.ts";
-import { malformedResponse } from "./_malformed.ts";
-import { readSpaceList, type SpaceListResponse } from "./types.ts";
+import { type PageFetcher, paginate } from "./paginate.ts";
+import { readSpaceList, type Space, type SpaceListResponse } from "./types.ts";
 
 /** Filters and page position of `GET /v2/spaces`; unset ones are not sent. */
 export interface ListSpacesQuery {
@@ -20,14 +20,27 @@ export interface ListSpacesQuery {
 export async function listSpaces(
   client: ApiClient,
   query: ListSpacesQuery,
+  options: { onBody?: (text: string) => void } = {},
 ): Promise<SpaceListResponse> {
   const response = await client.request({
     method: "GET",
     path: "/v2/spaces",
     query: { ...query },
     idempotent: true,
+    onBody: options.onBody,
   });
   return readSpaceList(response.body, response);
+}
+
+/** The pages of `GET /v2/spaces` matching `query`, for `paginate` (api/paginate.ts). */
+export function spacePages(
+  client: ApiClient,
+  query: Omit<ListSpacesQuery, "limit" | "cursor">,
+): PageFetcher<Space> {
+  return async (page, hooks) => {
+    const answer = await listSpaces(client, { ...query, ...page }, hooks);
+    return { items: answer.spaces, pagination: answer.pagination };
+  };
 }
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -58,26 +71,15 @@ export function isSpaceId(value: string): boolean {
  * The ID of the space `nameOrId` names. An ID is returned as is, without a
  * request; a name is looked up page by page and must match exactly
  * (case-sensitive) one space. Not found and ambiguous names are an AxError
- * with exit code 1: the request worked, the user's value did not match.
+ * with exit code 1: the request worked, the user's value did not match. A
+ * pagination that would not end fails with exit 4 (N7, docs/reliability.md).
  */
 export async function resolveSpaceId(client: ApiClient, nameOrId: string): Promise<string> {
   if (isSpaceId(nameOrId)) return nameOrId;
   const matches: string[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await listSpaces(client, { name: nameOrId, limit: 100, cursor });
-    for (const space of page.spaces) {
-      if (space.name === nameOrId) matches.push(space.id);
-    }
-    const next = page.pagination.next_cursor;
-    if (!page.pagination.has_more) break;
-    if (next === undefined || next === "" || next === cursor) {
-      throw malformedResponse(undefined, {
-        reason: "has_more is true but next_cursor is missing or repeated",
-        value: page.pagination,
-      });
-    }
-    cursor = next;
+  const spaces = paginate(spacePages(client, { name: nameOrId }), { want: "all" });
+  for await (const space of spaces.records) {
+    if (space.name === nameOrId) matches.push(space.id);
   }
   if (matches.length === 0) {
     throw new AxError(`space '${nameOrId}' not found`, {

@@ -5,8 +5,11 @@
  * apply alike everywhere.
  */
 import { type ApiClient, createClient } from "../api/client.ts";
+import { headerValueProblem } from "../api/header_value.ts";
 import { INSECURE_TLS_WARNING, type Settings } from "../config/settings.ts";
 import type { Context } from "../runtime/context.ts";
+import { ConfigError, UsageError } from "../runtime/errors.ts";
+import { readCaBundle } from "../runtime/network_fetch.ts";
 
 /** How this client differs from the settings' defaults. */
 export interface ClientChoices {
@@ -18,12 +21,19 @@ export interface ClientChoices {
   readonly verbose?: boolean;
 }
 
-/** A client for `settings`, with `choices` applied. */
+/**
+ * A client for `settings`, with `choices` applied. Credentials that cannot
+ * be used fail here, before any request, naming where they came from: an
+ * API key no HTTP header can carry, a CA bundle that is unreadable (exit 5)
+ * or holds no certificate. A bad value in the environment is exit 2, like
+ * any bad option; one in a profile file is a configuration error, exit 1.
+ */
 export function clientFromSettings(
   ctx: Context,
   settings: Settings,
   choices: ClientChoices,
 ): ApiClient {
+  checkCredentials(ctx, settings, choices.apiKey);
   return createClient(ctx, {
     baseUrl: settings.baseUrl,
     apiKey: choices.apiKey,
@@ -31,6 +41,35 @@ export function clientFromSettings(
     verbose: choices.verbose ?? false,
     network: settings.network,
   });
+}
+
+function checkCredentials(ctx: Context, settings: Settings, apiKey: string): void {
+  const problem = headerValueProblem(apiKey);
+  if (problem !== undefined) {
+    const fromEnv = settings.apiKeySource === "ARIZE_API_KEY";
+    const source = fromEnv ? "ARIZE_API_KEY" : settings.apiKeySource ?? "The API key";
+    const message = `The API key from ${source} cannot be sent: ${problem}.`;
+    const hint = fromEnv
+      ? "Set ARIZE_API_KEY to the key exactly as Arize shows it."
+      : "Fix [auth] api_key in that profile (ax profiles create NAME --api-key - --force).";
+    throw fromEnv ? new UsageError(message, [hint]) : new ConfigError(message, [hint]);
+  }
+  const profile = settings.profileName
+    ? `profile ${settings.profileName} (${settings.profileFile})`
+    : "the profile";
+  if (settings.network.caBundle) {
+    readCaBundle(settings.network.caBundle, `[network] ca_bundle of ${profile}`);
+  }
+  const extra = ctx.env.NODE_EXTRA_CA_CERTS;
+  if (extra) {
+    try {
+      readCaBundle(extra, "NODE_EXTRA_CA_CERTS");
+    } catch (error) {
+      // The variable is the user's input: a wrong file is a bad value (exit 2).
+      if (error instanceof ConfigError) throw new UsageError(error.message, [...error.hints]);
+      throw error;
+    }
+  }
 }
 
 /**

@@ -2,11 +2,13 @@
  * The profiles on disk: listing, reading, saving and deleting them, and the
  * active-profile marker. Reading never creates anything.
  */
-import { readdir, unlink } from "node:fs/promises";
+import { link, open, readdir, unlink } from "node:fs/promises";
+import { basename, dirname } from "node:path";
 import { readRegularText } from "../runtime/read_regular_file.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError } from "../runtime/errors.ts";
-import { writeFileAtomic } from "../runtime/atomic_file.ts";
+import { tempPathFor, writeFileAtomic } from "../runtime/atomic_file.ts";
+import { errorCode, syncDirectory } from "../runtime/fs_errors.ts";
 import {
   activeProfilePath,
   legacyDefaultProfilePath,
@@ -77,14 +79,74 @@ export async function profileNotFound(
   ]);
 }
 
-/** Writes profile `input.name` atomically (0600 in a 0700 directory); returns the file. */
+/** A profile of that name appeared while this one was being saved without `--force`. */
+export class ProfileExistsError extends ConfigError {
+  constructor(readonly file: string) {
+    super(`Profile '${basename(file, ".toml")}' already exists (${file}).`, [
+      "Pass --force to overwrite it, or choose another name.",
+    ]);
+  }
+}
+
+/**
+ * Writes profile `input.name` atomically (0600 in a 0700 directory); returns
+ * the file. With `exclusive`, an existing profile is never replaced, even
+ * one another process creates at the same moment (I9, docs/reliability.md):
+ * the complete file is written under a temp name and hard-linked to its
+ * name, which fails if the name exists — exactly one of several concurrent
+ * creators wins, the others get a ProfileExistsError.
+ */
 export async function saveProfile(
   ctx: Context,
   input: ProfileInput,
+  options: { exclusive?: boolean } = {},
 ): Promise<string> {
   const file = profileFilePath(ctx, input.name);
-  await writeFileAtomic(file, renderProfile(input), { mode: 0o600, signal: ctx.signal });
+  const text = renderProfile(input);
+  if (!options.exclusive) {
+    await writeFileAtomic(file, text, { mode: 0o600, signal: ctx.signal });
+    return file;
+  }
+  const temp = tempPathFor(file);
+  await writeFileAtomic(temp, text, { mode: 0o600, signal: ctx.signal });
+  try {
+    await link(temp, file);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "EEXIST") throw new ProfileExistsError(file);
+    if (!NO_HARD_LINKS.has(code ?? "")) {
+      throw new FileError(`Cannot write ${file}: ${reason(error)}.`, { cause: error });
+    }
+    // A file system without hard links: still exclusive, though not atomic.
+    await createExclusively(file, text);
+  } finally {
+    await unlink(temp).catch(() => {});
+  }
+  await syncDirectory(dirname(file));
   return file;
+}
+
+/** What link() says on file systems that have no hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+async function createExclusively(file: string, text: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, "wx", 0o600);
+  } catch (error) {
+    if (errorCode(error) === "EEXIST") throw new ProfileExistsError(file);
+    throw new FileError(`Cannot write ${file}: ${reason(error)}.`, { cause: error });
+  }
+  try {
+    await handle.writeFile(text);
+    await handle.chmod(0o600);
+    await handle.sync();
+  } catch (error) {
+    await unlink(file).catch(() => {});
+    throw new FileError(`Cannot write ${file}: ${reason(error)}.`, { cause: error });
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Deletes every file of profile `name`; returns the files removed. */

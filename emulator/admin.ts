@@ -78,6 +78,14 @@ export function handleAdmin(
   }
 }
 
+/**
+ * The range the clock may be set to: what RFC 3339 can write (years
+ * 0000–9999). Beyond it timestamps cannot be formatted, and a request such
+ * as `advance_seconds: 1e308` would turn into a 500 instead of a 400.
+ */
+const CLOCK_MIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const CLOCK_MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
 function setClock(emulator: Emulator, body: string): EmuResponse {
   const input = parseJsonObject(body, { allowEmpty: false });
   new BodyFields(input).onlyKnown(["advance_seconds", "now"]);
@@ -88,10 +96,17 @@ function setClock(emulator: Emulator, body: string): EmuResponse {
     if (typeof input.advance_seconds !== "number" || !Number.isFinite(input.advance_seconds)) {
       throw badField("advance_seconds", "must be a number");
     }
+    const target = emulator.clock.now() + input.advance_seconds * 1000;
+    if (!(target >= CLOCK_MIN_MS && target <= CLOCK_MAX_MS)) {
+      throw badField("advance_seconds", "would move the clock outside the years 0000-9999");
+    }
     emulator.clock.advance(input.advance_seconds);
   } else if (input.now !== undefined) {
     const ms = typeof input.now === "string" ? parseRfc3339(input.now) : undefined;
     if (ms === undefined) throw badField("now", "must be an RFC 3339 date-time");
+    if (!(ms >= CLOCK_MIN_MS && ms <= CLOCK_MAX_MS)) {
+      throw badField("now", "must be within the years 0000-9999");
+    }
     emulator.clock.set(ms);
   } else {
     throw badField("advance_seconds", "give advance_seconds or now");

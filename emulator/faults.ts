@@ -38,6 +38,9 @@ const FIELDS = [
   "after_commit",
 ];
 
+/** A header value the emulator can send: printable ASCII, bounded. */
+const HEADER_VALUE = /^[\x20-\x7e]{1,256}$/;
+
 /** Validates a posted fault rule against the known route names. */
 export function parseFaultSpec(
   body: Record<string, unknown>,
@@ -63,7 +66,13 @@ export function parseFaultSpec(
       throw badField("retry_after", "must be a string (seconds or HTTP-date)");
     }
     if (spec.status === undefined) throw badField("retry_after", "needs status");
-    spec.retry_after = String(retry_after);
+    const value = String(retry_after);
+    // It becomes a header: CR, LF or other controls would be refused (or
+    // worse, split the response) when the fault fires, as a 500.
+    if (!HEADER_VALUE.test(value)) {
+      throw badField("retry_after", "must be 1-256 printable ASCII characters (a header value)");
+    }
+    spec.retry_after = value;
   }
   if (delay_ms !== undefined) {
     if (!Number.isInteger(delay_ms) || (delay_ms as number) < 0 || (delay_ms as number) > 600_000) {

@@ -9,7 +9,7 @@
  * few guarded runtime adapters allowed outside main.ts (see DESIGN.md).
  */
 import { readFileSync } from "node:fs";
-import { FileError } from "./errors.ts";
+import { ConfigError, FileError } from "./errors.ts";
 import { insecureFetch } from "./insecure_fetch.ts";
 
 /** The `[network]` section of a profile. */
@@ -68,14 +68,32 @@ export function proxyFor(
   }
 }
 
-function readCa(path: string): string {
+/**
+ * The text of a CA bundle, checked to hold at least one PEM certificate, so
+ * a wrong file fails at once naming where it was set (`source`, e.g. "[network]
+ * ca_bundle of profile work (/home/u/.arize/profiles/work.toml)") instead of
+ * as a TLS failure retried three times. Unreadable: FileError (exit 5); no
+ * certificate in it: ConfigError (exit 1).
+ */
+export function readCaBundle(path: string, source = "[network] ca_bundle"): string {
+  let text: string;
   try {
-    return readFileSync(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new FileError(`Cannot read CA bundle '${path}': ${(error as Error).message}`, {
-      hints: ["Fix [network] ca_bundle in your profile, or remove it."],
-    });
+    throw new FileError(
+      `Cannot read the CA bundle '${path}' (${source}): ${(error as Error).message}`,
+      {
+        hints: [`Fix ${source}, or remove it.`],
+      },
+    );
   }
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new ConfigError(
+      `The CA bundle '${path}' (${source}) holds no PEM certificate ("-----BEGIN CERTIFICATE-----").`,
+      [`Point ${source} at a PEM file of CA certificates, or remove it.`],
+    );
+  }
+  return text;
 }
 
 /** Returns a fetch that applies `network`; the base fetch itself when nothing is set. */
@@ -103,7 +121,7 @@ function adapt(
   options: { network: NetworkOptions; fresh: boolean },
 ): typeof fetch {
   const { network, fresh } = options;
-  const ca = network.caBundle ? readCa(network.caBundle) : undefined;
+  const ca = network.caBundle ? readCaBundle(network.caBundle) : undefined;
   const g = globalThis as unknown as BunLike;
   if (network.insecureTls && !g.Bun) return insecureFetch(base, { ca, fresh });
   if (g.Bun) {

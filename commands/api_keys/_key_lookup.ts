@@ -5,9 +5,9 @@
  * stopping as soon as the question is answered.
  */
 import type { ApiClient } from "../../api/client.ts";
-import { listSpaces } from "../../api/spaces.ts";
-import { listApiKeys } from "../../api/api_keys.ts";
-import { paginateApiKeys } from "../../api/paginate.ts";
+import { spacePages } from "../../api/spaces.ts";
+import { apiKeyPages, listApiKeys } from "../../api/api_keys.ts";
+import { paginate } from "../../api/paginate.ts";
 import type { ApiKey, KeyStatus } from "../../api/types.ts";
 import { InterruptedError } from "../../runtime/errors.ts";
 import type { KeyQuery } from "./_matching_keys.ts";
@@ -33,24 +33,22 @@ async function* scopeQueries(client: ApiClient, scope: LookupScope): AsyncGenera
   }
 }
 
-/** Every space the caller can read, by ID. */
+/**
+ * Every space the caller can read, by ID; a pagination that would not end
+ * stops with exit 4 (N7, docs/reliability.md).
+ */
 export async function allSpaceIds(client: ApiClient): Promise<string[]> {
   const ids: string[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await listSpaces(client, { limit: 100, cursor });
-    ids.push(...page.spaces.map((space) => space.id));
-    const next = page.pagination.next_cursor;
-    // A repeated or missing cursor ends the loop rather than spinning (N7).
-    if (!page.pagination.has_more || !next || next === cursor) return ids;
-    cursor = next;
+  for await (const space of paginate(spacePages(client, {}), { want: "all" }).records) {
+    ids.push(space.id);
   }
+  return ids;
 }
 
 /** Every key of `scope`, listing by listing. */
 export async function* keysIn(client: ApiClient, scope: LookupScope): AsyncGenerator<ApiKey> {
   for await (const query of scopeQueries(client, scope)) {
-    yield* paginateApiKeys(client, query, { want: "all" }).records;
+    yield* paginate(apiKeyPages(client, query), { want: "all" }).records;
   }
 }
 

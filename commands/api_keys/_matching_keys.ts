@@ -5,9 +5,9 @@
  * at the next match (see _match_cursor.ts). Records are tested as pages
  * arrive; nothing is kept but the page being read.
  */
-import type { ListApiKeysQuery } from "../../api/api_keys.ts";
+import { apiKeyPages, type ListApiKeysQuery } from "../../api/api_keys.ts";
 import type { ApiClient } from "../../api/client.ts";
-import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
+import { type PagedRecords, paginate } from "../../api/paginate.ts";
 import type { ApiKey, Pagination } from "../../api/types.ts";
 import { encodeListCursor, type ListPosition } from "./_match_cursor.ts";
 
@@ -46,7 +46,7 @@ function placedKeys(
   let pageCursor: string | undefined;
   let following = options.from.serverCursor;
   let index = -1;
-  const pages = paginateApiKeys(client, query, {
+  const pages = paginate(apiKeyPages(client, query), {
     // Always full pages: a resumed page must hold the same records as when
     // the cursor was printed.
     want: "all",

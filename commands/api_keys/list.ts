@@ -9,10 +9,9 @@ import { checkNotBlank } from "./_validate.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { parseColumnSelection } from "../../formats/select_columns.ts";
 import { type ListHygiene, parseListHygiene, type RawListHygieneValues } from "./_list_hygiene.ts";
-import { listApiKeys, type ListApiKeysQuery } from "../../api/api_keys.ts";
-import type { ApiClient } from "../../api/client.ts";
+import { apiKeyPages } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
-import { type PagedRecords, paginateApiKeys } from "../../api/paginate.ts";
+import { firstPage, type PagedRecords, paginate } from "../../api/paginate.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { printRecords } from "../../cli/output.ts";
 import { announce } from "../../cli/messages.ts";
@@ -106,14 +105,11 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   const { filter, sort, from } = options.hygiene;
   const local = filter !== undefined || sort !== undefined || from.skip > 0;
   const selection = local ? selectedKeys(session, { query, options, now: ctx.now() }) : undefined;
+  const source = apiKeyPages(session.client, query);
   const pages = selection ??
     (want === "page"
-      ? onePage(session.client, {
-        ...query,
-        limit: DEFAULT_LIMIT,
-        cursor: options.hygiene.from.serverCursor,
-      })
-      : paginateApiKeys(session.client, query, {
+      ? firstPage(source, { limit: DEFAULT_LIMIT, cursor: options.hygiene.from.serverCursor })
+      : paginate(source, {
         want,
         cursor: options.hygiene.from.serverCursor,
         // Progress only when several pages are coming (T5); the status line is
@@ -149,17 +145,6 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
     return;
   }
   await announceMore(ctx, { target: session.target, pagination });
-}
-
-/** Exactly one request: the default `list` shows one page and says how to get the next. */
-function onePage(client: ApiClient, query: ListApiKeysQuery): PagedRecords<ApiKey> {
-  let pagination: Pagination | undefined;
-  async function* records(): AsyncGenerator<ApiKey> {
-    const page = await listApiKeys(client, query);
-    pagination = page.pagination;
-    yield* page.api_keys;
-  }
-  return { records: records(), pagination: () => pagination };
 }
 
 /**

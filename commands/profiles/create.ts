@@ -22,6 +22,7 @@ import type { TtyFacts } from "../../cli/command.ts";
 import { canPrompt } from "./_shared.ts";
 import { readProcessStdin } from "./_stdin.ts";
 import { handler } from "../../cli/command.ts";
+import { headerValueProblem } from "../../api/header_value.ts";
 
 /** Options of `ax profiles create`, after validation. */
 export interface CreateOptions {
@@ -62,8 +63,13 @@ export function parseCreate(
   input: { name?: string; values: RawCreateValues },
   io: TtyFacts,
 ): CreateOptions {
-  const { values } = input;
   const name = input.name === undefined ? undefined : checkProfileName(input.name);
+  // `--api-key -` reads stdin, like `--api-key-stdin` (S9, docs/reliability.md):
+  // a key typed into argv shows in process lists and in a runtime's crash report.
+  const fromStdinDash = input.values.apiKey?.trim() === "-";
+  const values: RawCreateValues = fromStdinDash
+    ? { ...input.values, apiKey: undefined, apiKeyStdin: true }
+    : input.values;
   if (values.apiKey !== undefined && values.apiKeyStdin) {
     throw new UsageError("Use either --api-key or --api-key-stdin, not both.");
   }
@@ -89,7 +95,7 @@ export function parseCreate(
   const keyGiven = values.apiKey !== undefined || values.apiKeyStdin === true;
   if (!keyGiven && !canPrompt(io)) {
     throw new UsageError(
-      "No API key given, and there is no terminal to ask for one: pass --api-key <key> or --api-key-stdin.",
+      "No API key given, and there is no terminal to ask for one: pipe it in with --api-key - (or pass --api-key <key>).",
     );
   }
   return {
@@ -112,6 +118,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
       ? checkProfileName(await ctx.prompter.ask("Profile name", { default: DEFAULT_PROFILE }))
       : DEFAULT_PROFILE);
   const existing = await findProfileFile(ctx, name);
+  let replace = options.force;
   if (existing && !options.force) {
     const overwrite = options.interactive &&
       (await ctx.prompter.confirm(
@@ -122,6 +129,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
       await announce(ctx, `ℹ Profile '${name}' not changed`);
       return;
     }
+    replace = overwrite;
     if (!options.interactive) {
       throw new ConfigError(`Profile '${name}' already exists (${existing}).`, [
         `Pass --force to overwrite it, or choose another name.`,
@@ -132,32 +140,56 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
   const routing = await obtainRouting(options, ctx);
   // Decide before writing: a profile that exists after the write would hide "first".
   const activate = options.use || !(await hasProfileInEffect(ctx));
+  // Without --force (or a yes), creating is exclusive: of several processes
+  // creating the same profile at once, exactly one wins (I9).
   const file = await saveProfile(ctx, {
     name,
     apiKey,
     routing,
     outputFormat: options.outputFormat,
-  });
+  }, { exclusive: !replace });
   await announce(ctx, `✓ Profile '${name}' saved to ${file}`);
   if (activate) {
     await setActiveProfile(ctx, name);
     await announce(ctx, `✓ Active profile set to '${name}'`);
   }
+  // A literal key in argv shows in process lists, shell history and a
+  // runtime's crash report (S9, docs/reliability.md); a ${VAR} reference does not.
+  if (options.apiKey !== undefined && !options.apiKey.includes("${")) {
+    await announce(ctx, ARGV_KEY_TIP);
+  }
 }
+
+/** Said after `--api-key VALUE`: the ways that keep a key out of argv. */
+export const ARGV_KEY_TIP =
+  "ℹ Tip: a key given as --api-key VALUE shows in process lists and shell history; " +
+  "next time pipe it in with --api-key -, or run `ax profiles create` on a terminal to be asked.";
 
 async function obtainKey(options: CreateOptions, ctx: Context): Promise<string> {
   let key = options.apiKey;
   if (key === undefined && options.apiKeyFromStdin) {
     const text = await (options.readStdin ?? readProcessStdin)();
     key = text.trim();
-    if (key === "") throw new UsageError("--api-key-stdin: stdin was empty; pipe the key in.");
+    if (key === "") throw new UsageError("API key from stdin: stdin was empty; pipe the key in.");
     if (/[\r\n]/.test(key)) {
-      throw new UsageError("--api-key-stdin: expected one line on stdin, got several.");
+      throw new UsageError("API key from stdin: expected one line on stdin, got several.");
     }
   }
   if (key === undefined) {
     key = (await ctx.prompter.ask("API key", { secret: true })).trim();
     if (key === "") throw new UsageError("No API key entered; nothing was saved.");
+  }
+  // A `${VAR}` reference is checked when it is expanded, at use.
+  const problem = headerValueProblem(key);
+  if (problem !== undefined) {
+    const source = options.apiKeyFromStdin
+      ? "The API key from stdin"
+      : options.apiKey !== undefined
+      ? "--api-key"
+      : "The API key entered";
+    throw new UsageError(`${source} cannot be sent to the server: ${problem}.`, [
+      "Copy the key again from Arize; nothing was saved.",
+    ]);
   }
   return key;
 }

@@ -22,11 +22,12 @@ const CREATE: CommandSpec = {
   options: [
     {
       flags: "--api-key <key>",
-      description: "the Arize API key (or a ${VAR} reference to expand at use)",
+      description:
+        "the Arize API key, '-' to read it from stdin, or a ${VAR} reference to expand at use",
     },
     {
       flags: "--api-key-stdin",
-      description: "read the API key from stdin (keeps it out of shell history)",
+      description: "read the API key from stdin (keeps it out of shell history and process lists)",
     },
     {
       flags: "--region <region>",
@@ -47,7 +48,7 @@ const CREATE: CommandSpec = {
   examples: [
     "ax profiles create                                   # on a terminal: asks for the key",
     'ax profiles create work --api-key "$ARIZE_API_KEY" --region eu-west-1a --use',
-    "printf '%s' \"$KEY\" | ax profiles create ci --api-key-stdin",
+    "printf '%s' \"$KEY\" | ax profiles create ci --api-key -",
     "ax profiles create local --api-key <admin_key> --base-url http://127.0.0.1:4010",
     "ax profiles create work --api-key '${WORK_KEY}' --force   # key read from WORK_KEY at use",
   ],

@@ -27,7 +27,7 @@ export interface AxProcess {
   /** Everything written to stderr so far. */
   stderr(): string;
   /** Sends a signal to the process (the runtime itself: no shell in between). */
-  kill(signal: "SIGINT" | "SIGTERM" | "SIGKILL"): void;
+  kill(signal: "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGKILL"): void;
   /** Settles when the process has exited. */
   done: Promise<AxResult>;
 }

@@ -1,10 +1,51 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { PAGES_PER_COLLECTION, paginateApiKeys } from "../../api/paginate.ts";
+import { apiKeyPages, type ListApiKeysQuery } from "../../api/api_keys.ts";
+import {
+  firstPage,
+  MAX_EMPTY_PAGES,
+  PAGES_PER_COLLECTION,
+  paginate,
+  type PaginateOptions,
+  PaginationError,
+} from "../../api/paginate.ts";
 import type { ApiClient, ApiRequest } from "../../api/client.ts";
-import type { ApiKey } from "../../api/types.ts";
+import type { ApiKey, Pagination } from "../../api/types.ts";
 import { NetworkError } from "../../runtime/errors.ts";
 import { sampleKey } from "./_scripted_fetch.ts";
+
+/** `paginate` over `GET /v2/api-keys`, as `ax api-keys list` uses it. */
+function paginateApiKeys(
+  client: ApiClient,
+  query: Omit<ListApiKeysQuery, "limit" | "cursor">,
+  options: PaginateOptions,
+) {
+  return paginate(apiKeyPages(client, query), options);
+}
+
+/**
+ * An ApiClient whose answer to a request for cursor `c` (`"first"` for none)
+ * is `pages[c]`: a number of records (ids `<c>-0`…) and the pagination.
+ */
+function cursorServer(pages: Record<string, [number, Pagination]>) {
+  const cursors: (string | undefined)[] = [];
+  const client: ApiClient = {
+    request(req: ApiRequest) {
+      const cursor = req.query?.cursor as string | undefined;
+      cursors.push(cursor);
+      const [count, pagination] = pages[cursor ?? "first"];
+      const keys = Array.from({ length: count }, (_, i) => sampleKey({ id: `${cursor}-${i}` }));
+      const body = { api_keys: keys, pagination };
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          req.onBody?.(JSON.stringify(body));
+          resolve({ status: 200, headers: new Headers(), body });
+        }, 0)
+      );
+    },
+  };
+  return { client, cursors };
+}
 
 /**
  * An ApiClient over `total` keys with ids k0…k(total-1), cursors being the
@@ -300,7 +341,10 @@ describe("paginateApiKeys", () => {
         },
       };
       const paged = paginateApiKeys(client, {}, { want: "all", cursor: "same" });
-      await assert.rejects(collect(paged.records), NetworkError);
+      await assert.rejects(
+        collect(paged.records),
+        (error) => error instanceof PaginationError && error.exitCode === 4,
+      );
       assert.equal(calls, 1);
     });
   }
@@ -310,5 +354,82 @@ describe("paginateApiKeys", () => {
     for (const want of [0, -1, 1.5, Number.NaN]) {
       assert.throws(() => paginateApiKeys(client, {}, { want }), RangeError);
     }
+  });
+
+  it("stops at a cursor cycle of any length before reading a page twice, exit 4", async () => {
+    for (const length of [1, 2, 5]) {
+      // first → c0 → c1 → … → c(length-1) → c0 again.
+      const pages: Record<string, [number, Pagination]> = {
+        first: [2, { has_more: true, next_cursor: "c0" }],
+      };
+      for (let i = 0; i < length; i++) {
+        pages[`c${i}`] = [2, { has_more: true, next_cursor: `c${(i + 1) % length}` }];
+      }
+      const { client, cursors } = cursorServer(pages);
+      const ids: string[] = [];
+      await assert.rejects(
+        (async () => {
+          for await (const key of paginateApiKeys(client, {}, { want: "all" }).records) {
+            ids.push(key.id);
+          }
+        })(),
+        (error) =>
+          error instanceof PaginationError && error.exitCode === 4 &&
+          error.message.includes(`a cycle of ${length} page`),
+      );
+      assert.equal(new Set(ids).size, ids.length, "no record twice");
+      assert.equal(ids.length, 2 * (length + 1));
+      assert.equal(new Set(cursors).size, cursors.length, "no page requested twice");
+    }
+  });
+
+  it("a cycle through a very long cursor is caught too (kept as a digest)", async () => {
+    const long = "x".repeat(100_000);
+    const { client } = cursorServer({
+      first: [1, { has_more: true, next_cursor: long }],
+      [long]: [1, { has_more: true, next_cursor: long }],
+    });
+    await assert.rejects(
+      collect(paginateApiKeys(client, {}, { want: 500 }).records),
+      PaginationError,
+    );
+  });
+
+  it(`gives up after ${MAX_EMPTY_PAGES} empty pages in a row that claim has_more`, async () => {
+    const pages: Record<string, [number, Pagination]> = {
+      first: [0, { has_more: true, next_cursor: "e1" }],
+    };
+    for (let i = 1; i < 50; i++) pages[`e${i}`] = [0, { has_more: true, next_cursor: `e${i + 1}` }];
+    const { client, cursors } = cursorServer(pages);
+    await assert.rejects(
+      collect(paginateApiKeys(client, {}, { want: "all" }).records),
+      (error) =>
+        error instanceof PaginationError && error.exitCode === 4 &&
+        error.message.includes(`${MAX_EMPTY_PAGES} empty pages`),
+    );
+    // The pages read, plus at most the one requested early from a peek.
+    assert.ok(cursors.length <= MAX_EMPTY_PAGES + 1, `${cursors.length} requests`);
+  });
+
+  it("a few empty pages between full ones are fine", async () => {
+    const { client } = cursorServer({
+      first: [3, { has_more: true, next_cursor: "a" }],
+      a: [0, { has_more: true, next_cursor: "b" }],
+      b: [0, { has_more: true, next_cursor: "c" }],
+      c: [2, { has_more: false }],
+    });
+    assert.equal((await collect(paginateApiKeys(client, {}, { want: "all" }).records)).length, 5);
+  });
+});
+
+describe("firstPage", () => {
+  it("sends one request and never yields more than its limit", async () => {
+    const { client, cursors } = cursorServer({
+      first: [40, { has_more: true, next_cursor: "n" }],
+    });
+    const paged = firstPage(apiKeyPages(client, {}), { limit: 15, cursor: undefined });
+    assert.equal((await collect(paged.records)).length, 15);
+    assert.deepEqual(cursors, [undefined]);
+    assert.deepEqual(paged.pagination(), { has_more: true, next_cursor: "n" });
   });
 });

@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { isSpaceId, listSpaces, resolveSpaceId } from "../../api/spaces.ts";
 import { createClient } from "../../api/client.ts";
-import { AxError, NetworkError } from "../../runtime/errors.ts";
+import { AxError } from "../../runtime/errors.ts";
+import { PaginationError } from "../../api/paginate.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 import { json, scriptedFetch, type Step } from "./_scripted_fetch.ts";
 
@@ -84,7 +85,10 @@ describe("resolveSpaceId", () => {
 
   it("fails instead of looping on a broken cursor", async () => {
     const { client } = setup([page([], "c1"), page([], "c1")]);
-    await assert.rejects(resolveSpaceId(client, "prod"), NetworkError);
+    await assert.rejects(
+      resolveSpaceId(client, "prod"),
+      (error) => error instanceof PaginationError && error.exitCode === 4,
+    );
   });
 });
 

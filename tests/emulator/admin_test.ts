@@ -78,6 +78,10 @@ describe("/__emulator/clock", () => {
       [{ now: "tomorrow" }, "now"],
       [{ now: "2030-01-01T00:00:00Z", advance_seconds: 1 }, "now"],
       [{ when: 1 }, "when"],
+      // Out of range: the clock cannot leave the years RFC 3339 can write.
+      [{ advance_seconds: 1e308 }, "advance_seconds"],
+      [{ advance_seconds: -1e308 }, "advance_seconds"],
+      [{ advance_seconds: 400_000 * 365 * 86_400 }, "advance_seconds"],
     ];
     for (const [body, field] of cases) {
       assertProblem(
@@ -188,6 +192,15 @@ describe("/__emulator/faults", () => {
       [{ route, truncate: true, after_commit: true }, "after_commit"],
       [{ route, drop: "yes" }, "drop"],
       [{ route, status: 503, extra: 1 }, "extra"],
+      // Header values the emulator could not send: never a 500 later.
+      [{ route, status: 503, retry_after: "5\r\nX-Evil: 1" }, "retry_after"],
+      [{ route, status: 503, retry_after: "5\n" }, "retry_after"],
+      [{ route, status: 503, retry_after: "caf\u00e9" }, "retry_after"],
+      [{ route, status: 503, retry_after: "" }, "retry_after"],
+      [{ route, status: 503, retry_after: "9".repeat(257) }, "retry_after"],
+      [{ route, delay_ms: 1e12 }, "delay_ms"],
+      [{ route, delay_ms: 1e308 }, "delay_ms"],
+      [{ route, count: 1e308, status: 503 }, "count"],
     ];
     for (const [body, field] of cases) {
       assertProblem(

@@ -4,6 +4,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
+  ARGV_KEY_TIP,
   type CreateOptions,
   parseCreate,
   type RawCreateValues,
@@ -75,9 +76,19 @@ describe("parseCreate", () => {
     assert.equal(parseCreate({ values: { apiKey: KEY } }, TTY).interactive, false);
     assert.equal(parseCreate({ values: { apiKeyStdin: true } }, PIPE).interactive, false);
   });
+  it("--api-key - means --api-key-stdin: the key comes from stdin, never the literal '-'", () => {
+    const parsed = parseCreate({ values: { apiKey: "-" } }, PIPE);
+    assert.equal(parsed.apiKey, undefined);
+    assert.equal(parsed.apiKeyFromStdin, true);
+    assert.equal(parsed.interactive, false);
+    assert.equal(
+      parseCreate({ values: { apiKey: "-", apiKeyStdin: true } }, PIPE).apiKeyFromStdin,
+      true,
+    );
+  });
 
   const bad: [string, { name?: string; values: RawCreateValues }, typeof TTY, RegExp][] = [
-    ["no key and no terminal", { values: {} }, PIPE, /--api-key <key> or --api-key-stdin/],
+    ["no key and no terminal", { values: {} }, PIPE, /pipe it in with --api-key -/],
     ["no key, stdin a terminal but stdout piped", { values: {} }, {
       stdinIsTTY: true,
       stdoutIsTTY: false,
@@ -171,7 +182,7 @@ describe("runCreate", () => {
     assert.equal(stdout.text(), "");
     assert.equal(
       stderr.text(),
-      `✓ Profile 'default' saved to ${file}\n✓ Active profile set to 'default'\n`,
+      `✓ Profile 'default' saved to ${file}\n✓ Active profile set to 'default'\n${ARGV_KEY_TIP}\n`,
     );
     assert.deepEqual(listTree(dir), [
       ".active_profile",

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { listenOnLoopback, type RunningServer } from "../../_helpers/loopback_server.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
+import { ARGV_KEY_TIP } from "../../../commands/profiles/create.ts";
 import { listTree, removeDir, tempDir } from "../../config/_temp_config.ts";
 
 const KEY = "ak-e2e-abcdefghijklmnopqrstuvwxyz";
@@ -26,7 +27,7 @@ describe("ax profiles end to end", () => {
     const file = join(dir, "profiles", "default.toml");
     assert.equal(
       result.stderr,
-      `✓ Profile 'default' saved to ${file}\n✓ Active profile set to 'default'\n`,
+      `✓ Profile 'default' saved to ${file}\n✓ Active profile set to 'default'\n${ARGV_KEY_TIP}\n`,
     );
     if (process.platform !== "win32") assert.equal(statSync(file).mode & 0o777, 0o600);
   });

@@ -1,8 +1,9 @@
 /**
- * QUALITY.md I4: Ctrl-C (SIGINT to the real process) while waiting on the
- * network, during a retry sleep and in the middle of writing a large output
- * file stops at once with exit 130, leaves no output file, no temp file, and
- * an existing file exactly as it was.
+ * QUALITY.md I4 and I8: Ctrl-C (SIGINT to the real process), SIGTERM and
+ * SIGHUP while waiting on the network, during a retry sleep and in the
+ * middle of writing a large output file stop at once with exit 128+signal
+ * (130, 143, 129), leave no output file, no temp file, and an existing file
+ * exactly as it was.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -38,107 +39,121 @@ async function count(route: string): Promise<number> {
   return (await emu.stats()).by_route[route] ?? 0;
 }
 
-/** Sends SIGINT and checks the process ends promptly with 130 and nothing on stdout. */
-async function interruptAndCheck(run: ReturnType<typeof startAx>): Promise<AxResult> {
+/** The stop signals and the exit code each must give (128 + signal number). */
+const SIGNALS = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
+
+/** Sends `signal` and checks the process ends promptly with `code` and nothing on stdout. */
+async function interruptAndCheck(
+  run: ReturnType<typeof startAx>,
+  stop: { signal: "SIGINT" | "SIGTERM" | "SIGHUP"; code: number },
+): Promise<AxResult> {
   const sent = Date.now();
-  run.kill("SIGINT");
+  run.kill(stop.signal);
   const result = await run.done;
   const took = Date.now() - sent;
-  assert.equal(result.code, 130, `stderr: ${result.stderr}`);
+  assert.equal(result.code, stop.code, `stderr: ${result.stderr}`);
+  assert.equal(result.signal, null, "ax exits by itself, not killed by the signal");
   // main.ts gives clean-up 2 s at most; an interrupt that waited for the
   // network (10 s) or the retry sleep (5 s) would take far longer.
-  assert.ok(took < 2_500, `exit took ${took} ms after SIGINT`);
+  assert.ok(took < 2_500, `exit took ${took} ms after ${stop.signal}`);
   assert.equal(result.stdout, "");
   assert.doesNotMatch(result.stderr, /at .*\.ts:\d+|Error: Interrupted/, "no stack trace");
   return result;
 }
 
-describe("Ctrl-C stops ax at once (I4)", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true, seedKeys: MANY_KEYS });
-    box = makeSandbox("interrupts");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
-  it("while waiting on a slow server: exit 130, no output file, no temp file", async () => {
-    const dir = box.dir("slow");
-    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000 });
-    const before = await count("GET /v2/api-keys");
-    const run = startAx(["api-keys", "list", "-o", "keys.json"], { env: env(), cwd: dir });
-    await waitFor(async () => (await count("GET /v2/api-keys")) > before, {
-      what: "the request to reach the emulator",
-    });
-    await interruptAndCheck(run);
-    assert.deepEqual(readdirSync(dir), []);
-    await emu.clearFaults();
-  });
-
-  it("while a create is in flight: exit 130, and the key file is never written", async () => {
-    const dir = box.dir("create");
-    await emu.fault({ route: "POST /v2/api-keys", delay_ms: 10_000 });
-    const before = await count("POST /v2/api-keys");
-    const run = startAx(["api-keys", "create", "-n", "interrupted", "--env-file", ".env"], {
-      env: env(),
-      cwd: dir,
-    });
-    await waitFor(async () => (await count("POST /v2/api-keys")) > before, {
-      what: "the POST to reach the emulator",
-    });
-    const result = await interruptAndCheck(run);
-    // The POST may have been carried out: the user is told how to find out.
-    assert.match(
-      result.stderr,
-      /Interrupted during POST \/v2\/api-keys: the request may have reached the server, so its outcome is unknown\.\nRun `ax api-keys list` to check/,
-    );
-    assert.deepEqual(readdirSync(dir), []);
-    await emu.clearFaults();
-  });
-
-  it("during a retry sleep (503, Retry-After: 5): exit 130 without a second request", async () => {
-    const dir = box.dir("retry");
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "5" });
-    const before = await count("GET /v2/api-keys");
-    const run = startAx(["api-keys", "list", "-v", "-o", "keys.csv"], { env: env(), cwd: dir });
-    await waitFor(() => run.stderr().includes("retrying in 5000 ms"), {
-      what: "ax to announce its retry sleep",
-    });
-    await interruptAndCheck(run);
-    assert.equal(await count("GET /v2/api-keys"), before + 1, "no retry after Ctrl-C");
-    assert.deepEqual(readdirSync(dir), []);
-  });
-
-  it("mid-write of `list --all -o keys.csv`: exit 130, old file unchanged, no temp file", async () => {
-    const dir = box.dir("midwrite");
-    const target = join(dir, "keys.csv");
-    writeFileSync(target, "the previous export\n");
-    const run = startAx(["api-keys", "list", "--all", "-o", "keys.csv"], { env: env(), cwd: dir });
-    // The temp file has grown past the first pages: the write is under way.
-    await waitFor(() => {
-      const temp = readdirSync(dir).find((name) => name.endsWith(".tmp"));
-      return temp !== undefined && statSync(join(dir, temp), { throwIfNoEntry: false })!.size >
-          100_000;
-    }, { what: "the temp file to fill up", intervalMs: 10 });
-    await interruptAndCheck(run);
-    assert.equal(readFileSync(target, "utf8"), "the previous export\n");
-    assert.deepEqual(leftoverTempFiles(dir), []);
-    assert.deepEqual(readdirSync(dir), ["keys.csv"]);
-  });
-
-  it("mid-write of a new file: no file at all afterwards", async () => {
-    const dir = box.dir("midwrite-new");
-    const run = startAx(["api-keys", "list", "--all", "-o", "keys.ndjson"], {
-      env: env(),
-      cwd: dir,
-    });
-    await waitFor(() => readdirSync(dir).some((name) => name.endsWith(".tmp")), {
-      what: "the temp file to appear",
-      intervalMs: 10,
-    });
-    await interruptAndCheck(run);
-    assert.equal(existsSync(join(dir, "keys.ndjson")), false);
-    assert.deepEqual(readdirSync(dir), []);
-  });
+before(async () => {
+  emu = await startEmulator({ faults: true, seedKeys: MANY_KEYS });
+  box = makeSandbox("interrupts");
 });
+after(async () => {
+  await emu?.stop();
+  box?.remove();
+});
+
+for (const [signal, code] of SIGNALS) {
+  describe(`${signal} stops ax at once (I4, I8)`, () => {
+    const stop = { signal, code };
+
+    it(`while waiting on a slow server: exit ${code}, no output file, no temp file`, async () => {
+      const dir = box.dir("slow");
+      await emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000 });
+      const before = await count("GET /v2/api-keys");
+      const run = startAx(["api-keys", "list", "-o", "keys.json"], { env: env(), cwd: dir });
+      await waitFor(async () => (await count("GET /v2/api-keys")) > before, {
+        what: "the request to reach the emulator",
+      });
+      await interruptAndCheck(run, stop);
+      assert.deepEqual(readdirSync(dir), []);
+      await emu.clearFaults();
+    });
+
+    it(`while a create is in flight: exit ${code}, and the key file is never written`, async () => {
+      const dir = box.dir("create");
+      await emu.fault({ route: "POST /v2/api-keys", delay_ms: 10_000 });
+      const before = await count("POST /v2/api-keys");
+      const run = startAx(["api-keys", "create", "-n", "interrupted", "--env-file", ".env"], {
+        env: env(),
+        cwd: dir,
+      });
+      await waitFor(async () => (await count("POST /v2/api-keys")) > before, {
+        what: "the POST to reach the emulator",
+      });
+      const result = await interruptAndCheck(run, stop);
+      // The POST may have been carried out: the user is told how to find out.
+      assert.match(
+        result.stderr,
+        /Interrupted during POST \/v2\/api-keys: the request may have reached the server, so its outcome is unknown\.\nRun `ax api-keys list` to check/,
+      );
+      assert.deepEqual(readdirSync(dir), []);
+      await emu.clearFaults();
+    });
+
+    it(`during a retry sleep (503, Retry-After: 5): exit ${code} without a second request`, async () => {
+      const dir = box.dir("retry");
+      await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "5" });
+      const before = await count("GET /v2/api-keys");
+      const run = startAx(["api-keys", "list", "-v", "-o", "keys.csv"], { env: env(), cwd: dir });
+      await waitFor(() => run.stderr().includes("retrying in 5000 ms"), {
+        what: "ax to announce its retry sleep",
+      });
+      await interruptAndCheck(run, stop);
+      assert.equal(await count("GET /v2/api-keys"), before + 1, "no retry after Ctrl-C");
+      assert.deepEqual(readdirSync(dir), []);
+    });
+
+    it(`mid-write of \`list --all -o keys.csv\`: exit ${code}, old file unchanged, no temp file`, async () => {
+      const dir = box.dir("midwrite");
+      const target = join(dir, "keys.csv");
+      writeFileSync(target, "the previous export\n");
+      const run = startAx(["api-keys", "list", "--all", "-o", "keys.csv"], {
+        env: env(),
+        cwd: dir,
+      });
+      // The temp file has grown past the first pages: the write is under way.
+      await waitFor(() => {
+        const temp = readdirSync(dir).find((name) => name.endsWith(".tmp"));
+        return temp !== undefined && statSync(join(dir, temp), { throwIfNoEntry: false })!.size >
+            100_000;
+      }, { what: "the temp file to fill up", intervalMs: 10 });
+      await interruptAndCheck(run, stop);
+      assert.equal(readFileSync(target, "utf8"), "the previous export\n");
+      assert.deepEqual(leftoverTempFiles(dir), []);
+      assert.deepEqual(readdirSync(dir), ["keys.csv"]);
+    });
+
+    it("mid-write of a new file: no file at all afterwards", async () => {
+      const dir = box.dir("midwrite-new");
+      const run = startAx(["api-keys", "list", "--all", "-o", "keys.ndjson"], {
+        env: env(),
+        cwd: dir,
+      });
+      await waitFor(() => readdirSync(dir).some((name) => name.endsWith(".tmp")), {
+        what: "the temp file to appear",
+        intervalMs: 10,
+      });
+      await interruptAndCheck(run, stop);
+      assert.equal(existsSync(join(dir, "keys.ndjson")), false);
+      assert.deepEqual(readdirSync(dir), []);
+    });
+  });
+}

@@ -1,7 +1,7 @@
 /**
  * QUALITY.md N6: answers ax cannot use — HTML from a proxy or captive portal,
  * invalid JSON, missing or mistyped required fields, a problem document with
- * a 2xx status, an empty body, a cursor loop — end in one
+ * a 2xx status, an empty body — end in one
  * `unexpected response from server (status, first bytes)` error with exit 1:
  * no crash, no stack trace, nothing on stdout, secrets in the excerpt
  * redacted. A create whose answer is unusable says the key may exist.
@@ -126,9 +126,9 @@ describe("malformed responses (N6)", () => {
       })
     );
     const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
-    assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, /unexpected response from server/);
-    assert.match(result.stderr, /has_more is true but next_cursor is missing/);
+    // A pagination fault is exit 4 (N7): see pagination_guards_test.ts.
+    assert.equal(result.code, 4, result.stderr);
+    assert.match(result.stderr, /has_more\) but sent no next_cursor/);
   });
 
   it("--all: a server repeating its cursor stops after two pages", async () => {
@@ -143,8 +143,8 @@ describe("malformed responses (N6)", () => {
       })
     );
     const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
-    assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, /the server repeated a page cursor/);
+    assert.equal(result.code, 4, result.stderr);
+    assert.match(result.stderr, /pagination loops: page 3 would repeat page 2/);
     assert.equal(server.requests.length - before, 2);
   });
 

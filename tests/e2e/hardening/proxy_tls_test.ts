@@ -207,7 +207,10 @@ describe("proxies and a custom CA (N4)", () => {
     const before = await requests();
     const result = await ax(["api-keys", "list"], { AX_PROFILE: "missing-ca" });
     assert.equal(result.code, 5, result.stderr);
-    assert.match(result.stderr, /^✗ Error: Cannot read CA bundle '.*nope\.pem'/);
+    assert.match(
+      result.stderr,
+      /^✗ Error: Cannot read the CA bundle '.*nope\.pem' \(\[network\] ca_bundle of profile missing-ca \(/,
+    );
     assert.equal(await requests(), before);
   });
 });
