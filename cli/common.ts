@@ -18,7 +18,7 @@ export const COMMON_OPTIONS: Readonly<Record<CommonFlag, OptionSpec>> = {
   output: {
     flags: "-o, --output <format|file>",
     description:
-      "output format (table, json, ndjson, csv, parquet, or a plugin's) or a file path " +
+      "output format (table, wide, json, ndjson, csv, parquet, or a plugin's) or a file path " +
       "whose extension picks it (default: the profile's [output] format, else table)",
   },
   verbose: {

@@ -67,7 +67,9 @@ hints below it, and one of these exit statuses:
 Every command that prints records sends them through one output format,
 chosen with -o/--output:
 
-  table     for people on a terminal (the default)
+  table     for people: the main columns sized to the terminal, tab-separated
+            when piped (the default)
+  wide      the table with every column
   json      the API's own response shape, 2-space indent
   ndjson    one compact JSON object per line (alias jsonl)
   csv       a header line, then one row per record

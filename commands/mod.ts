@@ -14,6 +14,7 @@ import { COMPLETE, COMPLETION } from "./completion/mod.ts";
 import { EMULATOR } from "./emulator/mod.ts";
 import { FORMATS } from "./formats/mod.ts";
 import { PROFILES } from "./profiles/mod.ts";
+import { SPACES } from "./spaces/mod.ts";
 
 /** Every top-level command, alphabetical. */
 export const COMMANDS: readonly Spec[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Spec[] = [
   EMULATOR,
   FORMATS,
   PROFILES,
+  SPACES,
 ];
 
 /** Parses `argv` (without the runtime and script) and runs the chosen command. */
