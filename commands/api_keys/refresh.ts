@@ -7,9 +7,10 @@
  * the API answers 422 unless `expires_at` is sent, no later than the old
  * expiry. ax sends the request as given first (most keys never expire, and
  * then one request is all it takes). On a 422 it looks the key's expiry up
- * (see _key_expiry.ts): without `--expires-at` it refreshes again with that
- * expiry — the replacement keeps the old key's lifetime, and stderr says so;
- * with a too-late `--expires-at` it names the latest allowed one. The 422 did
+ * (findKeyExpiry in _key_lookup.ts): without `--expires-at` it refreshes
+ * again with that expiry — the replacement keeps the old key's lifetime, and
+ * stderr says so; with a too-late `--expires-at` it names the latest allowed
+ * one. The 422 did
  * nothing on the server, so the second request is not a retry of the first
  * (N3, docs/reliability.md#n3: an answered refusal is no ambiguous outcome).
  */
@@ -23,7 +24,7 @@ import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
 import { announce } from "../../cli/messages.ts";
 import type { Session } from "../../cli/session.ts";
-import { findKeyExpiry } from "./_key_expiry.ts";
+import { findKeyExpiry } from "./_key_lookup.ts";
 import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
