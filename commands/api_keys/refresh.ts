@@ -25,6 +25,7 @@ import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
 import { announce } from "../../cli/messages.ts";
 import type { Session } from "../../cli/session.ts";
 import { findKeyExpiry } from "./_key_lookup.ts";
+import { timestampMs } from "../../shared/rfc3339.ts";
 import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
@@ -110,7 +111,7 @@ async function refreshWithinLifetime(
       "Looking up the key's expiry…",
       () => findKeyExpiry(session.client, options.id),
     ).catch(() => undefined);
-    const expiresMs = typeof expiry === "string" ? Date.parse(expiry) : NaN;
+    const expiresMs = typeof expiry === "string" ? timestampMs(expiry) : NaN;
     // No expiry, or one already past: the 422 is about something else.
     if (expiry === null || expiresMs <= session.ctx.now().getTime()) throw error;
     if (Number.isNaN(expiresMs)) throw withHint(error, unknownExpiryHint(options));
@@ -122,7 +123,7 @@ async function refreshWithinLifetime(
       );
       return await send({ ...body, expires_at: expiry });
     }
-    if (Date.parse(options.expiresAt) > expiresMs) {
+    if (timestampMs(options.expiresAt) > expiresMs) {
       throw withHint(
         error,
         `This key expires at ${expiry}, and a replacement may not outlive it: ` +
