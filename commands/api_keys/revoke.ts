@@ -9,7 +9,7 @@ import type { Context } from "../../runtime/context.ts";
 import { AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
-import { readProcessStdin } from "../profiles/_stdin.ts";
+import { readProcessStdin } from "../../cli/stdin.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";

@@ -20,7 +20,7 @@ import { ConfigError, UsageError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
 import type { TtyFacts } from "../../cli/command.ts";
 import { canPrompt } from "./_shared.ts";
-import { readProcessStdin } from "./_stdin.ts";
+import { readProcessStdin } from "../../cli/stdin.ts";
 import { handler } from "../../cli/command.ts";
 import { headerValueProblem } from "../../api/header_value.ts";
 
