@@ -18,7 +18,7 @@ import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./
 import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { handler, type TtyFacts } from "../../cli/command.ts";
+import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -67,7 +67,7 @@ export function parseRevoke(
       ["Nothing was revoked."],
     );
   }
-  if (!force && !dryRun && !(io.stdinIsTTY && io.stdoutIsTTY)) {
+  if (!force && !dryRun && !canPrompt(io)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
       [

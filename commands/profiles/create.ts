@@ -18,10 +18,8 @@ import {
 import type { Context } from "../../runtime/context.ts";
 import { ConfigError, UsageError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
-import type { TtyFacts } from "../../cli/command.ts";
-import { canPrompt } from "./_shared.ts";
 import { readProcessStdin } from "../../cli/stdin.ts";
-import { handler } from "../../cli/command.ts";
+import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 import { headerValueProblem } from "../../api/header_value.ts";
 
 /** Options of `ax profiles create`, after validation. */
