@@ -27,6 +27,7 @@ import { openSession } from "../../cli/session.ts";
 import type { StatusLine } from "../../cli/status_line.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { writeIds } from "./_write_ids.ts";
+import { parseQuiet } from "./_list_hygiene.ts";
 import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
@@ -58,11 +59,7 @@ export function parseAudit(values: RawAuditValues): AuditOptions {
       "Use --space NAME_OR_ID for one space, or --all-spaces for every space you can read.",
     ]);
   }
-  if (values.quiet && values.output !== undefined) {
-    throw new UsageError("-q/--quiet and -o/--output cannot be used together.", [
-      "-q prints key IDs only; drop it to choose a format.",
-    ]);
-  }
+  const quiet = parseQuiet(values);
   return {
     expiresWithinMs: parseDuration(
       values.expiresWithin ?? DEFAULT_EXPIRES_WITHIN,
@@ -75,7 +72,7 @@ export function parseAudit(values: RawAuditValues): AuditOptions {
       : values.space === undefined
       ? undefined
       : { space: checkNotBlank(values.space, "--space") },
-    quiet: values.quiet === true,
+    quiet,
     common: parseCommon(values),
   };
 }
