@@ -19,7 +19,7 @@ import {
 } from "./_findings.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { writeOutput } from "../../formats/output.ts";
+import { printRecords } from "../../cli/output.ts";
 import type { Row } from "../../formats/types.ts";
 import { keysIn, type LookupScope } from "./_key_lookup.ts";
 import { announce } from "../../cli/messages.ts";
@@ -105,17 +105,16 @@ export async function runAudit(options: AuditOptions, ctx: Context): Promise<voi
     session.status.spin("Auditing API keys…");
     if (options.quiet) await writeIds(onePerKey(found), session.ctx);
     else {
-      await writeOutput(
-        found as AsyncIterable<unknown> as AsyncIterable<Row>,
-        session.target!,
-        {
+      await printRecords(found as AsyncIterable<unknown> as AsyncIterable<Row>, {
+        target: session.target!,
+        info: {
           columns: FINDING_COLUMNS,
           shape: "list",
           collection: "findings",
           pagination: () => undefined,
         },
-        session.ctx,
-      );
+        ctx: session.ctx,
+      });
     }
   } finally {
     await session.close();
