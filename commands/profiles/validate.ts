@@ -7,11 +7,11 @@
 import { clientFromSettings, warnIfInsecure } from "../../cli/client.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
-import { parseTimeoutSeconds } from "../../config/timeout.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
 import { handler } from "../../cli/command.ts";
+import { parseCommon } from "../../cli/common.ts";
 
 /** Options of `ax profiles validate`, after validation. */
 export interface ValidateOptions {
@@ -22,7 +22,7 @@ export interface ValidateOptions {
   timeoutMs: number | undefined;
 }
 
-/** Option values as commander hands them over. */
+/** Option values as commander hands them over (the shared -v and --timeout). */
 export interface RawValidateValues {
   verbose?: true;
   timeout?: string;
@@ -32,14 +32,9 @@ export interface RawValidateValues {
 export function parseValidate(
   input: { name?: string; values: RawValidateValues },
 ): ValidateOptions {
-  const { values } = input;
-  return {
-    name: input.name === undefined ? undefined : checkProfileName(input.name),
-    verbose: values.verbose === true,
-    timeoutMs: values.timeout === undefined
-      ? undefined
-      : parseTimeoutSeconds(values.timeout, "--timeout"),
-  };
+  const name = input.name === undefined ? undefined : checkProfileName(input.name);
+  const { verbose, timeoutMs } = parseCommon(input.values);
+  return { name, verbose, timeoutMs };
 }
 
 /**
