@@ -1,10 +1,10 @@
 /**
  * Timestamps arrive as RFC 3339 strings; each format shows them its own way.
- * They are read by the one parser (shared/rfc3339.ts), tolerantly: a value
+ * They are read by the one parser (runtime/rfc3339.ts), tolerantly: a value
  * without an offset is UTC, a space may stand for the `T`. The common
  * `2024-01-15T10:30:00Z` shape is passed through without re-formatting.
  */
-import { type Instant, parseRfc3339, plainUtcSeconds } from "../shared/rfc3339.ts";
+import { type Instant, parseRfc3339, plainUtcSeconds } from "../runtime/rfc3339.ts";
 
 export type { Instant };
 

@@ -8,7 +8,7 @@ import type { OptionSpec } from "../../cli/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { DURATION_FORMS, parseDuration } from "./_duration.ts";
 import { parseExpiresAt } from "./_validate.ts";
-import { timestampMs } from "../../shared/rfc3339.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** Raw values of the two expiry options. */
 export interface RawExpiryValues {

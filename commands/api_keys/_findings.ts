@@ -5,7 +5,7 @@
 import type { ApiKey } from "../../api/types.ts";
 import type { Column } from "../../formats/types.ts";
 import { spanInWords } from "./_duration.ts";
-import { timestampMs } from "../../shared/rfc3339.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** Every kind of finding, in the order a key's findings are reported. */
 export const FINDING_KINDS = [

@@ -6,7 +6,7 @@
  */
 import type { ApiKey } from "../../api/types.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { timestampMs } from "../../shared/rfc3339.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 import { parseDuration } from "./_duration.ts";
 
 /** The local filters, validated; durations in milliseconds. */

@@ -4,7 +4,7 @@
  * server order).
  */
 import type { ApiKey } from "../../api/types.ts";
-import { timestampMs } from "../../shared/rfc3339.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** The fields a listing can be sorted by. */
 export const SORT_FIELDS = ["name", "created_at", "expires_at", "last_used_at"] as const;

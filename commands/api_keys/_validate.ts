@@ -5,7 +5,7 @@
  */
 import { encodePathSegment } from "../../api/path.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { parseRfc3339 } from "../../shared/rfc3339.ts";
+import { parseRfc3339 } from "../../runtime/rfc3339.ts";
 
 /** The longest name the API accepts, in Unicode code points. */
 export const MAX_NAME_LENGTH = 256;

@@ -25,7 +25,7 @@ import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
 import { announce } from "../../cli/messages.ts";
 import type { Session } from "../../cli/session.ts";
 import { findKeyExpiry } from "./_key_lookup.ts";
-import { timestampMs } from "../../shared/rfc3339.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";

@@ -1,8 +1,8 @@
 /**
  * The one RFC 3339 date-time parser, for the CLI (output formats,
  * `--expires-at`, the api-keys filters, sort, audit and refresh) and the
- * emulator (request bodies, `--clock`) alike. It
- * imports nothing, so the emulator can use it without loading CLI code.
+ * emulator (request bodies, `--clock`) alike. It imports nothing, so the
+ * emulator can use it without loading CLI code.
  *
  * Every caller gets the same calendar: the proleptic Gregorian calendar,
  * years 0000–9999 (after the offset is applied, too), seconds 00–59. A leap
