@@ -22,7 +22,7 @@ import { showPrereleaseNotice } from "../../config/notices.ts";
 import { printRecords } from "../../cli/output.ts";
 import type { Row } from "../../formats/types.ts";
 import { keysIn, type LookupScope } from "./_key_lookup.ts";
-import { announce } from "../../cli/messages.ts";
+import { announce, plural } from "../../cli/messages.ts";
 import { openSession } from "../../cli/session.ts";
 import type { StatusLine } from "../../cli/status_line.ts";
 import type { ApiKey } from "../../api/types.ts";
@@ -120,16 +120,14 @@ export async function runAudit(options: AuditOptions, ctx: Context): Promise<voi
     await session.close();
   }
   const total = [...tally.byKind.values()].reduce((a, b) => a + b, 0);
-  const keysWord = `${tally.keys} API key${tally.keys === 1 ? "" : "s"}`;
+  const keysWord = plural(tally.keys, "API key");
   if (total === 0) {
     await announce(ctx, `✓ No findings in ${keysWord}`);
     return;
   }
   const kinds = FINDING_KINDS.filter((kind) => tally.byKind.has(kind))
     .map((kind) => `${tally.byKind.get(kind)} ${kind}`).join(", ");
-  const summary = `${total} finding${
-    total === 1 ? "" : "s"
-  } in ${tally.flagged} of ${keysWord}: ${kinds}`;
+  const summary = `${plural(total, "finding")} in ${tally.flagged} of ${keysWord}: ${kinds}`;
   await announce(ctx, `⚠ ${summary}`);
   throw new FindingsReported(summary);
 }

@@ -13,7 +13,7 @@ import { readProcessStdin } from "../../cli/stdin.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { announce } from "../../cli/messages.ts";
+import { announce, plural } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
 import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
 import { openSession, type Session } from "../../cli/session.ts";
@@ -228,10 +228,6 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
 /** `id (name)`, or the ID alone when the key was not found by listing. */
 function describe(id: string, key: ApiKey | undefined): string {
   return key ? `${id} (${key.name})` : `${id} (name unknown)`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** `revoke`'s parse and run, for its declaration in mod.ts. */
