@@ -3,7 +3,7 @@
  * the field. The emulator is strict on purpose: a lenient emulator would let
  * a client bug pass every test.
  */
-import { parseRfc3339 as parseInstant } from "../runtime/rfc3339.ts";
+import { instantMs, parseRfc3339 as parseInstant } from "../runtime/rfc3339.ts";
 import { badField } from "./responses.ts";
 
 /**
@@ -13,7 +13,7 @@ import { badField } from "./responses.ts";
  */
 export function parseRfc3339(value: string): number | undefined {
   const instant = parseInstant(value);
-  return instant && instant.epochSeconds * 1000 + Math.floor(instant.micros / 1000);
+  return instant && instantMs(instant);
 }
 
 /** Length in Unicode code points: the unit of the name and description limits. */

@@ -52,9 +52,12 @@ export const SERVER_TIMESTAMP: Rfc3339Options = { offsetOptional: true, relaxed:
 export function timestampMs(text: string | undefined): number {
   if (text === undefined) return Number.NaN;
   const instant = parseRfc3339(text, SERVER_TIMESTAMP);
-  return instant === undefined
-    ? Number.NaN
-    : instant.epochSeconds * 1000 + Math.floor(instant.micros / 1000);
+  return instant === undefined ? Number.NaN : instantMs(instant);
+}
+
+/** Milliseconds since the Unix epoch of `instant` (digits below the millisecond dropped). */
+export function instantMs(instant: Instant): number {
+  return instant.epochSeconds * 1000 + Math.floor(instant.micros / 1000);
 }
 
 const DATE_TIME =
