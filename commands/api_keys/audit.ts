@@ -6,7 +6,6 @@
  */
 import type { Context } from "../../runtime/context.ts";
 import { FindingsReported, UsageError } from "../../runtime/errors.ts";
-import { checkNotBlank } from "./_validate.ts";
 import { DEFAULT_EXPIRES_WITHIN, DEFAULT_UNUSED_FOR } from "./mod.ts";
 import { parseDuration } from "./_duration.ts";
 import {
@@ -28,7 +27,12 @@ import type { StatusLine } from "../../cli/status_line.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { writeIds } from "./_write_ids.ts";
 import { parseQuiet } from "./_list_hygiene.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys audit`, after validation. */

@@ -4,7 +4,6 @@
  * names exactly one key; several are refused with their IDs.
  */
 import type { Context } from "../../runtime/context.ts";
-import { checkNotBlank } from "./_validate.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
@@ -13,7 +12,12 @@ import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, toRow } from "./_columns.ts";
 import { keysIn, type LookupScope } from "./_key_lookup.ts";
 import { openSession } from "../../cli/session.ts";
 import { printRecord } from "../../cli/output.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys get`, after validation. */

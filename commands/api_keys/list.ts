@@ -5,7 +5,6 @@
  */
 import { type ApiKey, type KeyStatus, type KeyType, type Pagination } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { checkNotBlank } from "./_validate.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { parseColumnSelection } from "../../formats/select_columns.ts";
 import { type ListHygiene, parseListHygiene, type RawListHygieneValues } from "./_list_hygiene.ts";
@@ -23,7 +22,12 @@ import { keyFilter } from "./_key_filter.ts";
 import { type KeyQuery, matchingKeys } from "./_matching_keys.ts";
 import { sortAll } from "./_sort.ts";
 import { writeIds } from "./_write_ids.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys list`, after validation. */

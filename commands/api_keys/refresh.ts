@@ -17,8 +17,13 @@
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkKeyId, checkNotBlank, parseGracePeriod } from "./_validate.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
+import { checkKeyId, parseGracePeriod } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";

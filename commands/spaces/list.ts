@@ -6,14 +6,18 @@
 import { spacePages } from "../../api/spaces.ts";
 import type { Space } from "../../api/types.ts";
 import { handler } from "../../cli/command.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { printRecords } from "../../cli/output.ts";
 import { listPages } from "../../cli/list_pages.ts";
 import { announceMore, type Paging, parsePaging, type RawPagingValues } from "../../cli/paging.ts";
 import { openSession } from "../../cli/session.ts";
 import type { Column, Row } from "../../formats/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
 import { DEFAULT_LIMIT, SPACES_NOUN } from "./mod.ts";
 
 /** Columns of a space, in the API's own names and order. */
@@ -38,10 +42,8 @@ export interface RawSpacesListValues extends RawCommonValues, RawPagingValues {
 
 /** Validates `list`'s option values. */
 export function parseSpacesList(values: RawSpacesListValues): SpacesListOptions {
-  if (values.name !== undefined && values.name.trim() === "") {
-    throw new UsageError("--name must not be empty.");
-  }
-  return { name: values.name, ...parsePaging(values, SPACES_NOUN), common: parseCommon(values) };
+  const name = values.name === undefined ? undefined : checkNotBlank(values.name, "--name");
+  return { name, ...parsePaging(values, SPACES_NOUN), common: parseCommon(values) };
 }
 
 /** Fetches the spaces page by page and streams them into the chosen format. */
