@@ -140,6 +140,9 @@ describe("the api-keys table on a real terminal (T7)", {
   it("-o wide shows every column; --columns picks them", async () => {
     const wide = await listOnScreen(300, ["-o", "wide"]);
     assert.match(wide.lines[0], /^NAME +ID +DESCRIPTION +TYPE +STATUS +REDACTED KEY +CREATED AT/);
+    // At 120 columns the wide row overflows whatever is cut: names stay readable.
+    const wrapped = await listOnScreen(120, ["-o", "wide"]);
+    assert.match(wrapped.lines.join("\n"), /^emulator ad… +QXBp\S+ +— +user +active /m);
     const picked = await listOnScreen(80, ["--columns", "id,name"]);
     assert.match(picked.lines[0], /^ID +NAME$/);
     const bad = await listOnScreen(80, ["--columns", "id,nope"]);
