@@ -61,7 +61,7 @@ const CREATE: CommandSpec = {
 
 const LIST: CommandSpec = {
   name: "list",
-  description: "List profiles; * marks the one in use",
+  description: "List profiles; the ACTIVE column marks the one in use",
   common: ["output", "plugin"],
   examples: ["ax profiles list", "ax profiles list -o json"],
   handler: async () => (await import("./list.ts")).LIST_HANDLER,
