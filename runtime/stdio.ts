@@ -7,7 +7,7 @@
  */
 import process from "node:process";
 import type { TextOutput } from "./context.ts";
-import { nodeOutput, streamWriteError } from "./node_output.ts";
+import { nodeOutput, stderrReaderGone, streamWriteError } from "./node_output.ts";
 
 interface BunWrite {
   stdout: unknown;
@@ -69,6 +69,7 @@ export function standardOutput(fd: 1 | 2): TextOutput {
       try {
         await written;
       } catch (error) {
+        if (stderrReaderGone(error, name)) return;
         throw streamWriteError(error, name);
       } finally {
         pending.delete(written);
