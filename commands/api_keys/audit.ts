@@ -5,7 +5,7 @@
  * Exit 0 when there is nothing to report, 6 when there is.
  */
 import type { Context } from "../../runtime/context.ts";
-import { FindingsReported, UsageError } from "../../runtime/errors.ts";
+import { BrokenPipeError, FindingsReported, UsageError } from "../../runtime/errors.ts";
 import { checkNotBlank } from "./_validate.ts";
 import { DEFAULT_EXPIRES_WITHIN, DEFAULT_UNUSED_FOR } from "./mod.ts";
 import { parseDuration } from "./_duration.ts";
@@ -120,6 +120,11 @@ export async function runAudit(options: AuditOptions, ctx: Context): Promise<voi
         session.ctx,
       );
     }
+  } catch (error) {
+    // `audit | head`: the reader stopped after seeing findings. The command
+    // still fails for CI (exit 6), as it would with the whole list read.
+    if (!(error instanceof BrokenPipeError) || tally.flagged === 0) throw error;
+    throw new FindingsReported("findings reported; the reader of the output stopped early");
   } finally {
     await session.close();
   }

@@ -79,6 +79,42 @@ describe("a closed stdout ends ax quietly (I5)", () => {
   });
 });
 
+describe("stdout and stderr into one pipe whose reader goes away (2>&1 | head -1)", () => {
+  before(async () => {
+    emu = await startEmulator({ seedKeys: KEYS });
+    box = makeSandbox("pipes-both");
+  });
+  after(async () => {
+    await emu?.stop();
+    box?.remove();
+  });
+
+  /** `{ ax <args> 2>&1; echo $? >code; } | <reader>`: ax's own exit code. */
+  async function bothInto(args: string[], reader: string) {
+    const dir = box.dir("pipe");
+    const script = `{ ${axShellWords(args)} 2>&1; echo $? >'${dir}/code'; } | ${reader}`;
+    const shell = await runShell(script, { env: emulatorEnv(emu, box), cwd: dir });
+    return { shell, code: Number(readFileSync(join(dir, "code"), "utf8").trim()) };
+  }
+
+  it("list --all -v: the lost debug log is not an error (exit 0, not 5)", async () => {
+    const run = await bothInto(["api-keys", "list", "--all", "-o", "ndjson", "-v"], "head -1");
+    assert.equal(run.code, 0, run.shell.stdout);
+  });
+
+  it("audit with findings still exits 6 when its summary line cannot be written", async () => {
+    const run = await bothInto(["api-keys", "audit"], "head -1");
+    assert.equal(run.code, 6, run.shell.stdout);
+  });
+
+  it("audit | head -1 (stdout alone closed early) still exits 6 for its findings", async () => {
+    for (const args of [["-o", "csv"], ["-q"]]) {
+      const run = await pipeline(["api-keys", "audit", ...args], "head -1");
+      assert.equal(run.code, 6, run.stderr);
+    }
+  });
+});
+
 describe("stdout is data only (T1)", () => {
   before(async () => {
     emu = await startEmulator();
