@@ -185,8 +185,10 @@ describe("help where people look", () => {
     for (const words of pages) {
       const { stdout } = await ax([...words, "--help"], narrow);
       const wide = await ax([...words, "--help"], { stdoutTTY: true, columns: 200 });
-      // Same words in the same order: nothing was cut, only line breaks moved.
-      const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+      // Same words: nothing was cut, only line breaks moved (examples gain
+      // ` \` continuations and comments above them, checked below).
+      const wordsOf = (text: string) =>
+        text.split(/\s+/).filter((w) => w && w !== "\\" && w !== "#").sort();
       assert.deepEqual(wordsOf(stdout), wordsOf(wide.stdout), words.join(" "));
       for (const line of stdout.split("\n")) {
         // A line may pass 40 columns only when it is a single unbreakable word.
@@ -194,6 +196,36 @@ describe("help where people look", () => {
       }
     }
   });
+
+  for (const columns of [40, 80]) {
+    it(`examples wrapped at ${columns} columns still paste as the same commands`, async () => {
+      const joined = (lines: string[]) => {
+        const commands: string[] = [];
+        let pending = "";
+        for (const line of lines) {
+          pending += (pending ? " " : "") + line.trim();
+          if (pending.endsWith(" \\")) pending = pending.slice(0, -2);
+          else {
+            commands.push(pending.replace(/\s+/g, " "));
+            pending = "";
+          }
+        }
+        return commands;
+      };
+      const withoutComments = (lines: string[]) => lines.map((l) => l.replace(/ +#.*$/, ""));
+      for (const [path, spec] of leaves(COMMANDS).filter(([, c]) => c.examples?.length)) {
+        const { stdout } = await ax([...path.split(" "), "--help"], { stdoutTTY: true, columns });
+        const block = stdout.split("\nExamples:\n")[1].split("\n\n")[0].split("\n");
+        for (const line of block) {
+          if (line.length <= columns) continue;
+          // Only an unbreakable word (with its continuation) may pass the width.
+          assert.doesNotMatch(line.trim().replace(/ \\$/, ""), /\s/, `${path}: ${line}`);
+        }
+        const shown = joined(block.filter((line) => !line.trimStart().startsWith("#")));
+        assert.deepEqual(shown, joined(withoutComments([...spec.examples!])), path);
+      }
+    });
+  }
 
   it("no example names a date in the past", () => {
     const now = new Date();
