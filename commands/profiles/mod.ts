@@ -46,7 +46,7 @@ const CREATE: CommandSpec = {
     { flags: "-f, --force", description: "overwrite an existing profile of the same name" },
   ],
   examples: [
-    "ax profiles create                                   # on a terminal: asks for the key",
+    "ax profiles create   # on a terminal: asks for the key",
     'ax profiles create work --api-key "$ARIZE_API_KEY" --region eu-west-1a --use',
     "printf '%s' \"$KEY\" | ax profiles create ci --api-key -",
     "ax profiles create local --api-key <admin_key> --base-url http://127.0.0.1:4010",
