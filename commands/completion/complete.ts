@@ -19,6 +19,7 @@ import type { Context } from "../../runtime/context.ts";
 import type { Candidate } from "./_files.ts";
 import { buildTabTree, type ValueRequest } from "./_tree.ts";
 import { splitShellWords } from "./_shell_words.ts";
+import { helpCandidates, isHelpArgument } from "./_help.ts";
 
 /** What {@link completeWords} answers. */
 export interface CompletionRequest {
@@ -67,6 +68,12 @@ export async function completeWords(
       values.set(choice, choice);
       add(choice, "");
     }
+    if (isHelpArgument(value)) {
+      for (const c of helpCandidates(program, { request: value, words })) {
+        values.set(c.value, c.value);
+        add(c.value, c.description);
+      }
+    }
     for (const source of sourcesOf(value, partial)) {
       const candidates = loaded.get(source);
       if (candidates === undefined) wanted.add(source);
@@ -86,6 +93,11 @@ export async function completeWords(
       loaded.set(source, await load(source, options));
     }));
     answer = answerOnce(root, words, values);
+  }
+  // tab answers a lone `-` with the short flags only, hiding every option
+  // without one (`--all`, `--profile`); show both, as cobra does.
+  if (words.at(-1) === "-") {
+    answer = [...answer, ...answerOnce(root, [...words.slice(0, -1), "--"], values)];
   }
   const noSpace = answer.some((c) => c.value.endsWith("/"));
   const notPrefix = answer.some((c) => !c.value.startsWith(partial));

@@ -66,6 +66,22 @@ describe("ax complete: commands and options", () => {
     assert.equal(directive, ":4");
   });
 
+  it("ax help offers the commands and topics, then a group's commands; <group> help too", async () => {
+    const root = await complete(["help", ""]);
+    for (const v of ["api-keys", "profiles", "spaces", "environment", "exit-codes", "formats"]) {
+      assert.ok(root.values.includes(v), `${v} in ${root.values}`);
+    }
+    assert.ok(!root.values.includes("help") && !root.values.includes("complete"));
+    assert.deepEqual((await complete(["help", "spaces", ""])).values, ["list"]);
+    assert.deepEqual((await complete(["spaces", "help", ""])).values, ["list"]);
+    assert.deepEqual((await complete(["help", "spaces", "list", ""])).values, []);
+  });
+
+  it("a lone - lists the long options as well as the short ones", async () => {
+    const { values } = await complete(["spaces", "list", "-"]);
+    for (const v of ["-l", "-o", "--all", "--profile", "--name"]) assert.ok(values.includes(v), v);
+  });
+
   it("completes a command prefix", async () => {
     assert.deepEqual((await complete(["api-"])).values, ["api-keys"]);
   });

@@ -282,6 +282,21 @@ describe("completion in real shells", { skip: skipAll }, () => {
         ]);
       });
 
+      const helpWords: [string, string[]][] = [
+        ["ax help api-keys l", ["ax", "help", "api-keys", "list"]],
+        ["ax api-keys help ref", ["ax", "api-keys", "help", "refresh"]],
+        ["ax help exit", ["ax", "help", "exit-codes"]],
+      ];
+      for (const [line, words] of helpWords) {
+        it(`completes help's words: \`${line}<TAB>\``, async () => {
+          assert.deepEqual(await tabAndRun(line), words);
+        });
+      }
+
+      it("lists long options too on `ax api-keys list -<TAB>`", async () => {
+        await typeAndTab("ax api-keys list -", setup.tabs.noPrefix, ["--all", "--profile", "-l"]);
+      });
+
       it("offers the IDs of two spaces that share a name, the name beside each", async () => {
         const ends = twinIds.map((id) => id.slice(-8));
         const screen = await typeAndTab("ax api-keys list --space ", setup.tabs.noPrefix, [
