@@ -75,6 +75,7 @@ const SHOW: CommandSpec = {
     flags: "-o, --output <format>",
     description: "output format: table or json (default: table)",
   }],
+  common: ["profile"],
   examples: [
     "ax profiles show",
     "ax profiles show work -o json",
@@ -104,7 +105,7 @@ const VALIDATE: CommandSpec = {
   name: "validate",
   description: "Check that a profile's API key is accepted by its endpoint",
   args: [{ name: "[name]", description: "profile to check (default: the one in use)" }],
-  common: ["verbose", "timeout"],
+  common: ["verbose", "timeout", "profile"],
   examples: ["ax profiles validate", "ax profiles validate work -v"],
   handler: async () => (await import("./validate.ts")).VALIDATE_HANDLER,
 };

@@ -5,7 +5,7 @@
  * `ARIZE_BASE_URL` still apply, and the output says when they did.
  */
 import { clientFromSettings, warnIfInsecure } from "../../cli/client.ts";
-import { checkProfileName } from "../../config/profile_name.ts";
+import { namedProfile } from "./_named.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { parseTimeoutSeconds } from "../../config/timeout.ts";
 import type { Context } from "../../runtime/context.ts";
@@ -25,6 +25,7 @@ export interface ValidateOptions {
 /** Option values as commander hands them over. */
 export interface RawValidateValues {
   verbose?: true;
+  profile?: string;
   timeout?: string;
 }
 
@@ -34,7 +35,7 @@ export function parseValidate(
 ): ValidateOptions {
   const { values } = input;
   return {
-    name: input.name === undefined ? undefined : checkProfileName(input.name),
+    name: namedProfile(input.name, values.profile),
     verbose: values.verbose === true,
     timeoutMs: values.timeout === undefined
       ? undefined

@@ -94,6 +94,18 @@ describe("help and --profile, end to end", () => {
     assert.equal(flagWins.code, 0, flagWins.stderr);
   });
 
+  it("profiles validate and show take --profile like the argument", async () => {
+    const validate = await ax(["profiles", "validate", "--profile", "good"]);
+    assert.equal(validate.code, 0, validate.stderr);
+    assert.match(validate.stderr, /Profile 'good' is valid/);
+    const show = await ax(["profiles", "show", "--profile", "good", "-o", "json"]);
+    assert.equal(show.code, 0, show.stderr);
+    assert.equal(JSON.parse(show.stdout).profile, "good");
+    const both = await ax(["profiles", "validate", "dead", "--profile", "good"]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /'dead' \(argument\) and 'good' \(--profile\)/);
+  });
+
   it("a missing profile fails naming it, exit 1", async () => {
     const result = await ax(["api-keys", "list", "--profile", "nope"]);
     assert.equal(result.code, 1);
