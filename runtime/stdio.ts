@@ -5,6 +5,7 @@
  * stderr go through `Bun.write` and TTY facts come from Bun's `tty_wrap`
  * binding; elsewhere (Deno, Node) the Node streams are used.
  */
+import { fstatSync } from "node:fs";
 import process from "node:process";
 import type { TextOutput } from "./context.ts";
 import { nodeOutput, stderrReaderGone, streamWriteError } from "./node_output.ts";
@@ -40,6 +41,15 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
   return [process.stdin, process.stdout, process.stderr][fd].isTTY === true;
 }
 
+/** Whether `fd` is a pipe (FIFO); false when that cannot be told. */
+export function isPipe(fd: 1 | 2): boolean {
+  try {
+    return fstatSync(fd).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
 const pending = new Set<Promise<unknown>>();
 
 /**
@@ -57,7 +67,7 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     // The failed write itself rejects (see nodeOutput); this listener only
     // keeps the stream's own 'error' event from crashing the process.
     stream().on("error", () => {});
-    return output;
+    return Object.defineProperty(output, "isPipe", { get: () => isPipe(fd) });
   }
   const destination = fd === 1 ? bun.stdout : bun.stderr;
   return {
@@ -81,6 +91,9 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     get columns() {
       // Only a terminal has a width: the stream is built for terminals alone.
       return isTerminal(fd) ? stream().columns : undefined;
+    },
+    get isPipe() {
+      return isPipe(fd);
     },
   };
 }
