@@ -58,6 +58,12 @@ describe("ax completion <shell>", () => {
     },
   );
 
+  it("has fish cut a lone no-space candidate at a real TAB, safe from leading dashes", async () => {
+    const text = await script("fish");
+    assert.match(text, /string split --max 1 -- \\t \$__ax_comp_results\[1\]/);
+    assert.doesNotMatch(text, /string split[^\n]*"\\t"/, 'fish reads "\\t" as backslash-t');
+  });
+
   it("has fish send the token at the cursor without its quotes", async () => {
     assert.match(await script("fish"), /set -l lastArg \(commandline -ct \| string unescape\)/);
   });
