@@ -60,6 +60,8 @@ export async function completeWords(
   const partial = valuePart(words.at(-1)!);
   const wanted = new Set<Source>();
   const loaded = new Map<Source, Candidate[]>();
+  /** Whether the value asked for is a comma-separated list (no space after a name). */
+  let listValue = false;
   /** Values given by a provider (not commands or options), with the text they match by. */
   const values = new Map<string, string>();
 
@@ -67,6 +69,16 @@ export async function completeWords(
     for (const choice of value.choices) {
       values.set(choice, choice);
       add(choice, "");
+    }
+    if (value.kind === "option" && value.listOf.length > 0) {
+      // `--columns name,i`: the names not yet in the list, after what is typed.
+      const head = partial.slice(0, partial.lastIndexOf(",") + 1);
+      const taken = new Set(head.split(","));
+      for (const name of value.listOf.filter((n) => !taken.has(n))) {
+        values.set(head + name, head + name);
+        add(head + name, "");
+      }
+      listValue = true;
     }
     if (isHelpArgument(value)) {
       for (const c of helpCandidates(program, { request: value, words })) {
@@ -99,7 +111,8 @@ export async function completeWords(
   if (words.at(-1) === "-") {
     answer = [...answer, ...answerOnce(root, [...words.slice(0, -1), "--"], values)];
   }
-  const noSpace = answer.some((c) => c.value.endsWith("/"));
+  // A folder or a list item: the user goes on typing (`/name`, `,id`).
+  const noSpace = listValue || answer.some((c) => c.value.endsWith("/"));
   const notPrefix = answer.some((c) => !c.value.startsWith(partial));
   const directive = DIRECTIVE_NO_FILE_COMP | (noSpace ? DIRECTIVE_NO_SPACE : 0) |
     (notPrefix ? DIRECTIVE_NOT_PREFIX : 0);

@@ -166,7 +166,7 @@ describe("completion in real shells", { skip: skipAll }, () => {
        * arguments of `printf '<%s>\n'` and returns what the command received,
        * one word per entry: how the shell reads what completion inserted.
        */
-      async function tabAndRun(line: string): Promise<string[]> {
+      async function tabAndRun(line: string, typedAfter = ""): Promise<string[]> {
         const shell = await open();
         try {
           shell.send({ literal: line });
@@ -176,6 +176,7 @@ describe("completion in real shells", { skip: skipAll }, () => {
             (s) => lastLine(s) !== `${PROMPT}${line}`,
             `something inserted after ${line}<TAB>`,
           );
+          if (typedAfter) shell.send({ literal: typedAfter });
           shell.send("C-a", { literal: "printf '<%s>\\n' " }, "Enter");
           const screen = await shell.waitFor(
             (s) => s.includes("<ax>") && lastLine(s) === PROMPT.trimEnd(),
@@ -290,6 +291,22 @@ describe("completion in real shells", { skip: skipAll }, () => {
       for (const [line, words] of helpWords) {
         it(`completes help's words: \`${line}<TAB>\``, async () => {
           assert.deepEqual(await tabAndRun(line), words);
+        });
+      }
+
+      for (
+        const line of [
+          "ax api-keys list --columns name,created_a",
+          "ax api-keys list --columns=created_a",
+        ]
+      ) {
+        it(`completes a --columns item with no space after it: \`${line}<TAB>\``, async () => {
+          const words = await tabAndRun(line, ",id");
+          assert.deepEqual(words.slice(0, 3), ["ax", "api-keys", "list"]);
+          assert.match(
+            words.slice(3).join(" "),
+            /^(--columns name,created_at,id|--columns=created_at,id)$/,
+          );
         });
       }
 
