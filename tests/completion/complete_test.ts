@@ -77,6 +77,15 @@ describe("ax complete: commands and options", () => {
     assert.deepEqual((await complete(["help", "spaces", "list", ""])).values, []);
   });
 
+  it("--columns offers the names not yet listed, after the typed ones, with no space", async () => {
+    const { values, directive } = await complete(["api-keys", "list", "--columns", "name,i"]);
+    assert.deepEqual(values, ["name,id"]);
+    assert.equal(Number(directive!.slice(1)) & 2, 2, "no space after a list item");
+    const next = await complete(["api-keys", "list", "--columns=name,id,"]);
+    assert.ok(!next.values.some((v) => /,(name|id)$/.test(v.slice("name,id".length))));
+    assert.ok(next.values.includes("name,id,created_at"));
+  });
+
   it("a lone - lists the long options as well as the short ones", async () => {
     const { values } = await complete(["spaces", "list", "-"]);
     for (const v of ["-l", "-o", "--all", "--profile", "--name"]) assert.ok(values.includes(v), v);
