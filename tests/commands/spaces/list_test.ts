@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Space } from "../../../api/types.ts";
-import { SPACES } from "../../../commands/spaces/mod.ts";
 import type { SpacesListOptions } from "../../../commands/spaces/list.ts";
 import { runCli } from "../../../commands/mod.ts";
 import { UsageError } from "../../../runtime/errors.ts";
@@ -18,7 +17,7 @@ import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_proces
 import { fakeContext } from "../../_helpers/fake_context.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
 import { apiStub, BASE_URL, TEST_KEY } from "../api_keys/_run_harness.ts";
-import { parseArgv } from "../api_keys/_parse_harness.ts";
+import { parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 
@@ -45,8 +44,7 @@ async function runSpaces(argv: string[], stub: ReturnType<typeof apiStub>) {
 }
 
 describe("ax spaces list: argv → options", () => {
-  const parse = (argv: string[]) =>
-    parseArgv<SpacesListOptions>(["list", ...argv], { group: SPACES });
+  const parse = (argv: string[]) => parseArgv<SpacesListOptions>(["spaces", "list", ...argv]);
 
   it("one page by default; --name, --limit, --all, --cursor and the shared options", async () => {
     assert.deepEqual(await parse([]), {
