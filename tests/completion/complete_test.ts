@@ -8,11 +8,12 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildProgram, runCli } from "../../commands/mod.ts";
+import { buildProgram } from "../../commands/mod.ts";
 import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
 import { fetchStub } from "../_helpers/fetch_stub.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 import { writeExecutable } from "../formats/plugins/_plugin_files.ts";
 
 const BASE_URL = "https://api.arize.test";
@@ -435,13 +436,13 @@ describe("ax complete for bash (AX_COMPLETE_SHELL=bash)", () => {
 
   it("is what `ax complete` answers when the bash script sets AX_COMPLETE_SHELL=bash", async () => {
     // Through the real entry point: the line names `api-keys` only inside one word.
-    const fake = fakeContext({
-      homeDir: "/nonexistent-home",
-      env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" },
-    });
-    await runCli(["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"], fake.ctx);
-    assert.equal(fake.stdout.text(), "revoked\n:4\n");
-    assert.equal(fake.stderr.text(), "");
+    const run = await runCommand(
+      ["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"],
+      { homeDir: "/nonexistent-home", env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" } },
+    );
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, "revoked\n:4\n");
+    assert.equal(run.stderr, "");
   });
 
   it("completes `--opt=value` after readline's `=` break", async () => {

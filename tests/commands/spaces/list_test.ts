@@ -5,42 +5,21 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Space } from "../../../api/types.ts";
 import type { SpacesListOptions } from "../../../commands/spaces/list.ts";
-import { runCli } from "../../../commands/mod.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
 import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
-import { fakeContext } from "../../_helpers/fake_context.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
-import { apiStub, BASE_URL, TEST_KEY } from "../api_keys/_run_harness.ts";
+import { apiStub, runCommand } from "../../_helpers/run_command.ts";
 import { parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 
 function space(n: number): Space {
   return { id: `U3BhY2U6${n}`, name: `Space ${n}`, created_at: "2026-01-15T10:30:00Z" };
-}
-
-/** Runs `ax spaces <argv>` in-process against `stub`. */
-async function runSpaces(argv: string[], stub: ReturnType<typeof apiStub>) {
-  const cwd = mkdtempSync(join(tmpdir(), "ax-spaces-"));
-  const fake = fakeContext({
-    fetch: stub.fetch,
-    cwd,
-    env: { ARIZE_API_KEY: TEST_KEY, ARIZE_BASE_URL: BASE_URL, AX_CONFIG_DIR: join(cwd, "cfg") },
-  });
-  let error: unknown;
-  try {
-    await runCli(["spaces", ...argv], fake.ctx);
-  } catch (caught) {
-    error = caught;
-  }
-  stub.verify();
-  return { stdout: fake.stdout.text(), stderr: fake.stderr.text(), error, cwd };
 }
 
 describe("ax spaces list: argv → options", () => {
@@ -90,7 +69,8 @@ describe("ax spaces list: requests and output", () => {
       status: 200,
       json: { spaces: [space(1), space(2)], pagination: { has_more: true, next_cursor: "c2" } },
     });
-    const run = await runSpaces(["list", "-o", "csv"], stub);
+    const run = await runCommand(["spaces", "list", "-o", "csv"], { stub });
+    stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(
       run.stdout,
@@ -114,7 +94,17 @@ describe("ax spaces list: requests and output", () => {
         status: 200,
         json: { spaces: [space(100)], pagination: { has_more: false } },
       });
-    const run = await runSpaces(["list", "--name", "Space", "--limit", "150", "-o", "json"], stub);
+    const run = await runCommand([
+      "spaces",
+      "list",
+      "--name",
+      "Space",
+      "--limit",
+      "150",
+      "-o",
+      "json",
+    ], { stub });
+    stub.verify();
     assert.equal(run.error, undefined);
     const document = JSON.parse(run.stdout);
     assert.equal(document.spaces.length, 101);
