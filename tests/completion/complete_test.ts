@@ -12,7 +12,7 @@ import { buildProgram } from "../../commands/mod.ts";
 import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
-import { fetchStub } from "../_helpers/fetch_stub.ts";
+import { fetchStub, hang } from "../_helpers/fetch_stub.ts";
 import { runCommand } from "../_helpers/run_command.ts";
 import { writeExecutable } from "../formats/plugins/_plugin_files.ts";
 
@@ -293,26 +293,24 @@ describe("ax complete: live values", () => {
     let budget = 0;
     let started!: () => void;
     const requestStarted = new Promise<void>((resolve) => (started = resolve));
-    const hangingFetch = ((_url: string, init?: RequestInit) =>
-      new Promise((_, reject) => {
-        started();
-        init?.signal?.addEventListener("abort", () => {
-          aborted = true;
-          reject(init.signal!.reason);
-        });
-      })) as typeof fetch;
+    const stub = fetchStub({ baseUrl: BASE_URL }).any((request) => {
+      started();
+      request.signal?.addEventListener("abort", () => (aborted = true));
+      return hang()(request);
+    });
     // The budget's timer runs out as soon as the request is under way.
     const sleep = (ms: number) => {
       budget = ms;
       return requestStarted;
     };
     const result = await complete(["api-keys", "revoke", ""], {
-      fetch: hangingFetch,
+      fetch: stub.fetch,
       env: { ARIZE_API_KEY: "ak-test", ARIZE_BASE_URL: BASE_URL },
       ctx: { sleep },
     });
     assert.equal(budget, 2000);
     assert.ok(aborted, "the request was aborted");
+    stub.verify();
     assert.deepEqual(result.values, []);
     assert.equal(result.directive, ":4");
   });

@@ -5,16 +5,14 @@
  * present, the time ax reads; all thresholds are days wide, so the seconds a
  * test takes never matter.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
 
 const DAY = 86_400_000;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("hygiene", { faults: true, seedKeys: 230 });
 /** Name → ID of the keys made in `before`. */
 const ids: Record<string, string> = {};
 
@@ -23,8 +21,8 @@ function ax(
   options: { stdin?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<AxResult> {
   return runAx(args, {
-    env: emulatorEnv(emu, box, options.env),
-    cwd: box.home,
+    env: fx.env(options.env),
+    cwd: fx.box.home,
     stdin: options.stdin,
   });
 }
@@ -60,14 +58,12 @@ const lines = (text: string) => text.split("\n").filter((line) => line !== "");
 
 describe("key hygiene against the emulator", () => {
   before(async () => {
-    emu = await startEmulator({ faults: true, seedKeys: 230 });
-    box = makeSandbox("hygiene");
     const now = Date.now();
     // 200 days ago: one key used then and never since, one never used at all.
-    await emu.setClock(new Date(now - 200 * DAY).toISOString());
+    await fx.emu.setClock(new Date(now - 200 * DAY).toISOString());
     await use((await create("old-used")).key);
     await create("old-never-used");
-    await emu.setClock(new Date(now).toISOString());
+    await fx.emu.setClock(new Date(now).toISOString());
     for (
       const [name, extra] of [
         ["CI-soon", ["--expires-in", "3d"]],
@@ -79,15 +75,11 @@ describe("key hygiene against the emulator", () => {
     }
     // An active key past its expiry cannot be created through the API; the
     // admin route adds one.
-    const added = await emu.admin("POST", "keys", {
+    const added = await fx.emu.admin("POST", "keys", {
       name: "expired",
       expires_at: new Date(now - 2 * DAY).toISOString().replace(/\.\d+Z$/, "Z"),
     }) as { api_keys: { id: string }[] };
     ids.expired = added.api_keys[0].id;
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
   });
 
   /** IDs of `list` with `args`, among the keys made here. */
@@ -318,7 +310,7 @@ describe("key hygiene against the emulator", () => {
         "never-expires",
         "-o",
         "csv",
-      ], { env: { ARIZE_API_KEY: emu.userKey } });
+      ], { env: { ARIZE_API_KEY: fx.emu.userKey } });
       assert.equal(result.stdout, "id,name,key_type,finding,detail\n");
       assert.match(result.stderr, /^✓ No findings in 1 API key\n$/);
     });
@@ -339,7 +331,7 @@ describe("key hygiene against the emulator", () => {
         ids["bulk-3"],
         "",
       ].join("\n");
-      const before = (await emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
+      const before = (await fx.emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
       const result = await expectExit(4, ["api-keys", "revoke", "-", "--force"], { stdin });
       assert.match(result.stderr, new RegExp(`✓ Revoked ${ids["bulk-1"]} \\(bulk-1\\)`));
       assert.match(result.stderr, new RegExp(`✗ ${missing} \\(name unknown\\): 404`));
@@ -351,7 +343,7 @@ describe("key hygiene against the emulator", () => {
         result.stderr,
         /Not every key was revoked: 3 revoked, 1 already revoked, 1 failed\./,
       );
-      const after = (await emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
+      const after = (await fx.emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
       assert.equal(after - before, 4, "every key but the already-revoked one was sent");
       assert.deepEqual(await listed(["--name", "bulk-*"]), []);
     });
@@ -407,10 +399,10 @@ describe("key hygiene against the emulator", () => {
     ];
     for (const [args, stdin, message] of cases) {
       it(`${args.join(" ")}${stdin === undefined ? "" : ` <<< ${JSON.stringify(stdin)}`}`, async () => {
-        const before = (await emu.stats()).requests;
+        const before = (await fx.emu.stats()).requests;
         const result = await expectExit(2, ["api-keys", ...args], { stdin });
         assert.match(result.stderr, message);
-        assert.equal((await emu.stats()).requests, before, "no request was sent");
+        assert.equal((await fx.emu.stats()).requests, before, "no request was sent");
       });
     }
   });

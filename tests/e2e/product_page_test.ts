@@ -6,20 +6,13 @@
  * must exit 0 and do what the page says, checked through the API afterwards.
  * Run from source and, by scripts/test.ts, against the compiled binary.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
-import {
-  emulatorEnv,
-  hasScript,
-  makeSandbox,
-  type Sandbox,
-  startOnTerminal,
-  waitFor,
-} from "../_helpers/ax_process.ts";
+import { hasScript, startOnTerminal, waitFor } from "../_helpers/ax_process.ts";
 
 /** The page's examples, verbatim (continuation lines joined), in page order. */
 const PAGE_EXAMPLES = [
@@ -39,8 +32,7 @@ const PAGE_EXAMPLES = [
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 const FUTURE = `${NEXT_YEAR}-12-31T23:59:59`;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("product-page");
 let staging: { id: string; name: string };
 
 type Key = Record<string, string>;
@@ -58,7 +50,7 @@ function words(example: string, values: { space?: string; key?: string }): strin
 }
 
 async function run(example: string, values: { space?: string; key?: string } = {}) {
-  const result = await runAx(words(example, values), { env: emulatorEnv(emu, box), cwd: box.home });
+  const result = await runAx(words(example, values), { env: fx.env(), cwd: fx.box.home });
   assert.equal(result.code, 0, `${example}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return result;
 }
@@ -66,8 +58,8 @@ async function run(example: string, values: { space?: string; key?: string } = {
 /** Lists through ax as json (every page), for checking what an example did. */
 async function listed(...filters: string[]): Promise<Key[]> {
   const result = await runAx(["api-keys", "list", "--all", "-o", "json", ...filters], {
-    env: emulatorEnv(emu, box),
-    cwd: box.home,
+    env: fx.env(),
+    cwd: fx.box.home,
   });
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout).api_keys;
@@ -75,8 +67,8 @@ async function listed(...filters: string[]): Promise<Key[]> {
 
 async function newUserKey(name: string, extra: string[] = []): Promise<Key> {
   const result = await runAx(["api-keys", "create", "-n", name, "-o", "json", ...extra], {
-    env: emulatorEnv(emu, box),
-    cwd: box.home,
+    env: fx.env(),
+    cwd: fx.box.home,
   });
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout);
@@ -93,19 +85,13 @@ const scriptAvailable = await hasScript();
 
 describe("every example of the product page", () => {
   before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("product-page");
-    staging = emu.spaces.find((space) => space.name === "staging")!;
+    staging = fx.emu.spaces.find((space) => space.name === "staging")!;
     await newUserKey("listed user key");
     const service = await runAx(
       ["api-keys", "create-service-key", "-n", "listed service key", "-s", staging.id],
-      { env: emulatorEnv(emu, box), cwd: box.home },
+      { env: fx.env(), cwd: fx.box.home },
     );
     assert.equal(service.code, 0, service.stderr);
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
   });
 
   it("the list covers the page: 11 examples", () => assert.equal(PAGE_EXAMPLES.length, 11));
@@ -127,7 +113,7 @@ describe("every example of the product page", () => {
   it(example(2), async () => {
     const { stdout } = await run(example(2));
     assert.equal(stdout, "");
-    const written = JSON.parse(readFileSync(join(box.home, "api-keys.json"), "utf8"));
+    const written = JSON.parse(readFileSync(join(fx.box.home, "api-keys.json"), "utf8"));
     assert.ok(written.api_keys.some((key: Key) => key.name === "listed user key"));
     assert.equal(typeof written.pagination.has_more, "boolean");
   });
@@ -168,8 +154,8 @@ describe("every example of the product page", () => {
     async () => {
       const key = await newUserKey("to revoke on a terminal");
       const session = startOnTerminal(words(example(7), { key: key.id }), {
-        env: emulatorEnv(emu, box),
-        cwd: box.home,
+        env: fx.env(),
+        cwd: fx.box.home,
       });
       await waitFor(() => session.screen().includes("[y/N]"), { what: "the confirmation prompt" });
       session.type("y\r");

@@ -3,15 +3,14 @@
  * every request; exact stdout/stderr) and end to end (the real process
  * against the emulator, every built-in format).
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Space } from "../../../api/types.ts";
 import type { SpacesListOptions } from "../../../commands/spaces/list.ts";
 import { UsageError } from "../../../runtime/errors.ts";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
 import { apiStub, runCommand } from "../../_helpers/run_command.ts";
 import { parseArgv } from "../../_helpers/parse_argv.ts";
@@ -114,41 +113,38 @@ describe("ax spaces list: requests and output", () => {
 });
 
 describe("ax spaces list: end to end", () => {
-  let emu: EmulatorHandle;
-  let box: Sandbox;
-  before(async () => {
-    box = makeSandbox("spaces");
-    emu = await startEmulator();
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
+  const fx = useEmulator("spaces");
 
   it("lists the emulator's spaces in every built-in format", async () => {
-    const env = emulatorEnv(emu, box);
-    const json = await runAx(["spaces", "list", "--all", "-o", "json"], { env, cwd: box.home });
+    const env = fx.env();
+    const json = await runAx(["spaces", "list", "--all", "-o", "json"], { env, cwd: fx.box.home });
     assert.equal(json.code, 0, json.stderr);
     const names = JSON.parse(json.stdout).spaces.map((s: Space) => s.name);
-    assert.deepEqual(names.toSorted(), emu.spaces.map((s) => s.name).toSorted());
-    const ndjson = await runAx(["spaces", "list", "-o", "ndjson"], { env, cwd: box.home });
+    assert.deepEqual(names.toSorted(), fx.emu.spaces.map((s) => s.name).toSorted());
+    const ndjson = await runAx(["spaces", "list", "-o", "ndjson"], { env, cwd: fx.box.home });
     assert.equal(ndjson.stdout.trim().split("\n").length, names.length);
-    const csv = await runAx(["spaces", "list", "-o", "csv"], { env, cwd: box.home });
+    const csv = await runAx(["spaces", "list", "-o", "csv"], { env, cwd: fx.box.home });
     assert.equal(csv.stdout.split("\n")[0], "id,name,description,created_at");
-    const table = await runAx(["spaces", "list"], { env, cwd: box.home });
+    const table = await runAx(["spaces", "list"], { env, cwd: fx.box.home });
     for (const name of names) assert.ok(table.stdout.includes(name), table.stdout);
-    const parquet = await runAx(["spaces", "list", "-o", "spaces.parquet"], { env, cwd: box.home });
+    const parquet = await runAx(["spaces", "list", "-o", "spaces.parquet"], {
+      env,
+      cwd: fx.box.home,
+    });
     assert.equal(parquet.code, 0, parquet.stderr);
-    assert.ok(statSync(join(box.home, "spaces.parquet")).size > 0);
-    assert.equal(readFileSync(join(box.home, "spaces.parquet")).subarray(0, 4).toString(), "PAR1");
+    assert.ok(statSync(join(fx.box.home, "spaces.parquet")).size > 0);
+    assert.equal(
+      readFileSync(join(fx.box.home, "spaces.parquet")).subarray(0, 4).toString(),
+      "PAR1",
+    );
   });
 
   it("--name keeps the spaces whose name contains the text", async () => {
-    const env = emulatorEnv(emu, box);
-    const wanted = emu.spaces[0].name;
+    const env = fx.env();
+    const wanted = fx.emu.spaces[0].name;
     const result = await runAx(["spaces", "list", "--name", wanted, "-o", "json"], {
       env,
-      cwd: box.home,
+      cwd: fx.box.home,
     });
     assert.equal(result.code, 0, result.stderr);
     for (const s of JSON.parse(result.stdout).spaces) {

@@ -9,25 +9,23 @@
  * Deno's fetch used to re-send the POST silently (see
  * tests/_helpers/lossy_proxy.ts).
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 import { startLossyProxy } from "../../_helpers/lossy_proxy.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("post", { faults: true });
 
 const UNKNOWN =
   /the request may have reached the server, so its outcome is unknown\.\nRun `ax api-keys list` to check, and revoke any key you don't hold\.\n$/;
 
 function ax(args: string[], extraEnv: Record<string, string> = {}): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box, extraEnv), cwd: box.home });
+  return fx.ax(args, { env: extraEnv });
 }
 
 async function snapshot(): Promise<Record<string, number>> {
-  return (await emu.stats()).by_route;
+  return (await fx.emu.stats()).by_route;
 }
 
 async function delta(before: Record<string, number>): Promise<Record<string, number>> {
@@ -46,17 +44,8 @@ async function keyNames(status: "active" | "revoked" = "active"): Promise<string
 }
 
 describe("POST is never retried (N3)", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true });
-    box = makeSandbox("post");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("create whose answer is lost: one POST, exit 1, outcome unknown, the key exists", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", drop: true, after_commit: true });
+    await fx.emu.fault({ route: "POST /v2/api-keys", drop: true, after_commit: true });
     const before = await snapshot();
     const result = await ax(["api-keys", "create", "-n", "lost answer", "-v"]);
     assert.equal(result.code, 1, result.stderr);
@@ -69,7 +58,7 @@ describe("POST is never retried (N3)", () => {
   });
 
   it("create whose answer is cut short: one POST, exit 1, no key printed", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", truncate: true });
+    await fx.emu.fault({ route: "POST /v2/api-keys", truncate: true });
     const before = await snapshot();
     const result = await ax(["api-keys", "create", "-n", "truncated answer", "-o", "json"]);
     assert.equal(result.code, 1, result.stderr);
@@ -81,7 +70,7 @@ describe("POST is never retried (N3)", () => {
 
   it("create refused with 503 or 429: one POST, exit 4", async () => {
     for (const status of [503, 429]) {
-      await emu.fault({
+      await fx.emu.fault({
         route: "POST /v2/api-keys",
         status,
         ...(status === 429 ? { retry_after: "1" } : {}),
@@ -94,7 +83,7 @@ describe("POST is never retried (N3)", () => {
   });
 
   it("a dropped create before commit is still sent once", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", drop: true });
+    await fx.emu.fault({ route: "POST /v2/api-keys", drop: true });
     const before = await snapshot();
     const result = await ax(["api-keys", "create", "-n", "dropped early"]);
     assert.equal(result.code, 1, result.stderr);
@@ -105,7 +94,7 @@ describe("POST is never retried (N3)", () => {
   it("refresh whose answer is lost: one POST, outcome unknown, the old key revoked", async () => {
     const created = await ax(["api-keys", "create", "-n", "to refresh", "-o", "json"]);
     const { id } = JSON.parse(created.stdout);
-    await emu.fault({ route: "POST /v2/api-keys/{id}/refresh", drop: true, after_commit: true });
+    await fx.emu.fault({ route: "POST /v2/api-keys/{id}/refresh", drop: true, after_commit: true });
     const before = await snapshot();
     const result = await ax(["api-keys", "refresh", id]);
     assert.equal(result.code, 1, result.stderr);
@@ -117,7 +106,7 @@ describe("POST is never retried (N3)", () => {
   it("create-service-key on a reused keep-alive connection: the lost POST is not re-sent", async () => {
     // GET /v2/spaces opens the connection; the POST reuses it and its answer is lost.
     const proxy = await startLossyProxy({
-      upstreamPort: Number(new URL(emu.url).port),
+      upstreamPort: Number(new URL(fx.emu.url).port),
       method: "POST",
     });
     try {

@@ -5,23 +5,21 @@
  * and a wait longer than ax accepts fails fast with a message. Retries show
  * with `-v`. Gaps between attempts are measured on the emulator's side.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 import { watchLog } from "../../_helpers/log_timeline.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("retries", { faults: true });
 
 function ax(args: string[], extraEnv: Record<string, string> = {}): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box, extraEnv), cwd: box.home });
+  return fx.ax(args, { env: extraEnv });
 }
 
 /** Requests per route since `before`, from the emulator's counters. */
 async function delta(before: Record<string, number>): Promise<Record<string, number>> {
-  const now = (await emu.stats()).by_route;
+  const now = (await fx.emu.stats()).by_route;
   const out: Record<string, number> = {};
   for (const [route, n] of Object.entries(now)) {
     if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
@@ -30,7 +28,7 @@ async function delta(before: Record<string, number>): Promise<Record<string, num
 }
 
 async function snapshot(): Promise<Record<string, number>> {
-  return (await emu.stats()).by_route;
+  return (await fx.emu.stats()).by_route;
 }
 
 function expectCode(result: AxResult, code: number): void {
@@ -42,7 +40,7 @@ async function gapBetweenListRequests(run: () => Promise<AxResult>): Promise<{
   result: AxResult;
   gapMs: number;
 }> {
-  const log = watchLog(() => emu.stderr());
+  const log = watchLog(() => fx.emu.stderr());
   try {
     const result = await run();
     const answers = log.matching(/^GET \/v2\/api-keys /);
@@ -54,17 +52,8 @@ async function gapBetweenListRequests(run: () => Promise<AxResult>): Promise<{
 }
 
 describe("retries of idempotent requests (N2)", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true });
-    box = makeSandbox("retries");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("503, 503, 200: exactly three GETs, exit 0, valid JSON, retries visible with -v", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, count: 2 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, count: 2 });
     const before = await snapshot();
     const result = await ax(["api-keys", "list", "-o", "json", "-v"]);
     expectCode(result, 0);
@@ -75,7 +64,7 @@ describe("retries of idempotent requests (N2)", () => {
   });
 
   it("without -v the retries are silent and stderr stays empty", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 502 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 502 });
     const before = await snapshot();
     const result = await ax(["api-keys", "list", "-o", "json"]);
     expectCode(result, 0);
@@ -85,7 +74,7 @@ describe("retries of idempotent requests (N2)", () => {
 
   for (const status of [408, 429, 500, 504]) {
     it(`${status} is retried`, async () => {
-      await emu.fault({ route: "GET /v2/api-keys", status });
+      await fx.emu.fault({ route: "GET /v2/api-keys", status });
       const before = await snapshot();
       expectCode(await ax(["api-keys", "list", "-o", "ndjson"]), 0);
       assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
@@ -93,14 +82,14 @@ describe("retries of idempotent requests (N2)", () => {
   }
 
   it("a dropped connection is retried for a GET", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", drop: true });
+    await fx.emu.fault({ route: "GET /v2/api-keys", drop: true });
     const before = await snapshot();
     expectCode(await ax(["api-keys", "list", "-o", "json"]), 0);
     assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
   });
 
   it("a 400 is not retried", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 400 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 400 });
     const before = await snapshot();
     const result = await ax(["api-keys", "list"]);
     expectCode(result, 4);
@@ -109,7 +98,7 @@ describe("retries of idempotent requests (N2)", () => {
   });
 
   it("three 503s: gives up after 3 attempts with exit 4 and says so", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, count: 3 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, count: 3 });
     const before = await snapshot();
     const result = await ax(["api-keys", "list", "-v"]);
     expectCode(result, 4);
@@ -123,7 +112,7 @@ describe("retries of idempotent requests (N2)", () => {
     const created = await ax(["api-keys", "create", "-n", "to revoke", "-o", "json"]);
     expectCode(created, 0);
     const id = JSON.parse(created.stdout).id;
-    await emu.fault({ route: "PUT /v2/api-keys/{id}/revoke", status: 503 });
+    await fx.emu.fault({ route: "PUT /v2/api-keys/{id}/revoke", status: 503 });
     const before = await snapshot();
     const result = await ax(["api-keys", "revoke", id, "--force"]);
     expectCode(result, 0);
@@ -132,7 +121,7 @@ describe("retries of idempotent requests (N2)", () => {
   });
 
   it("429 with Retry-After: 1 waits about a second before the second GET", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "1" });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "1" });
     const { result, gapMs } = await gapBetweenListRequests(() =>
       ax(["api-keys", "list", "-o", "json", "-v"])
     );
@@ -150,7 +139,7 @@ describe("retries of idempotent requests (N2)", () => {
     // CI machine, from source) still leaves at least one second to wait.
     const at = new Date(Date.now() + 3_000).toUTCString();
     assert.match(at, /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
     const { result, gapMs } = await gapBetweenListRequests(() =>
       ax(["api-keys", "list", "-o", "json", "-v"])
     );
@@ -166,7 +155,7 @@ describe("retries of idempotent requests (N2)", () => {
   });
 
   it("Retry-After: 3600 fails fast (exit 4) with a message, after one request", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "3600" });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "3600" });
     const before = await snapshot();
     const started = Date.now();
     const result = await ax(["api-keys", "list"]);
@@ -182,7 +171,7 @@ describe("retries of idempotent requests (N2)", () => {
 
   it("an HTTP-date two hours ahead fails fast the same way", async () => {
     const at = new Date(Date.now() + 7_200_000).toUTCString();
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
     const before = await snapshot();
     const result = await ax(["api-keys", "list"]);
     expectCode(result, 4);
@@ -191,7 +180,7 @@ describe("retries of idempotent requests (N2)", () => {
   });
 
   it("an unreadable Retry-After falls back to backoff", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "soon-ish" });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "soon-ish" });
     const before = await snapshot();
     const result = await ax(["api-keys", "list", "-o", "json", "-v"]);
     expectCode(result, 0);
