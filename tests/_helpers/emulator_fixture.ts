@@ -24,6 +24,7 @@
  * (tests/emulator/_support.ts) is the unit under test there, not a fixture.
  */
 import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import {
   type EmulatorHandle,
   startEmulator,
@@ -49,6 +50,8 @@ export interface EmulatorFixture {
   env(extra?: Record<string, string | undefined>): Record<string, string | undefined>;
   /** Runs ax (from source or `AX_BIN`) in the sandbox's home against the emulator. */
   ax(args: string[], options?: FixtureRunOptions): Promise<AxResult>;
+  /** Like {@link ax}, and fails with ax's output unless it exits with `code`. */
+  axExpecting(code: number, args: string[], options?: FixtureRunOptions): Promise<AxResult>;
 }
 
 /** Start options, or a function of the new sandbox that returns them. */
@@ -87,6 +90,8 @@ export interface ScriptedServerFixture {
   env(extra?: Record<string, string | undefined>): Record<string, string | undefined>;
   /** Runs ax in the sandbox's home against the server. */
   ax(args: string[], options?: FixtureRunOptions): Promise<AxResult>;
+  /** Like {@link ax}, and fails with ax's output unless it exits with `code`. */
+  axExpecting(code: number, args: string[], options?: FixtureRunOptions): Promise<AxResult>;
 }
 
 /**
@@ -128,12 +133,19 @@ function started<T>(value: T | undefined): T {
 function runsAgainst(
   target: () => Pick<EmulatorHandle, "url" | "adminKey">,
   sandbox: () => Sandbox,
-): Pick<EmulatorFixture, "env" | "ax"> {
+): Pick<EmulatorFixture, "env" | "ax" | "axExpecting"> {
   const env = (extra: Record<string, string | undefined> = {}) =>
     emulatorEnv(target(), sandbox(), extra);
+  const ax = (args: string[], run: FixtureRunOptions = {}) =>
+    runAx(args, { ...run, cwd: run.cwd ?? sandbox().home, env: env(run.env) });
   return {
     env,
-    ax: (args, run = {}) =>
-      runAx(args, { ...run, cwd: run.cwd ?? sandbox().home, env: env(run.env) }),
+    ax,
+    async axExpecting(code, args, run) {
+      const result = await ax(args, run);
+      const output = `stdout: ${result.stdout}\nstderr: ${result.stderr}`;
+      assert.equal(result.code, code, `ax ${args.join(" ")}\n${output}`);
+      return result;
+    },
   };
 }

@@ -8,6 +8,7 @@
  * const options = await parseArgv<ListOptions>(["api-keys", "list", "-l", "5"]);
  * ```
  */
+import assert from "node:assert/strict";
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { addSpec } from "../../cli/build.ts";
 import { COMMANDS } from "../../commands/mod.ts";
@@ -49,4 +50,17 @@ export async function parseArgv<T>(argv: string[], options: ParseArgvOptions = {
   }
   if (parsed === undefined) throw new Error(`run was not called for ${argv.join(" ")}`);
   return parsed;
+}
+
+/** Asserts that parsing `argv` fails with a UsageError whose message matches `message`. */
+export async function assertUsageError(
+  argv: string[],
+  message: RegExp,
+  options: ParseArgvOptions = {},
+): Promise<void> {
+  await assert.rejects(parseArgv(argv, options), (error: Error) => {
+    assert.equal(error.name, "UsageError");
+    assert.match(error.message, message);
+    return true;
+  });
 }

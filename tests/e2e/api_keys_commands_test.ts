@@ -18,20 +18,12 @@ const SAVE_NOW = "⚠ Warning: Save this API key now — it will not be shown ag
 
 const fx = useEmulator("keys", { faults: true });
 
-/** Runs ax against the emulator with a private config dir, no notice, colour left to ax. */
-function ax(args: string[], overrides: Record<string, string | undefined> = {}): Promise<AxResult> {
-  return fx.ax(args, { env: { NO_COLOR: undefined, ...overrides } });
-}
-
-/** Runs ax and fails with its output unless it exits with `code`. */
-async function expectExit(code: number, args: string[], overrides = {}): Promise<AxResult> {
-  const result = await ax(args, overrides);
-  assert.equal(
-    result.code,
-    code,
-    `ax ${args.join(" ")}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
-  );
-  return result;
+/**
+ * Runs ax against the emulator (private config dir, no notice, colour left
+ * to ax) and fails with its output unless it exits with `code`.
+ */
+function expectExit(code: number, args: string[], overrides = {}): Promise<AxResult> {
+  return fx.axExpecting(code, args, { env: { NO_COLOR: undefined, ...overrides } });
 }
 
 /** Creates a user key through ax and returns the parsed json record. */

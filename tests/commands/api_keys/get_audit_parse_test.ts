@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { GetOptions } from "../../../commands/api_keys/get.ts";
 import type { AuditOptions } from "../../../commands/api_keys/audit.ts";
-import { parseArgv } from "../../_helpers/parse_argv.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 const DAY = 86_400_000;
@@ -76,14 +76,7 @@ describe("ax api-keys audit: argv → options", () => {
     ] as [string[], RegExp][]
   ) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(
-        parseArgv<AuditOptions>(["api-keys", "audit", ...argv]),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, message);
-          return true;
-        },
-      );
+      await assertUsageError(["api-keys", "audit", ...argv], message);
     });
   }
 });

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { ListOptions } from "../../../commands/api_keys/list.ts";
-import { parseArgv } from "../../_helpers/parse_argv.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 const HYGIENE: ListOptions["hygiene"] = {
@@ -108,14 +108,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {
-      await assert.rejects(
-        parseArgv<ListOptions>(["api-keys", "list", ...argv]),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, message);
-          return true;
-        },
-      );
+      await assertUsageError(["api-keys", "list", ...argv], message);
     });
   }
 
@@ -178,14 +171,7 @@ describe("ax api-keys list: hygiene options → options (issue 14)", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(
-        parseArgv<ListOptions>(["api-keys", "list", ...argv]),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, message);
-          return true;
-        },
-      );
+      await assertUsageError(["api-keys", "list", ...argv], message);
     });
   }
 });

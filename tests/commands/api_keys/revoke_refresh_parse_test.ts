@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { RefreshOptions } from "../../../commands/api_keys/refresh.ts";
 import type { RevokeOptions } from "../../../commands/api_keys/revoke.ts";
-import { parseArgv } from "../../_helpers/parse_argv.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 
@@ -38,13 +38,10 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [name, tty] of refusals) {
     it(`refuses without --force when ${name}`, async () => {
-      await assert.rejects(
-        parseArgv<RevokeOptions>(["api-keys", "revoke", "k1"], tty),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, /no terminal to ask on: pass --force/);
-          return true;
-        },
+      await assertUsageError(
+        ["api-keys", "revoke", "k1"],
+        /no terminal to ask on: pass --force/,
+        tty,
       );
     });
   }
@@ -59,14 +56,7 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(
-        parseArgv<RevokeOptions>(["api-keys", "revoke", ...argv]),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, message);
-          return true;
-        },
-      );
+      await assertUsageError(["api-keys", "revoke", ...argv], message);
     });
   }
 });
@@ -122,14 +112,7 @@ describe("ax api-keys refresh: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(
-        parseArgv<RefreshOptions>(["api-keys", "refresh", ...argv]),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, message);
-          return true;
-        },
-      );
+      await assertUsageError(["api-keys", "refresh", ...argv], message);
     });
   }
 });

@@ -11,6 +11,7 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { requestsSince } from "../../_helpers/ax_process.ts";
 import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { type AxResult } from "../../_helpers/run_ax.ts";
 import { startLossyProxy } from "../../_helpers/lossy_proxy.ts";
@@ -24,18 +25,6 @@ function ax(args: string[], extraEnv: Record<string, string> = {}): Promise<AxRe
   return fx.ax(args, { env: extraEnv });
 }
 
-async function snapshot(): Promise<Record<string, number>> {
-  return (await fx.emu.stats()).by_route;
-}
-
-async function delta(before: Record<string, number>): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const [route, n] of Object.entries(await snapshot())) {
-    if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
-  }
-  return out;
-}
-
 /** Names of the admin's keys (any status) at the emulator, read with ax itself. */
 async function keyNames(status: "active" | "revoked" = "active"): Promise<string[]> {
   const result = await ax(["api-keys", "list", "--all", "--status", status, "-o", "ndjson"]);
@@ -46,10 +35,10 @@ async function keyNames(status: "active" | "revoked" = "active"): Promise<string
 describe("POST is never retried (N3)", () => {
   it("create whose answer is lost: one POST, exit 1, outcome unknown, the key exists", async () => {
     await fx.emu.fault({ route: "POST /v2/api-keys", drop: true, after_commit: true });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "create", "-n", "lost answer", "-v"]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     assert.match(result.stderr, /\[debug\] not retrying: POST \/v2\/api-keys is not idempotent/);
     assert.match(result.stderr, /✗ Error: Request to \S+ failed: the connection was closed/);
     assert.match(result.stderr, UNKNOWN);
@@ -59,10 +48,10 @@ describe("POST is never retried (N3)", () => {
 
   it("create whose answer is cut short: one POST, exit 1, no key printed", async () => {
     await fx.emu.fault({ route: "POST /v2/api-keys", truncate: true });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "create", "-n", "truncated answer", "-o", "json"]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     assert.match(result.stderr, UNKNOWN);
     assert.doesNotMatch(result.stderr, /"key"\s*:\s*"ak-/);
     assert.equal(result.stdout, "");
@@ -75,19 +64,19 @@ describe("POST is never retried (N3)", () => {
         status,
         ...(status === 429 ? { retry_after: "1" } : {}),
       });
-      const before = await snapshot();
+      const since = await requestsSince(fx.emu);
       const result = await ax(["api-keys", "create", "-n", `refused ${status}`]);
       assert.equal(result.code, 4, result.stderr);
-      assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+      assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     }
   });
 
   it("a dropped create before commit is still sent once", async () => {
     await fx.emu.fault({ route: "POST /v2/api-keys", drop: true });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "create", "-n", "dropped early"]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     assert.match(result.stderr, UNKNOWN);
   });
 
@@ -95,10 +84,10 @@ describe("POST is never retried (N3)", () => {
     const created = await ax(["api-keys", "create", "-n", "to refresh", "-o", "json"]);
     const { id } = JSON.parse(created.stdout);
     await fx.emu.fault({ route: "POST /v2/api-keys/{id}/refresh", drop: true, after_commit: true });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "refresh", id]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys/{id}/refresh": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys/{id}/refresh": 1 });
     assert.match(result.stderr, UNKNOWN);
     assert.ok((await keyNames("revoked")).includes("to refresh"), "the refresh took effect");
   });
@@ -110,13 +99,13 @@ describe("POST is never retried (N3)", () => {
       method: "POST",
     });
     try {
-      const before = await snapshot();
+      const since = await requestsSince(fx.emu);
       const result = await ax(
         ["api-keys", "create-service-key", "-n", "reused connection", "-s", "default"],
         { ARIZE_BASE_URL: proxy.url },
       );
       assert.equal(proxy.lost(), 1);
-      assert.deepEqual(await delta(before), { "GET /v2/spaces": 1, "POST /v2/api-keys": 1 });
+      assert.deepEqual(await since(), { "GET /v2/spaces": 1, "POST /v2/api-keys": 1 });
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stderr, UNKNOWN);
     } finally {

@@ -7,6 +7,7 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { requestsSince } from "../../_helpers/ax_process.ts";
 import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { type AxResult } from "../../_helpers/run_ax.ts";
 import { watchLog } from "../../_helpers/log_timeline.ts";
@@ -15,20 +16,6 @@ const fx = useEmulator("retries", { faults: true });
 
 function ax(args: string[], extraEnv: Record<string, string> = {}): Promise<AxResult> {
   return fx.ax(args, { env: extraEnv });
-}
-
-/** Requests per route since `before`, from the emulator's counters. */
-async function delta(before: Record<string, number>): Promise<Record<string, number>> {
-  const now = (await fx.emu.stats()).by_route;
-  const out: Record<string, number> = {};
-  for (const [route, n] of Object.entries(now)) {
-    if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
-  }
-  return out;
-}
-
-async function snapshot(): Promise<Record<string, number>> {
-  return (await fx.emu.stats()).by_route;
 }
 
 function expectCode(result: AxResult, code: number): void {
@@ -54,10 +41,10 @@ async function gapBetweenListRequests(run: () => Promise<AxResult>): Promise<{
 describe("retries of idempotent requests (N2)", () => {
   it("503, 503, 200: exactly three GETs, exit 0, valid JSON, retries visible with -v", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, count: 2 });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-o", "json", "-v"]);
     expectCode(result, 0);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 3 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 3 });
     assert.ok(Array.isArray(JSON.parse(result.stdout).api_keys));
     const retries = result.stderr.match(/\[debug\] retrying in \d+ ms \(attempt [23] of 3\): 503/g);
     assert.equal(retries?.length, 2, result.stderr);
@@ -65,44 +52,44 @@ describe("retries of idempotent requests (N2)", () => {
 
   it("without -v the retries are silent and stderr stays empty", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 502 });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-o", "json"]);
     expectCode(result, 0);
     assert.equal(result.stderr, "");
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
   });
 
   for (const status of [408, 429, 500, 504]) {
     it(`${status} is retried`, async () => {
       await fx.emu.fault({ route: "GET /v2/api-keys", status });
-      const before = await snapshot();
+      const since = await requestsSince(fx.emu);
       expectCode(await ax(["api-keys", "list", "-o", "ndjson"]), 0);
-      assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+      assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
     });
   }
 
   it("a dropped connection is retried for a GET", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", drop: true });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     expectCode(await ax(["api-keys", "list", "-o", "json"]), 0);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
   });
 
   it("a 400 is not retried", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 400 });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list"]);
     expectCode(result, 4);
     assert.match(result.stderr, /^✗ Error: 400 Bad Request/);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 1 });
   });
 
   it("three 503s: gives up after 3 attempts with exit 4 and says so", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, count: 3 });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-v"]);
     expectCode(result, 4);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 3 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 3 });
     assert.match(result.stderr, /\[debug\] giving up after 3 attempts/);
     assert.match(result.stderr, /✗ Error: 503 Service Unavailable/);
     assert.equal(result.stdout, "");
@@ -113,10 +100,10 @@ describe("retries of idempotent requests (N2)", () => {
     expectCode(created, 0);
     const id = JSON.parse(created.stdout).id;
     await fx.emu.fault({ route: "PUT /v2/api-keys/{id}/revoke", status: 503 });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "revoke", id, "--force"]);
     expectCode(result, 0);
-    assert.deepEqual(await delta(before), { "PUT /v2/api-keys/{id}/revoke": 2 });
+    assert.deepEqual(await since(), { "PUT /v2/api-keys/{id}/revoke": 2 });
     assert.match(result.stderr, new RegExp(`revoked successfully`));
   });
 
@@ -156,13 +143,13 @@ describe("retries of idempotent requests (N2)", () => {
 
   it("Retry-After: 3600 fails fast (exit 4) with a message, after one request", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "3600" });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const started = Date.now();
     const result = await ax(["api-keys", "list"]);
     const took = Date.now() - started;
     expectCode(result, 4);
     assert.ok(took < 5_000, `took ${took} ms`);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 1 });
     assert.match(
       result.stderr,
       /^✗ Error: 429 Too Many Requests; the server asked to wait 3600 seconds before retrying, longer than ax waits \(60 s\)\nTry again in 3600 seconds\./,
@@ -172,19 +159,19 @@ describe("retries of idempotent requests (N2)", () => {
   it("an HTTP-date two hours ahead fails fast the same way", async () => {
     const at = new Date(Date.now() + 7_200_000).toUTCString();
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list"]);
     expectCode(result, 4);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 1 });
     assert.match(result.stderr, /the server asked to wait 7[12]\d\d seconds before retrying/);
   });
 
   it("an unreadable Retry-After falls back to backoff", async () => {
     await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "soon-ish" });
-    const before = await snapshot();
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-o", "json", "-v"]);
     expectCode(result, 0);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
     assert.match(result.stderr, /retrying in \d+ ms \(attempt 2 of 3\): 503 Service Unavailable\n/);
   });
 });
