@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useEmulator } from "../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
-import { hasScript, startOnTerminal, waitFor } from "../_helpers/ax_process.ts";
+import { hasScript, shellWords, startOnTerminal, waitFor } from "../_helpers/ax_process.ts";
 
 /** The page's examples, verbatim (continuation lines joined), in page order. */
 const PAGE_EXAMPLES = [
@@ -37,20 +37,22 @@ let staging: { id: string; name: string };
 
 type Key = Record<string, string>;
 
-/** The page's words for one example, placeholders replaced. */
-function words(example: string, values: { space?: string; key?: string }): string[] {
+/** The page's words for one example as sh reads them, placeholders replaced. */
+async function words(
+  example: string,
+  values: { space?: string; key?: string },
+): Promise<string[]> {
   const replaced = example
     .replace(/\b20\d\d-12-31T23:59:59\b/g, FUTURE)
     .replace(/\bsp_abc123\b/g, values.space ?? "sp_abc123")
     .replace(/\bkey_abc123\b/g, values.key ?? "key_abc123");
-  const out: string[] = [];
-  for (const match of replaced.matchAll(/"([^"]*)"|(\S+)/g)) out.push(match[1] ?? match[2]);
+  const out = await shellWords(replaced);
   assert.equal(out.shift(), "ax");
   return out;
 }
 
 async function run(example: string, values: { space?: string; key?: string } = {}) {
-  const result = await runAx(words(example, values), { env: fx.env(), cwd: fx.box.home });
+  const result = await fx.ax(await words(example, values));
   assert.equal(result.code, 0, `${example}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return result;
 }
@@ -153,7 +155,7 @@ describe("every example of the product page", () => {
     { skip: scriptAvailable ? false : "util-linux `script` is needed for a pty" },
     async () => {
       const key = await newUserKey("to revoke on a terminal");
-      const session = startOnTerminal(words(example(7), { key: key.id }), {
+      const session = startOnTerminal(await words(example(7), { key: key.id }), {
         env: fx.env(),
         cwd: fx.box.home,
       });

@@ -32,6 +32,7 @@ import {
   requestsSince,
   runShell,
   type Sandbox,
+  shellWords,
   startAx,
   waitFor,
 } from "../../_helpers/ax_process.ts";
@@ -555,13 +556,6 @@ describe("command lines printed for pasting are shell-quoted whatever the server
     sandbox?.remove();
   });
 
-  /** What sh makes of a printed line: its words, with `ax` standing for printf. */
-  async function wordsOf(line: string, cwd: string): Promise<string[]> {
-    const result = await runShell(`printf '%s\\0' ${line}`, { cwd });
-    assert.equal(result.code, 0, result.stderr);
-    return result.stdout.split("\0").slice(0, -1);
-  }
-
   it("the revoke hint after a failed revoke, and the --cursor hint, run nothing", async () => {
     const dir = sandbox.dir("q");
     const env = emulatorEnv({ url: server.url, adminKey: "ak-test" }, sandbox);
@@ -573,12 +567,18 @@ describe("command lines printed for pasting are shell-quoted whatever the server
     const stderr = readFileSync(join(dir, "stderr"), "utf8");
     const hint = /Revoke it yourself: (.*)$/m.exec(stderr)?.[1];
     assert.ok(hint, stderr);
-    assert.deepEqual(await wordsOf(hint, dir), ["ax", "api-keys", "revoke", HOSTILE_ID, "--force"]);
+    assert.deepEqual(await shellWords(hint, dir), [
+      "ax",
+      "api-keys",
+      "revoke",
+      HOSTILE_ID,
+      "--force",
+    ]);
 
     const listed = await runAx(["api-keys", "list", "-o", "csv"], { env, cwd: dir });
     assert.equal(listed.code, 0, listed.stderr);
     const cursorLine = listed.stderr.split("\n").find((l) => l.includes("--cursor"))!.trim();
-    assert.deepEqual(await wordsOf(cursorLine, dir), ["--cursor", HOSTILE_CURSOR]);
+    assert.deepEqual(await shellWords(cursorLine, dir), ["--cursor", HOSTILE_CURSOR]);
     assert.ok(!existsSync(join(dir, "PWNED")) && !existsSync(join(dir, "PWNED3")));
   });
 });
