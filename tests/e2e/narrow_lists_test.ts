@@ -5,29 +5,25 @@
  * (`--space "Bob's $HOME space"`, `-o parquet`). Real ax (source, or the
  * binary with AX_BIN) against a real emulator. Skipped where tmux is missing.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import process from "node:process";
 import { textWidth } from "../../formats/_text_width.ts";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { axShellWords, emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { axShellWords } from "../_helpers/ax_process.ts";
 import { haveTmux, runInPane } from "../_helpers/tmux_pane.ts";
 
 const SPACE_NAMES = ["My Space", "Bob's $HOME space"];
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("narrow-lists");
 
 async function onScreen(width: number, args: string[]) {
   const result = await runInPane({
     command: axShellWords(args),
     width,
     height: 40,
-    env: {
-      ...emulatorEnv(emu, box, { NO_COLOR: undefined, TERM: "xterm-256color" }),
-      PATH: process.env.PATH,
-    },
-    cwd: box.home,
+    env: { ...fx.env({ NO_COLOR: undefined, TERM: "xterm-256color" }), PATH: process.env.PATH },
+    cwd: fx.box.home,
   });
   assert.equal(result.code, 0, result.lines.join("\n"));
   for (const line of result.lines) {
@@ -40,21 +36,15 @@ describe("spaces and formats lists on a narrow terminal (T7)", {
   skip: haveTmux() ? false : "tmux is not installed",
 }, () => {
   before(async () => {
-    box = makeSandbox("narrow-lists");
-    emu = await startEmulator();
-    for (const name of SPACE_NAMES) await emu.admin("POST", "spaces", { name });
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
+    for (const name of SPACE_NAMES) await fx.emu.admin("POST", "spaces", { name });
   });
 
   for (const width of [40, 80]) {
     it(`spaces list at ${width} columns: name first and whole, one line per space`, async () => {
       const lines = await onScreen(width, ["spaces", "list"]);
       assert.match(lines[0], /^NAME +ID\b/);
-      assert.equal(lines.length, 1 + emu.spaces.length + SPACE_NAMES.length, "nothing wrapped");
-      for (const name of [...SPACE_NAMES, ...emu.spaces.map((s) => s.name)]) {
+      assert.equal(lines.length, 1 + fx.emu.spaces.length + SPACE_NAMES.length, "nothing wrapped");
+      for (const name of [...SPACE_NAMES, ...fx.emu.spaces.map((s) => s.name)]) {
         const row = lines.find((line) => line.startsWith(`${name}  `));
         assert.ok(row, `a row starts with the whole name '${name}':\n${lines.join("\n")}`);
       }

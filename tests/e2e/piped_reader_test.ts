@@ -7,41 +7,28 @@
  * (source, or the binary with AX_BIN) against a real emulator; skipped where
  * tmux is missing.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import process from "node:process";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { axShellWords, emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { axShellWords } from "../_helpers/ax_process.ts";
 import { haveTmux, runInPane } from "../_helpers/tmux_pane.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("piped-reader", { seedKeys: 450 });
 
 function onScreen(command: string) {
   return runInPane({
     command,
     width: 100,
     height: 40,
-    env: {
-      ...emulatorEnv(emu, box, { NO_COLOR: undefined, TERM: "xterm-256color" }),
-      PATH: process.env.PATH,
-    },
-    cwd: box.home,
+    env: { ...fx.env({ NO_COLOR: undefined, TERM: "xterm-256color" }), PATH: process.env.PATH },
+    cwd: fx.box.home,
   });
 }
 
 describe("no progress line on a screen shared with a pipe's reader (T5)", {
   skip: haveTmux() ? false : "tmux is not installed",
 }, () => {
-  before(async () => {
-    box = makeSandbox("piped-reader");
-    emu = await startEmulator({ seedKeys: 450 });
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("list --all | head -3: the header and two rows, nothing glued to them", async () => {
     const { lines, code } = await onScreen(
       `${axShellWords(["api-keys", "list", "--all"])} | head -3`,
