@@ -42,6 +42,34 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
 
 const pending = new Set<Promise<unknown>>();
 
+/** O_CLOEXEC as /proc/self/fdinfo's octal `flags` shows it. */
+const O_CLOEXEC = 0o2000000;
+
+/**
+ * True when `fd` was closed when ax started (`ax … >&-`). The runtime then
+ * opens the null device in its place, so writes "succeed" and are lost: a
+ * new secret printed there would be gone with exit 0 (S8,
+ * docs/reliability.md). Linux shows it in /proc: Bun's replacement carries
+ * O_CLOEXEC, which no descriptor inherited through exec can have; Deno's
+ * is opened read-write, where a shell's `>/dev/null` is write-only (a
+ * parent passing the null device read-write looks the same, and a secret
+ * would be lost there too). An explicit `>/dev/null` is the user's choice.
+ */
+async function closedAtStart(fd: 1 | 2): Promise<boolean> {
+  if (process.platform !== "linux") return false;
+  try {
+    // Loaded only when asked: node:fs is no part of every start-up.
+    const { fstatSync, readFileSync, statSync } = await import("node:fs");
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice() || info.rdev !== statSync("/dev/null").rdev) return false;
+    const match = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
+    const flags = match ? parseInt(match[1], 8) : 0;
+    return (flags & O_CLOEXEC) !== 0 || (!bun && (flags & 3) === 2);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * stdout (1) or stderr (2). A reader of stdout that went away (`ax … | head
  * -1`) rejects the write with a BrokenPipeError, which ends the command
@@ -57,6 +85,7 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     // The failed write itself rejects (see nodeOutput); this listener only
     // keeps the stream's own 'error' event from crashing the process.
     stream().on("error", () => {});
+    output.closed = () => closedAtStart(fd);
     return output;
   }
   const destination = fd === 1 ? bun.stdout : bun.stderr;
@@ -81,6 +110,7 @@ export function standardOutput(fd: 1 | 2): TextOutput {
       // Only a terminal has a width: the stream is built for terminals alone.
       return isTerminal(fd) ? stream().columns : undefined;
     },
+    closed: () => closedAtStart(fd),
   };
 }
 

@@ -59,7 +59,7 @@ export async function issueKey(ctx: Context, issuance: Issuance): Promise<void> 
     const envFile = issuance.envFile === undefined
       ? undefined
       : await checkEnvFile(issuance.envFile, quiet);
-    await checkSecretDestinations(session.target!, envFile);
+    await checkSecretDestinations(session.target!, envFile, ctx.stdout);
     await showPrereleaseNotice(session.ctx, "api-keys");
     const created = await issuance.issue(session);
     await deliverSecret(session, {
