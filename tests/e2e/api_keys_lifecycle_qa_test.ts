@@ -108,4 +108,75 @@ describe("api-keys lifecycle, found by hand", () => {
       assert.deepEqual(await statusesNamed("closed env"), ["active"]);
     });
   });
+
+  describe("a filtered list's cursor survives what the user did in between", () => {
+    /** Every `wave-*` key page by page, `--limit 4`, running `between` after each page. */
+    async function pages(between: (ids: string[]) => Promise<void>): Promise<string[][]> {
+      const seen: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const result = await ax([
+          "api-keys",
+          "list",
+          "--name",
+          "wave-*",
+          "--limit",
+          "4",
+          "-o",
+          "csv",
+          "--columns",
+          "id,name",
+          ...(cursor ? ["--cursor", cursor] : []),
+        ]);
+        assert.equal(result.code, 0, result.stderr);
+        const rows = result.stdout.trim().split("\n").slice(1).map((row) => row.split(","));
+        seen.push(rows.map(([, name]) => name));
+        cursor = /--cursor (\S+)/.exec(result.stderr)?.[1];
+        await between(rows.map(([id]) => id));
+        assert.ok(seen.length < 10, "the cursor never ends");
+      } while (cursor);
+      return seen;
+    }
+
+    before(async () => {
+      for (let i = 1; i <= 10; i++) {
+        const made = await ax(["api-keys", "create", "-n", `wave-${i}`, "-o", "json"]);
+        assert.equal(made.code, 0, made.stderr);
+      }
+    });
+
+    it("list --limit 4 -q | revoke - --force, page after page: every key once, none skipped", async () => {
+      const seen = await pages(async (ids) => {
+        const revoked = await runAx(["api-keys", "revoke", "-", "--force"], {
+          env: emulatorEnv(emu, box),
+          cwd: box.home,
+          stdin: ids.join("\n") + "\n",
+        });
+        assert.equal(revoked.code, 0, revoked.stderr);
+      });
+      // The limit lands in the middle of the server's page each time.
+      assert.deepEqual(seen, [
+        ["wave-10", "wave-9", "wave-8", "wave-7"],
+        ["wave-6", "wave-5", "wave-4", "wave-3"],
+        ["wave-2", "wave-1"],
+      ]);
+      assert.deepEqual(await statusesNamed("wave-*"), Array(10).fill("revoked"));
+    });
+
+    it("a matching key created between two pages neither repeats nor hides the others", async () => {
+      for (let i = 1; i <= 6; i++) {
+        assert.equal((await ax(["api-keys", "create", "-n", `wave-b${i}`, "-o", "json"])).code, 0);
+      }
+      let created = false;
+      const seen = await pages(async () => {
+        if (created) return;
+        created = true;
+        assert.equal((await ax(["api-keys", "create", "-n", "wave-late", "-o", "json"])).code, 0);
+      });
+      assert.deepEqual(seen, [["wave-b6", "wave-b5", "wave-b4", "wave-b3"], [
+        "wave-b2",
+        "wave-b1",
+      ]]);
+    });
+  });
 });

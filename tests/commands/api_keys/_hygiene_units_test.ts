@@ -108,6 +108,7 @@ describe("ax's list cursor", () => {
       const position of [
         { serverCursor: undefined, skip: 0 },
         { serverCursor: "opaque/+=cursor é", skip: 37 },
+        { serverCursor: "opaque", skip: 3, key: "QXBpS2V5OjEwOmFiY2Q=" },
       ]
     ) {
       const cursor = encodeListCursor(position);
@@ -119,7 +120,14 @@ describe("ax's list cursor", () => {
     assert.deepEqual(decodeListCursor("abc"), { serverCursor: "abc", skip: 0 });
   });
   it("refuses a damaged ax cursor (exit 2)", () => {
-    for (const value of ["ax1.", "ax1.!!!", `ax1.${btoa('{"c":1,"s":-1}')}`]) {
+    for (
+      const value of [
+        "ax1.",
+        "ax1.!!!",
+        `ax1.${btoa('{"c":1,"s":-1}')}`,
+        `ax1.${btoa('{"c":null,"s":1,"k":7}')}`,
+      ]
+    ) {
       assert.throws(() => decodeListCursor(value), /is not a cursor ax printed/);
     }
   });
