@@ -5,7 +5,7 @@
  * Exit 0 when there is nothing to report, 6 when there is.
  */
 import type { Context } from "../../runtime/context.ts";
-import { FindingsReported, UsageError } from "../../runtime/errors.ts";
+import { BrokenPipeError, FindingsReported, UsageError } from "../../runtime/errors.ts";
 import { checkNotBlank } from "./_validate.ts";
 import { DEFAULT_EXPIRES_WITHIN, DEFAULT_UNUSED_FOR } from "./mod.ts";
 import { parseDuration } from "./_duration.ts";
@@ -104,21 +104,35 @@ export async function runAudit(options: AuditOptions, ctx: Context): Promise<voi
       ignore: options.ignore,
     };
     const keys = keysIn(session.client, { statuses: ["active"], spaces, userKeys: true });
-    const found = auditedKeys(keys, { rules, tally, status: session.status });
+    const audit = auditedKeys(keys, { rules, tally, status: session.status })[
+      Symbol.asyncIterator
+    ]();
+    // The writers may stop reading (a reader of stdout that went away) and
+    // close what they read; the audit itself must not stop with them.
+    const found: AsyncIterable<Finding> = {
+      [Symbol.asyncIterator]: () => ({ next: () => audit.next() }),
+    };
     session.status.spin("Auditing API keys…");
-    if (options.quiet) await writeIds(onePerKey(found), session.ctx);
-    else {
-      await writeOutput(
-        found as AsyncIterable<unknown> as AsyncIterable<Row>,
-        session.target!,
-        {
-          columns: FINDING_COLUMNS,
-          shape: "list",
-          collection: "findings",
-          pagination: () => undefined,
-        },
-        session.ctx,
-      );
+    try {
+      if (options.quiet) await writeIds(onePerKey(found), session.ctx);
+      else {
+        await writeOutput(
+          found as AsyncIterable<unknown> as AsyncIterable<Row>,
+          session.target!,
+          {
+            columns: FINDING_COLUMNS,
+            shape: "list",
+            collection: "findings",
+            pagination: () => undefined,
+          },
+          session.ctx,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof BrokenPipeError)) throw error;
+      // `audit | head -5` in CI: the exit code is what the job reads, so it
+      // must still say whether there are findings (6), not the pipe's 0 (I5).
+      while (!(await audit.next()).done);
     }
   } finally {
     await session.close();

@@ -25,13 +25,18 @@ function ax(args: string[], env: Record<string, string | undefined> = {}): Promi
   return runAx(args, { env: emulatorEnv(emu, box, env), cwd: box.home });
 }
 
-/** Runs `ax <args> <redirect>` in sh; returns ax's exit code and stderr (in files). */
+/**
+ * Runs `ax <args> <redirect>` in sh, or `{ ax <args>; } | <reader>`; returns
+ * ax's own exit code and stderr (kept in files: a pipeline's status is the reader's).
+ */
 async function inShell(
   args: string[],
   redirect: string,
+  reader?: string,
 ): Promise<{ code: number; stderr: string; dir: string }> {
   const dir = box.dir("sh");
-  await runShell(`${axShellWords(args)} ${redirect} 2>'${dir}/stderr'; echo $? >'${dir}/code'`, {
+  const run = `${axShellWords(args)} ${redirect} 2>'${dir}/stderr'; echo $? >'${dir}/code'`;
+  await runShell(reader ? `{ ${run}; } | ${reader}` : run, {
     env: emulatorEnv(emu, box),
     cwd: dir,
     timeoutMs: 60_000,
@@ -177,6 +182,29 @@ describe("api-keys lifecycle, found by hand", () => {
         "wave-b2",
         "wave-b1",
       ]]);
+    });
+  });
+
+  describe("audit's exit code survives a reader that goes away", () => {
+    const everyKind = ["expired", "expires-soon", "never-expires", "unused", "never-used"]
+      .flatMap((kind) => ["--ignore", kind]);
+
+    before(async () => {
+      // A key that never expires: at least one finding whatever ran before.
+      assert.equal((await ax(["api-keys", "create", "-n", "audit forever", "-o", "json"])).code, 0);
+    });
+
+    for (const format of [["-o", "table"], ["-o", "csv"], ["-o", "json"], ["-q"]]) {
+      it(`audit ${format.join(" ")} | true: still exit 6, with the summary`, async () => {
+        const run = await inShell(["api-keys", "audit", ...format], "", "true");
+        assert.equal(run.code, 6, run.stderr);
+        assert.match(run.stderr, /⚠ \d+ findings? in \d+ of \d+ API keys: .*never-expires/);
+      });
+    }
+
+    it("audit -o csv | true with nothing to report: exit 0", async () => {
+      const run = await inShell(["api-keys", "audit", "-o", "csv", ...everyKind], "", "true");
+      assert.equal(run.code, 0, run.stderr);
     });
   });
 });
