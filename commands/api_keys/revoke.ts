@@ -191,38 +191,53 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
     }
   }
   const counts: Record<Outcome, number> = { revoked: 0, "already revoked": 0, failed: 0 };
+  const summary = () =>
+    `${counts.revoked} revoked, ${counts["already revoked"]} already revoked, ` +
+    `${counts.failed} failed`;
   let firstFailure: AxError | undefined;
-  for (const [i, id] of ids.entries()) {
-    const key = known.get(id);
-    session.status.show(`Revoking API keys… ${i + 1}/${ids.length}`);
-    if (key?.status === "revoked") {
-      counts["already revoked"]++;
-      await announce(session.ctx, `ℹ ${describe(id, key)}: already revoked`);
-      continue;
+  let current = 0;
+  try {
+    for (const [i, id] of ids.entries()) {
+      current = i;
+      const key = known.get(id);
+      session.status.show(`Revoking API keys… ${i + 1}/${ids.length}`);
+      if (key?.status === "revoked") {
+        counts["already revoked"]++;
+        await announce(session.ctx, `ℹ ${describe(id, key)}: already revoked`);
+        continue;
+      }
+      try {
+        await revokeApiKey(session.client, id);
+        counts.revoked++;
+        await announce(session.ctx, `✓ Revoked ${describe(id, key)}`);
+      } catch (error) {
+        if (error instanceof InterruptedError || !(error instanceof AxError)) throw error;
+        counts.failed++;
+        firstFailure ??= error;
+        await announce(session.ctx, `✗ ${describe(id, key)}: ${error.message}`);
+      }
     }
-    try {
-      await revokeApiKey(session.client, id);
-      counts.revoked++;
-      await announce(session.ctx, `✓ Revoked ${describe(id, key)}`);
-    } catch (error) {
-      if (error instanceof InterruptedError || !(error instanceof AxError)) throw error;
-      counts.failed++;
-      firstFailure ??= error;
-      await announce(session.ctx, `✗ ${describe(id, key)}: ${error.message}`);
-    }
+  } catch (error) {
+    if (!(error instanceof InterruptedError) && !session.ctx.signal.aborted) throw error;
+    // Stopped half-way (Ctrl-C, SIGTERM, SIGHUP, I8): say how far it got; a
+    // revoke cannot be undone, but it can be repeated.
+    throw new InterruptedError([
+      `Stopped after ${summary()}; ${ids[current]} may or may not be revoked, and ` +
+      `${ids.length - current - 1} more were not tried.`,
+      "Revoking is idempotent: run the same command again to finish.",
+    ]);
   }
   await session.status.stop();
-  const summary = `${counts.revoked} revoked, ${counts["already revoked"]} already revoked, ` +
-    `${counts.failed} failed`;
+  const summaryLine = summary();
   if (firstFailure) {
-    throw new AxError(`Not every key was revoked: ${summary}.`, {
+    throw new AxError(`Not every key was revoked: ${summaryLine}.`, {
       exitCode: firstFailure.exitCode === EXIT.USAGE ? EXIT.GENERAL : firstFailure.exitCode,
       hints: [
         "The keys listed with ✗ above are unchanged; fix the cause and run revoke for them again.",
       ],
     });
   }
-  await announce(session.ctx, `✓ ${summary}`);
+  await announce(session.ctx, `✓ ${summaryLine}`);
 }
 
 /** `id (name)`, or the ID alone when the key was not found by listing. */

@@ -15,6 +15,8 @@ import {
   makeSandbox,
   runShell,
   type Sandbox,
+  startAx,
+  waitFor,
 } from "../_helpers/ax_process.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
 
@@ -206,5 +208,45 @@ describe("api-keys lifecycle, found by hand", () => {
       const run = await inShell(["api-keys", "audit", "-o", "csv", ...everyKind], "", "true");
       assert.equal(run.code, 0, run.stderr);
     });
+  });
+
+  describe("a bulk revoke stopped by a signal says how far it got", () => {
+    for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130], ["SIGHUP", 129]] as const) {
+      it(`${signal} while revoking the second of four keys: exit ${code}, counts, and the way to finish`, async () => {
+        const ids: string[] = [];
+        for (let i = 1; i <= 4; i++) {
+          const made = await emu.admin("POST", "keys", { name: `stopped ${signal} ${i}` }) as {
+            api_keys: { id: string }[];
+          };
+          ids.push(made.api_keys[0].id);
+        }
+        assert.equal((await ax(["api-keys", "revoke", ids[0], "--force"])).code, 0);
+        // The first revoke request hangs at the server until ax is stopped.
+        await emu.fault({ route: "PUT /v2/api-keys/{id}/revoke", delay_ms: 20_000 });
+        const run = startAx(["api-keys", "revoke", ...ids, "--force"], {
+          env: emulatorEnv(emu, box),
+          cwd: box.home,
+        });
+        await waitFor(() => run.stderr().includes("already revoked"), {
+          what: "the first key to be passed over",
+        });
+        run.kill(signal);
+        const result = await run.done;
+        await emu.clearFaults();
+        assert.equal(result.code, code, result.stderr);
+        assert.match(
+          result.stderr,
+          new RegExp(
+            `Stopped after 0 revoked, 1 already revoked, 0 failed; ${
+              ids[1]
+            } may or may not be revoked, and 2 more were not tried`,
+          ),
+        );
+        assert.match(result.stderr, /run the same command again to finish/);
+        const again = await ax(["api-keys", "revoke", ...ids, "--force"]);
+        assert.equal(again.code, 0, again.stderr);
+        assert.deepEqual(await statusesNamed(`stopped ${signal} *`), Array(4).fill("revoked"));
+      });
+    }
   });
 });
