@@ -249,4 +249,18 @@ describe("api-keys lifecycle, found by hand", () => {
       });
     }
   });
+
+  it("refresh of a revoked key: the server's reason, no guess about --expires-at", async () => {
+    const made = await emu.admin("POST", "keys", {
+      name: "refresh revoked",
+      status: "revoked",
+    }) as {
+      api_keys: { id: string }[];
+    };
+    const result = await ax(["api-keys", "refresh", made.api_keys[0].id]);
+    assert.equal(result.code, 4, result.stderr);
+    assert.match(result.stderr, /^✗ Error: 422 .*revoked/);
+    assert.doesNotMatch(result.stderr, /expires-at/);
+    assert.equal(result.stdout, "");
+  });
 });
