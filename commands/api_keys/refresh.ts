@@ -112,7 +112,11 @@ async function refreshWithinLifetime(
     const expiresMs = typeof expiry === "string" ? Date.parse(expiry) : NaN;
     // No expiry, or one already past: the 422 is about something else.
     if (expiry === null || expiresMs <= session.ctx.now().getTime()) throw error;
-    if (Number.isNaN(expiresMs)) throw withHint(error, unknownExpiryHint(options));
+    if (Number.isNaN(expiresMs)) {
+      // Not found (a revoked key is not listed as active): guess at expiry
+      // only when the server did not name another cause ("the key is revoked").
+      throw mayBeAboutExpiry(error) ? withHint(error, unknownExpiryHint(options)) : error;
+    }
     if (options.expiresAt === undefined) {
       await announce(
         session.ctx,
@@ -130,6 +134,12 @@ async function refreshWithinLifetime(
     }
     throw error;
   }
+}
+
+/** True when the 422 names no cause, or names the expiry as its cause. */
+function mayBeAboutExpiry(error: ApiError): boolean {
+  const detail = error.problem?.detail ?? "";
+  return detail === "" || /expir/i.test(detail);
 }
 
 function unknownExpiryHint(options: RefreshOptions): string {
