@@ -115,6 +115,25 @@ export function standardOutput(fd: 1 | 2): TextOutput {
 }
 
 /**
+ * `out` whose writes never fail: what cannot be written is dropped. stderr
+ * carries messages, and a message that cannot be shown (`2>/dev/full`) must
+ * not stop the work it describes — a bulk revoke half-way, an audit's exit
+ * code, data already on stdout (S8, I5, docs/reliability.md).
+ */
+export function bestEffortOutput(out: TextOutput): TextOutput {
+  return {
+    write: (chunk) => out.write(chunk).catch(() => {}),
+    get isTTY() {
+      return out.isTTY;
+    },
+    get columns() {
+      return out.columns;
+    },
+    closed: () => out.closed?.() ?? Promise.resolve(false),
+  };
+}
+
+/**
  * Exits with `code` once everything written has reached the streams, even if
  * sockets or timers linger.
  */

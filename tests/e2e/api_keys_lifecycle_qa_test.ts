@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
@@ -37,7 +37,9 @@ async function inShell(
   reader?: string,
 ): Promise<{ code: number; stderr: string; dir: string }> {
   const dir = box.dir("sh");
-  const run = `${axShellWords(args)} ${redirect} 2>'${dir}/stderr'; echo $? >'${dir}/code'`;
+  // A redirect of its own for stderr replaces the capture (stderr then reads "").
+  const capture = /(^|\s)2>/.test(redirect) ? "" : `2>'${dir}/stderr'`;
+  const run = `${axShellWords(args)} ${redirect} ${capture}; echo $? >'${dir}/code'`;
   await runShell(reader ? `{ ${run}; } | ${reader}` : run, {
     env: emulatorEnv(emu, box),
     cwd: dir,
@@ -45,7 +47,7 @@ async function inShell(
   });
   return {
     code: Number(readFileSync(join(dir, "code"), "utf8").trim()),
-    stderr: readFileSync(join(dir, "stderr"), "utf8"),
+    stderr: existsSync(join(dir, "stderr")) ? readFileSync(join(dir, "stderr"), "utf8") : "",
     dir,
   };
 }
@@ -262,5 +264,34 @@ describe("api-keys lifecycle, found by hand", () => {
     assert.match(result.stderr, /^✗ Error: 422 .*revoked/);
     assert.doesNotMatch(result.stderr, /expires-at/);
     assert.equal(result.stdout, "");
+  });
+
+  describe("a full stderr (2>/dev/full) never stops the work it reports on", () => {
+    it("bulk revoke: every key revoked, exit 0", async () => {
+      const ids: string[] = [];
+      for (let i = 1; i <= 3; i++) {
+        const made = await emu.admin("POST", "keys", { name: `full stderr ${i}` }) as {
+          api_keys: { id: string }[];
+        };
+        ids.push(made.api_keys[0].id);
+      }
+      const run = await inShell(["api-keys", "revoke", ...ids, "--force"], "2>/dev/full");
+      assert.equal(run.code, 0);
+      assert.deepEqual(await statusesNamed("full stderr *"), ["revoked", "revoked", "revoked"]);
+    });
+
+    it("audit: still exit 6 with findings, the IDs on stdout", async () => {
+      const run = await inShell(["api-keys", "audit", "-q"], "2>/dev/full >ids");
+      assert.equal(run.code, 6);
+      assert.ok(readFileSync(join(run.dir, "ids"), "utf8").trim().length > 0);
+    });
+
+    it("list: the data out, exit 0", async () => {
+      const run = await inShell(["api-keys", "list", "-o", "json"], "2>/dev/full >keys.json");
+      assert.equal(run.code, 0);
+      assert.ok(
+        Array.isArray(JSON.parse(readFileSync(join(run.dir, "keys.json"), "utf8")).api_keys),
+      );
+    });
   });
 });
