@@ -85,7 +85,7 @@ export function runCreateServiceKey(
         () => createApiKey(session.client, body),
       );
     },
-    onLost: (session, created) => revokeUnsaved(session, created.id),
+    onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
   });
 }
 

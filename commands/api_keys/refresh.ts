@@ -16,7 +16,12 @@
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  type CommonOptions,
+  followUpFlags,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { checkKeyId, checkNotBlank, parseGracePeriod } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
@@ -70,6 +75,7 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
     ...(options.expiresAt ? ["--expires-at", options.expiresAt] : []),
     ...(options.envFile ? ["--env-file", options.envFile] : []),
     ...(options.common.output ? ["-o", options.common.output] : []),
+    ...followUpFlags(options.common, { plugins: options.common.output !== undefined }),
   ];
   return [
     `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,

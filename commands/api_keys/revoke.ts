@@ -17,7 +17,12 @@ import { announce } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
 import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
 import { openSession, type Session } from "../../cli/session.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  type CommonOptions,
+  followUpFlags,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
@@ -72,7 +77,7 @@ export function parseRevoke(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
       [
         `Nothing was revoked. To revoke, run: ${
-          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force"])
+          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force", ...followUpFlags(common)])
         }`,
       ],
     );

@@ -294,4 +294,78 @@ describe("api-keys lifecycle, found by hand", () => {
       );
     });
   });
+
+  describe("printed commands reach the account the run used (--profile)", () => {
+    /** No key in the environment: the profiles decide. */
+    const profileEnv = { ARIZE_API_KEY: undefined, ARIZE_BASE_URL: undefined };
+    let dir: string;
+
+    /** Runs a printed `ax …` line in sh, in `dir`, with `ax` replaced by the ax under test. */
+    function runPrinted(line: string): Promise<AxResult> {
+      assert.match(line, /^ax /);
+      return runShell(`${axShellWords([])} ${line.slice(3)}`, {
+        env: emulatorEnv(emu, box, profileEnv),
+        cwd: dir,
+      });
+    }
+
+    before(async () => {
+      dir = box.dir("profiles");
+      // The active profile is another user's: a line without --profile reaches the wrong account.
+      for (const [name, key] of [["work", emu.adminKey], ["mine", emu.userKey]]) {
+        const made = await runAx(
+          ["profiles", "create", name, "--api-key", "-", "--base-url", emu.url, "--use"],
+          { env: emulatorEnv(emu, box, profileEnv), cwd: dir, stdin: key },
+        );
+        assert.equal(made.code, 0, made.stderr);
+      }
+    });
+
+    it("refresh --profile work | true: the recovery command names the profile, and works", async () => {
+      const old = await emu.admin("POST", "keys", { name: "profile refresh" }) as {
+        api_keys: { id: string }[];
+      };
+      const run = await runShell(
+        `{ ${
+          axShellWords([
+            "api-keys",
+            "refresh",
+            old.api_keys[0].id,
+            "--profile",
+            "work",
+            "-o",
+            "json",
+          ])
+        } 2>stderr; echo $? >code; } | true`,
+        { env: emulatorEnv(emu, box, profileEnv), cwd: dir },
+      );
+      assert.equal(run.code, 0);
+      const stderr = readFileSync(join(dir, "stderr"), "utf8");
+      assert.equal(readFileSync(join(dir, "code"), "utf8").trim(), "5", stderr);
+      const line = stderr.split("\n").find((l) => /^\s+ax api-keys refresh /.test(l))?.trim();
+      assert.ok(line, stderr);
+      assert.match(line, / --profile work( |$)/);
+      const recovered = await runPrinted(line);
+      assert.equal(recovered.code, 0, recovered.stderr);
+      assert.match(JSON.parse(recovered.stdout).key, /^ak-/);
+    });
+
+    it("revoke --profile work without a terminal: the printed revoke command names the profile", async () => {
+      const made = await emu.admin("POST", "keys", { name: "profile revoke" }) as {
+        api_keys: { id: string }[];
+      };
+      const id = made.api_keys[0].id;
+      const refused = await runAx(["api-keys", "revoke", id, "--profile", "work"], {
+        env: emulatorEnv(emu, box, profileEnv),
+        cwd: dir,
+      });
+      assert.equal(refused.code, 2, refused.stderr);
+      const line = /To revoke, run: (ax .*)$/m.exec(refused.stderr)?.[1];
+      assert.ok(line, refused.stderr);
+      assert.match(line, / --profile work( |$)/);
+      const revoked = await runPrinted(line);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      assert.deepEqual(await statusesNamed("profile revoke"), ["revoked"]);
+    });
+  });
 });
