@@ -6,7 +6,7 @@
  * shows what would be revoked.
  */
 import type { Context } from "../../runtime/context.ts";
-import { AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
+import { ApiError, AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
 import { readProcessStdin } from "../profiles/_stdin.ts";
@@ -176,7 +176,16 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
         ids,
         scope: { statuses: ["active", "revoked"], spaces: "all", userKeys: true },
       }),
-  );
+  ).catch(async (error) => {
+    // The names are for the reader; a listing the key may not make (403 in
+    // one space, a 404) must not stop the revokes. A 401 would stop each of them too.
+    if (!(error instanceof ApiError) || error.status === 401) throw error;
+    await announce(
+      session.ctx,
+      `⚠ Warning: Could not look the keys up (${error.message}); going on by ID alone.`,
+    );
+    return new Map<string, ApiKey>();
+  });
   const lines = ids.map((id) => `  ${describe(id, known.get(id))}`);
   if (options.dryRun) {
     await announce(session.ctx, `ℹ Dry run: would revoke ${plural(ids.length, "API key")}:`);

@@ -368,4 +368,20 @@ describe("api-keys lifecycle, found by hand", () => {
       assert.deepEqual(await statusesNamed("profile revoke"), ["revoked"]);
     });
   });
+
+  it("bulk revoke whose name lookup is refused (403) still revokes every key by ID", async () => {
+    const ids: string[] = [];
+    for (let i = 1; i <= 2; i++) {
+      const made = await emu.admin("POST", "keys", { name: `lookup refused ${i}` }) as {
+        api_keys: { id: string }[];
+      };
+      ids.push(made.api_keys[0].id);
+    }
+    await emu.fault({ route: "GET /v2/api-keys", status: 403 });
+    const result = await ax(["api-keys", "revoke", ...ids, "--force"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /Could not look the keys up \(403 .*\); going on by ID alone/);
+    assert.match(result.stderr, /✓ 2 revoked, 0 already revoked, 0 failed/);
+    assert.deepEqual(await statusesNamed("lookup refused *"), ["revoked", "revoked"]);
+  });
 });
