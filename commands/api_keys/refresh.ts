@@ -84,6 +84,24 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
   ];
 }
 
+/**
+ * What to do when the refresh may or may not have happened (a timeout,
+ * Ctrl-C, a cut answer: N3). Not create's "revoke any key you don't hold":
+ * if it happened the old key is revoked, and revoking the replacement too
+ * would leave nothing working; rotating the replacement gets its secret.
+ */
+export function unknownRefreshHints(options: RefreshOptions): string[] {
+  const flags = followUpFlags(options.common);
+  const ax = (...words: string[]) => shellCommand(["ax", "api-keys", ...words, ...flags]);
+  return [
+    `If it did, '${options.id}' is revoked (after any grace period) and a replacement with the ` +
+    "same name exists that nobody holds: do not revoke it, rotate it.",
+    `  ${ax("get", options.id)}   (status revoked: the refresh happened; note the name)`,
+    `  ${ax("list", "--name", "NAME")}   (the active key of that name is the replacement)`,
+    `  ${ax("refresh", "REPLACEMENT_ID")}   (prints its new secret)`,
+  ];
+}
+
 /** Refreshes the key and hands the replacement's secret over once. */
 export function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
   return issueKey(ctx, {
@@ -106,7 +124,10 @@ async function refreshWithinLifetime(
     grace_period_seconds: options.gracePeriodSeconds,
   };
   const send = (sent: ApiKeyRefresh) =>
-    session.request("Refreshing API key…", () => refreshApiKey(session.client, options.id, sent));
+    session.request(
+      "Refreshing API key…",
+      () => refreshApiKey(session.client, options.id, sent, unknownRefreshHints(options)),
+    );
   try {
     return await send(body);
   } catch (error) {
