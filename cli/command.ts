@@ -58,6 +58,11 @@ export interface TtyFacts {
   readonly stdoutIsTTY: boolean;
 }
 
+/** Prompts need a terminal on both ends: answers come from stdin, questions show on it. */
+export function canPrompt(io: TtyFacts): boolean {
+  return io.stdinIsTTY && io.stdoutIsTTY;
+}
+
 /**
  * A command's behaviour, in the module its declaration loads lazily:
  * `parse` (pure: argv values → options, or a UsageError) and `run` (the only

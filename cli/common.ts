@@ -8,6 +8,7 @@
  */
 import { parseTimeoutSeconds } from "../config/timeout.ts";
 import { checkProfileName } from "../config/profile_name.ts";
+import { UsageError } from "../runtime/errors.ts";
 import type { OptionSpec } from "./command.ts";
 
 /** The name of a shared option, as a declaration lists it. */
@@ -101,4 +102,10 @@ export function followUpFlags(
     ...(common.profile === undefined ? [] : ["--profile", common.profile]),
     ...(options.plugins ? common.plugins.flatMap((path) => ["--plugin", path]) : []),
   ];
+}
+
+/** A value that must not be blank (a key ID, `--space`, `--cursor`): returned as given. */
+export function checkNotBlank(value: string, what: string): string {
+  if (value.trim() === "") throw new UsageError(`${what} must not be empty.`);
+  return value;
 }

@@ -26,7 +26,7 @@ import {
 } from "./_columns.ts";
 import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
 import { announce } from "../../cli/messages.ts";
-import { printRecords } from "../../cli/output.ts";
+import { printRecord } from "../../cli/output.ts";
 import { envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
 import { type CommonOptions, followUpFlags } from "../../cli/common.ts";
 import { openSession, type Session } from "../../cli/session.ts";
@@ -139,7 +139,7 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
     const { key: _secret, ...metadata } = created;
     const record = envFile ? toRow(metadata) : toRow(created);
     await Promise.race([
-      printRecords(single(record), {
+      printRecord(record, {
         target: session.target!,
         info: {
           columns: envFile ? API_KEY_COLUMNS : API_KEY_CREATED_COLUMNS,
@@ -196,10 +196,6 @@ async function lost(error: unknown, delivery: Delivery): Promise<AxError> {
   }
   const message = error instanceof Error ? error.message : String(error);
   return new AxError(`Cannot hand over the new key: ${message}`, { hints, cause: error });
-}
-
-async function* single<T>(record: T): AsyncIterable<T> {
-  yield record;
 }
 
 /**

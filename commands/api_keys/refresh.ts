@@ -7,9 +7,10 @@
  * the API answers 422 unless `expires_at` is sent, no later than the old
  * expiry. ax sends the request as given first (most keys never expire, and
  * then one request is all it takes). On a 422 it looks the key's expiry up
- * (see _key_expiry.ts): without `--expires-at` it refreshes again with that
- * expiry — the replacement keeps the old key's lifetime, and stderr says so;
- * with a too-late `--expires-at` it names the latest allowed one. The 422 did
+ * (findKeyExpiry in _key_lookup.ts): without `--expires-at` it refreshes
+ * again with that expiry — the replacement keeps the old key's lifetime, and
+ * stderr says so; with a too-late `--expires-at` it names the latest allowed
+ * one. The 422 did
  * nothing on the server, so the second request is not a retry of the first
  * (N3, docs/reliability.md#n3: an answered refusal is no ambiguous outcome).
  */
@@ -17,18 +18,20 @@ import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import {
+  checkNotBlank,
   type CommonOptions,
   followUpFlags,
   parseCommon,
   type RawCommonValues,
 } from "../../cli/common.ts";
-import { checkKeyId, checkNotBlank, parseGracePeriod } from "./_validate.ts";
+import { checkKeyId, parseGracePeriod } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
 import { announce } from "../../cli/messages.ts";
 import type { Session } from "../../cli/session.ts";
-import { findKeyExpiry } from "./_key_expiry.ts";
+import { findKeyExpiry } from "./_key_lookup.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
@@ -136,7 +139,7 @@ async function refreshWithinLifetime(
       "Looking up the key's expiry…",
       () => findKeyExpiry(session.client, options.id),
     ).catch(() => undefined);
-    const expiresMs = typeof expiry === "string" ? Date.parse(expiry) : NaN;
+    const expiresMs = typeof expiry === "string" ? timestampMs(expiry) : NaN;
     // No expiry, or one already past: the 422 is about something else.
     if (expiry === null || expiresMs <= session.ctx.now().getTime()) throw error;
     if (Number.isNaN(expiresMs)) {
@@ -152,7 +155,7 @@ async function refreshWithinLifetime(
       );
       return await send({ ...body, expires_at: expiry });
     }
-    if (Date.parse(options.expiresAt) > expiresMs) {
+    if (timestampMs(options.expiresAt) > expiresMs) {
       throw withHint(
         error,
         `This key expires at ${expiry}, and a replacement may not outlive it: ` +

@@ -9,11 +9,11 @@ import type { Context } from "../../runtime/context.ts";
 import { ApiError, AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
-import { readProcessStdin } from "../profiles/_stdin.ts";
+import { readProcessStdin } from "../../cli/stdin.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { announce } from "../../cli/messages.ts";
+import { announce, plural } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
 import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
 import { openSession, type Session } from "../../cli/session.ts";
@@ -23,7 +23,7 @@ import {
   parseCommon,
   type RawCommonValues,
 } from "../../cli/common.ts";
-import { handler, type TtyFacts } from "../../cli/command.ts";
+import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -72,7 +72,7 @@ export function parseRevoke(
       ["Nothing was revoked."],
     );
   }
-  if (!force && !dryRun && !(io.stdinIsTTY && io.stdoutIsTTY)) {
+  if (!force && !dryRun && !canPrompt(io)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
       [
@@ -257,10 +257,6 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
 /** `id (name)`, or the ID alone when the key was not found by listing. */
 function describe(id: string, key: ApiKey | undefined): string {
   return key ? `${id} (${key.name})` : `${id} (name unknown)`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** `revoke`'s parse and run, for its declaration in mod.ts. */

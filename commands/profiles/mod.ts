@@ -12,6 +12,11 @@ const FORCE: OptionSpec = {
   description: "delete without asking (required when not on a terminal)",
 };
 
+/** Why `show` and `validate` take a name, not `--profile`. */
+const NAMED_PROFILE = "Name the profile as the argument; this command does not take " +
+  "--profile, which picks the profile other commands run with. Without a name: the one " +
+  "in use (AX_PROFILE, else the active profile).";
+
 const CREATE: CommandSpec = {
   name: "create",
   description: "Create a profile: an API key and the endpoint to use it with",
@@ -80,6 +85,7 @@ const SHOW: CommandSpec = {
     "ax profiles show work -o json",
     "AX_PROFILE=work ax profiles show",
   ],
+  notes: NAMED_PROFILE,
   handler: async () => (await import("./show.ts")).SHOW_HANDLER,
 };
 
@@ -106,6 +112,8 @@ const VALIDATE: CommandSpec = {
   args: [{ name: "[name]", description: "profile to check (default: the one in use)" }],
   common: ["verbose", "timeout"],
   examples: ["ax profiles validate", "ax profiles validate work -v"],
+  notes: NAMED_PROFILE + " ARIZE_API_KEY and ARIZE_BASE_URL still apply, as for every " +
+    "command, and the result says when they did.",
   handler: async () => (await import("./validate.ts")).VALIDATE_HANDLER,
 };
 
