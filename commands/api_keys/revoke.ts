@@ -108,6 +108,13 @@ export function idsFromText(text: string): string[] {
 
 /** Reads the IDs, asks (unless forced), then revokes each key. */
 export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
+  if (options.fromStdin && ctx.stdinIsTTY) {
+    // Otherwise `revoke - --force` typed at a prompt just waits, silently.
+    await announce(
+      ctx,
+      "ℹ Reading key IDs from the terminal, one per line; press Ctrl-D when done, Ctrl-C to stop.",
+    );
+  }
   const ids = await allIds(options);
   const session = await openSession(ctx, { common: options.common, output: false });
   try {

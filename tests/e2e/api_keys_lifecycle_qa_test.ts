@@ -12,16 +12,19 @@ import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process
 import {
   axShellWords,
   emulatorEnv,
+  hasScript,
   makeSandbox,
   runShell,
   type Sandbox,
   startAx,
+  startOnTerminal,
   waitFor,
 } from "../_helpers/ax_process.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
 
 let emu: EmulatorHandle;
 let box: Sandbox;
+const scriptAvailable = await hasScript();
 
 function ax(args: string[], env: Record<string, string | undefined> = {}): Promise<AxResult> {
   return runAx(args, { env: emulatorEnv(emu, box, env), cwd: box.home });
@@ -383,5 +386,24 @@ describe("api-keys lifecycle, found by hand", () => {
     assert.match(result.stderr, /Could not look the keys up \(403 .*\); going on by ID alone/);
     assert.match(result.stderr, /✓ 2 revoked, 0 already revoked, 0 failed/);
     assert.deepEqual(await statusesNamed("lookup refused *"), ["revoked", "revoked"]);
+  });
+
+  it("revoke - --force typed on a terminal says it is reading IDs, then revokes them", {
+    skip: scriptAvailable ? false : "util-linux `script` is not installed (needed for a pty)",
+  }, async () => {
+    const made = await emu.admin("POST", "keys", { name: "typed id" }) as {
+      api_keys: { id: string }[];
+    };
+    const session = startOnTerminal(["api-keys", "revoke", "-", "--force"], {
+      env: emulatorEnv(emu, box),
+      cwd: box.home,
+    });
+    await waitFor(() => session.screen().includes("press Ctrl-D when done"), {
+      what: "the hint that IDs are read from the terminal",
+    });
+    session.type(`${made.api_keys[0].id}\r\x04`);
+    const result = await session.done;
+    assert.equal(result.code, 0, result.stdout);
+    assert.deepEqual(await statusesNamed("typed id"), ["revoked"]);
   });
 });
