@@ -8,11 +8,12 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildProgram, runCli } from "../../commands/mod.ts";
+import { buildProgram } from "../../commands/mod.ts";
 import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
-import { fetchStub } from "../_helpers/fetch_stub.ts";
+import { fetchStub, hang } from "../_helpers/fetch_stub.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 import { writeExecutable } from "../formats/plugins/_plugin_files.ts";
 
 const BASE_URL = "https://api.arize.test";
@@ -292,26 +293,24 @@ describe("ax complete: live values", () => {
     let budget = 0;
     let started!: () => void;
     const requestStarted = new Promise<void>((resolve) => (started = resolve));
-    const hangingFetch = ((_url: string, init?: RequestInit) =>
-      new Promise((_, reject) => {
-        started();
-        init?.signal?.addEventListener("abort", () => {
-          aborted = true;
-          reject(init.signal!.reason);
-        });
-      })) as typeof fetch;
+    const stub = fetchStub({ baseUrl: BASE_URL }).any((request) => {
+      started();
+      request.signal?.addEventListener("abort", () => (aborted = true));
+      return hang()(request);
+    });
     // The budget's timer runs out as soon as the request is under way.
     const sleep = (ms: number) => {
       budget = ms;
       return requestStarted;
     };
     const result = await complete(["api-keys", "revoke", ""], {
-      fetch: hangingFetch,
+      fetch: stub.fetch,
       env: { ARIZE_API_KEY: "ak-test", ARIZE_BASE_URL: BASE_URL },
       ctx: { sleep },
     });
     assert.equal(budget, 2000);
     assert.ok(aborted, "the request was aborted");
+    stub.verify();
     assert.deepEqual(result.values, []);
     assert.equal(result.directive, ":4");
   });
@@ -435,13 +434,13 @@ describe("ax complete for bash (AX_COMPLETE_SHELL=bash)", () => {
 
   it("is what `ax complete` answers when the bash script sets AX_COMPLETE_SHELL=bash", async () => {
     // Through the real entry point: the line names `api-keys` only inside one word.
-    const fake = fakeContext({
-      homeDir: "/nonexistent-home",
-      env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" },
-    });
-    await runCli(["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"], fake.ctx);
-    assert.equal(fake.stdout.text(), "revoked\n:4\n");
-    assert.equal(fake.stderr.text(), "");
+    const run = await runCommand(
+      ["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"],
+      { homeDir: "/nonexistent-home", env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" } },
+    );
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, "revoked\n:4\n");
+    assert.equal(run.stderr, "");
   });
 
   it("completes `--opt=value` after readline's `=` break", async () => {

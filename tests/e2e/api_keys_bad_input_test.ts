@@ -4,13 +4,10 @@
  * a real `ax` process against a real emulator, which must count zero API
  * requests.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../_helpers/run_ax.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../_helpers/run_ax.ts";
 
 const DATE_HELP = "Use ISO 8601 \\(e\\.g\\. '2025-12-31T23:59:59' or '2025-12-31'\\)\\.";
 const badDate = (value: string) =>
@@ -231,20 +228,11 @@ const CASES: [string, string[], RegExp][] = [
   ],
 ];
 
-let emu: EmulatorHandle;
-let home: string;
+const fx = useEmulator("bad-input");
 
 function ax(args: string[]): Promise<AxResult> {
-  return runAx(["api-keys", ...args], {
-    cwd: home,
-    env: {
-      ARIZE_BASE_URL: emu.url,
-      ARIZE_API_KEY: emu.adminKey,
-      AX_CONFIG_DIR: join(home, ".arize"),
-      HOME: home,
-      NO_COLOR: "1",
-    },
-  });
+  // The ALPHA notice stays on: each message must still be the first error line.
+  return fx.ax(["api-keys", ...args], { env: { DISABLE_PRERELEASE_WARNING: undefined } });
 }
 
 describe("ax api-keys rejects bad input before any request (exit 2)", () => {
@@ -252,15 +240,6 @@ describe("ax api-keys rejects bad input before any request (exit 2)", () => {
   // emulator's counter is checked after every batch.
   const results = new Map<string, Promise<AxResult>>();
   let batch: Promise<unknown>[] = [];
-
-  before(async () => {
-    emu = await startEmulator();
-    home = mkdtempSync(join(tmpdir(), "ax-e2e-bad-"));
-  });
-  after(async () => {
-    await emu?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
 
   it(`has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
 
@@ -279,7 +258,7 @@ describe("ax api-keys rejects bad input before any request (exit 2)", () => {
       assert.equal(result.code, 2, `stderr: ${result.stderr}`);
       assert.match(result.stderr, message);
       assert.equal(result.stdout, "");
-      assert.equal((await emu.stats()).requests, 0, "a request reached the emulator");
+      assert.equal((await fx.emu.stats()).requests, 0, "a request reached the emulator");
     });
   });
 });

@@ -11,7 +11,7 @@ import { sortKeys, sortSpec } from "../../../commands/api_keys/_sort.ts";
 import { findingsFor } from "../../../commands/api_keys/_findings.ts";
 import { idsFromText } from "../../../commands/api_keys/revoke.ts";
 import { UsageError } from "../../../runtime/errors.ts";
-import { apiKey } from "./_run_harness.ts";
+import { apiKey } from "./_fixtures.ts";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const DAY = 86_400_000;
