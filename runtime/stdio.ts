@@ -5,7 +5,7 @@
  * stderr go through `Bun.write` and TTY facts come from Bun's `tty_wrap`
  * binding; elsewhere (Deno, Node) the Node streams are used.
  */
-import { fstatSync } from "node:fs";
+import { fstatSync, readFileSync, statSync } from "node:fs";
 import process from "node:process";
 import type { TextOutput } from "./context.ts";
 import { nodeOutput, stderrReaderGone, streamWriteError } from "./node_output.ts";
@@ -52,6 +52,32 @@ export function isPipe(fd: 1 | 2): boolean {
 
 const pending = new Set<Promise<unknown>>();
 
+/** O_CLOEXEC as /proc/self/fdinfo's octal `flags` shows it. */
+const O_CLOEXEC = 0o2000000;
+
+/**
+ * True when `fd` was closed when ax started (`ax … >&-`). The runtime then
+ * opens the null device in its place, so writes "succeed" and are lost: a
+ * new secret printed there would be gone with exit 0 (S8,
+ * docs/reliability.md). Linux shows it in /proc: Bun's replacement carries
+ * O_CLOEXEC, which no descriptor inherited through exec can have; Deno's
+ * is opened read-write, where a shell's `>/dev/null` is write-only (a
+ * parent passing the null device read-write looks the same, and a secret
+ * would be lost there too). An explicit `>/dev/null` is the user's choice.
+ */
+function closedAtStart(fd: 1 | 2): boolean {
+  if (process.platform !== "linux") return false;
+  try {
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice() || info.rdev !== statSync("/dev/null").rdev) return false;
+    const match = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
+    const flags = match ? parseInt(match[1], 8) : 0;
+    return (flags & O_CLOEXEC) !== 0 || (!bun && (flags & 3) === 2);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * stdout (1) or stderr (2). A reader of stdout that went away (`ax … | head
  * -1`) rejects the write with a BrokenPipeError, which ends the command
@@ -67,6 +93,7 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     // The failed write itself rejects (see nodeOutput); this listener only
     // keeps the stream's own 'error' event from crashing the process.
     stream().on("error", () => {});
+    output.closed = () => Promise.resolve(closedAtStart(fd));
     return Object.defineProperty(output, "isPipe", { get: () => isPipe(fd) });
   }
   const destination = fd === 1 ? bun.stdout : bun.stderr;
@@ -95,6 +122,29 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     get isPipe() {
       return isPipe(fd);
     },
+    closed: () => Promise.resolve(closedAtStart(fd)),
+  };
+}
+
+/**
+ * `out` whose writes never fail: what cannot be written is dropped. stderr
+ * carries messages, and a message that cannot be shown (`2>/dev/full`) must
+ * not stop the work it describes — a bulk revoke half-way, an audit's exit
+ * code, data already on stdout (S8, I5, docs/reliability.md).
+ */
+export function bestEffortOutput(out: TextOutput): TextOutput {
+  return {
+    write: (chunk) => out.write(chunk).catch(() => {}),
+    get isTTY() {
+      return out.isTTY;
+    },
+    get columns() {
+      return out.columns;
+    },
+    get isPipe() {
+      return out.isPipe;
+    },
+    closed: () => out.closed?.() ?? Promise.resolve(false),
   };
 }
 

@@ -212,6 +212,16 @@ const CASES: [string, string[], RegExp][] = [
     /^✗ Error: No output format for '\.txt' files/,
   ],
   [
+    "--space with --key-type user",
+    ["list", "--space", "default", "--key-type", "user"],
+    /^✗ Error: --space lists a space's service keys; it cannot be used with --key-type user\.\n/,
+  ],
+  [
+    "a duration beyond 1000 years",
+    ["create", "-n", "a", "--expires-in", "99999w"],
+    /^✗ Error: --expires-in is too long: at most 1000 years \(365000d\), got '99999w'\./,
+  ],
+  [
     "revoke without a terminal or --force",
     ["revoke", KEY],
     /^✗ Error: .*no terminal to ask on: pass --force/,
