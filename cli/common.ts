@@ -87,6 +87,23 @@ export function parseCommon(values: Partial<RawCommonValues>): CommonOptions {
   return common;
 }
 
+/**
+ * The flags a command line printed for the user to paste (a recovery or
+ * revoke command) needs to act where this run did: `--profile NAME` when
+ * one was given — without it the pasted line would reach the active
+ * profile's account — and with `plugins`, the `--plugin` paths an `-o`
+ * naming a plugin format needs.
+ */
+export function followUpFlags(
+  common: CommonOptions,
+  options: { plugins?: boolean } = {},
+): string[] {
+  return [
+    ...(common.profile === undefined ? [] : ["--profile", common.profile]),
+    ...(options.plugins ? common.plugins.flatMap((path) => ["--plugin", path]) : []),
+  ];
+}
+
 /** A value that must not be blank (a key ID, `--space`, `--cursor`): returned as given. */
 export function checkNotBlank(value: string, what: string): string {
   if (value.trim() === "") throw new UsageError(`${what} must not be empty.`);

@@ -58,10 +58,13 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     : undefined;
   const apiKey = requireApiKey(settings);
   await warnIfInsecure(ctx, settings);
-  // Verbose logs stream on stderr; a spinner drawn between them would garble them.
+  // Verbose logs stream on stderr; a spinner drawn between them would garble
+  // them. So would the reader of a piped stdout (`| head`, `| less`) writing
+  // to the same terminal: the line would stick to its output (gh draws no
+  // spinner then either). Redirected into a file, progress still shows.
   const status = createStatusLine(ctx.stderr, {
     color: colorEnabled(ctx.stderr, ctx.env),
-    enabled: !common.verbose,
+    enabled: !common.verbose && ctx.stdout.isPipe !== true,
     env: ctx.env,
   });
   const guarded: Context = {

@@ -5,7 +5,7 @@
  * Exit 0 when there is nothing to report, 6 when there is.
  */
 import type { Context } from "../../runtime/context.ts";
-import { FindingsReported, UsageError } from "../../runtime/errors.ts";
+import { BrokenPipeError, FindingsReported, UsageError } from "../../runtime/errors.ts";
 import { DEFAULT_EXPIRES_WITHIN, DEFAULT_UNUSED_FOR } from "./mod.ts";
 import { parseDuration } from "./_duration.ts";
 import {
@@ -105,21 +105,40 @@ export async function runAudit(options: AuditOptions, ctx: Context): Promise<voi
       ignore: options.ignore,
     };
     const keys = keysIn(session.client, { statuses: ["active"], spaces, userKeys: true });
-    const found = auditedKeys(keys, { rules, tally, status: session.status });
+    const audit = auditedKeys(keys, { rules, tally, status: session.status })[
+      Symbol.asyncIterator
+    ]();
+    // The writers may stop reading (a reader of stdout that went away) and
+    // close what they read; the audit itself must not stop with them.
+    const found: AsyncIterable<Finding> = {
+      [Symbol.asyncIterator]: () => ({ next: () => audit.next() }),
+    };
     session.status.spin("Auditing API keys…");
-    if (options.quiet) await writeIds(onePerKey(found), session.ctx);
-    else {
-      await printRecords(found as AsyncIterable<unknown> as AsyncIterable<Row>, {
-        target: session.target!,
-        info: {
-          columns: FINDING_COLUMNS,
-          shape: "list",
-          collection: "findings",
-          pagination: () => undefined,
-        },
-        ctx: session.ctx,
-      });
+    try {
+      if (options.quiet) await writeIds(onePerKey(found), session.ctx);
+      else {
+        await printRecords(found as AsyncIterable<unknown> as AsyncIterable<Row>, {
+          target: session.target!,
+          info: {
+            columns: FINDING_COLUMNS,
+            shape: "list",
+            collection: "findings",
+            pagination: () => undefined,
+          },
+          ctx: session.ctx,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof BrokenPipeError)) throw error;
+      // `audit | head -5` in CI: the exit code is what the job reads, so it
+      // must still say whether there are findings (6), not the pipe's 0 (I5).
+      while (!(await audit.next()).done);
     }
+  } catch (error) {
+    // `audit | head`: the reader stopped after seeing findings. The command
+    // still fails for CI (exit 6), as it would with the whole list read.
+    if (!(error instanceof BrokenPipeError) || tally.flagged === 0) throw error;
+    throw new FindingsReported("findings reported; the reader of the output stopped early");
   } finally {
     await session.close();
   }

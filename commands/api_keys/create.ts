@@ -59,7 +59,7 @@ export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
     success: CREATED,
     issue: (session) =>
       session.request("Creating API key…", () => createApiKey(session.client, body)),
-    onLost: (session, created) => revokeUnsaved(session, created.id),
+    onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
   });
 }
 

@@ -90,7 +90,7 @@ export function runCreateServiceKey(
         () => createApiKey(session.client, body),
       );
     },
-    onLost: (session, created) => revokeUnsaved(session, created.id),
+    onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
   });
 }
 

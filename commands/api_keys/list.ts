@@ -5,6 +5,7 @@
  */
 import { type ApiKey, type KeyStatus, type KeyType, type Pagination } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
+import { UsageError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { parseColumnSelection } from "../../formats/select_columns.ts";
 import { type ListHygiene, parseListHygiene, type RawListHygieneValues } from "./_list_hygiene.ts";
@@ -65,6 +66,15 @@ export interface RawListValues extends RawCommonValues, RawListHygieneValues, Ra
 /** Validates `list`'s option values. */
 export function parseList(values: RawListValues): ListOptions {
   const { want, cursor } = parsePaging(values, KEYS);
+  // The API answers 400 after the space lookup; say it before any request (I1).
+  if (values.space !== undefined && values.keyType === "user") {
+    throw new UsageError(
+      "--space lists a space's service keys; it cannot be used with --key-type user.",
+      [
+        "Drop --space to list your user keys, or use --key-type service with it.",
+      ],
+    );
+  }
   return {
     keyType: values.keyType,
     status: values.status,
@@ -102,7 +112,8 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   };
   const { want } = options;
   const { filter, sort, from } = options.hygiene;
-  const local = filter !== undefined || sort !== undefined || from.skip > 0;
+  const local = filter !== undefined || sort !== undefined || from.skip > 0 ||
+    from.key !== undefined;
   const selection = local ? selectedKeys(session, { query, options, now: ctx.now() }) : undefined;
   const pages = selection ?? listPages(apiKeyPages(session.client, query), {
     paging: { want, cursor: from.serverCursor },

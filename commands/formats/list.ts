@@ -42,7 +42,12 @@ export async function runFormatsList(options: FormatsListOptions, ctx: Context):
       columns: FORMAT_COLUMNS,
       displayOrder: DISPLAY_ORDER,
       // Plugin paths and errors are long: cut on a terminal rather than wrap.
-      table: { cuttable: ["name", "description", "error", "origin"] },
+      // A narrow terminal leaves out columns before it cuts the names `-o`
+      // takes (a broken plugin is named again in the error that follows).
+      table: {
+        cuttable: ["name", "description", "error", "origin"],
+        dropOrder: ["error", "status", "origin", "extensions"],
+      },
       shape: "list",
       collection: "formats",
       pagination: () => undefined,

@@ -4,7 +4,7 @@
  * resolve exactly as for every other command, so `ARIZE_API_KEY` and
  * `ARIZE_BASE_URL` still apply, and the output says when they did.
  */
-import { checkProfileName } from "../../config/profile_name.ts";
+import { namedProfile } from "./_named.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
@@ -21,18 +21,19 @@ export interface ValidateOptions {
   timeoutMs: number | undefined;
 }
 
-/** Option values as commander hands them over (the shared -v and --timeout). */
+/** Option values as commander hands them over (the shared -v, --timeout and --profile). */
 export interface RawValidateValues {
   verbose?: true;
   timeout?: string;
+  profile?: string;
 }
 
 /** Validates `validate`'s arguments. */
 export function parseValidate(
   input: { name?: string; values: RawValidateValues },
 ): ValidateOptions {
-  const name = input.name === undefined ? undefined : checkProfileName(input.name);
-  const { verbose, timeoutMs } = parseCommon(input.values);
+  const name = namedProfile(input.name, input.values.profile);
+  const { verbose, timeoutMs } = parseCommon({ ...input.values, profile: undefined });
   return { name, verbose, timeoutMs };
 }
 

@@ -61,7 +61,11 @@ export async function runSpacesList(options: SpacesListOptions, ctx: Context): P
       target: session.target!,
       info: {
         columns: SPACE_COLUMNS,
-        displayOrder: SPACE_COLUMNS.map((c) => c.name),
+        // The name first, as in every ax list: it is what --space takes.
+        displayOrder: ["name", "id", "description", "created_at"],
+        // A narrow terminal drops the description and the time before the
+        // name is cut (a cut name cannot be typed back).
+        table: { cuttable: ["name", "description"], dropOrder: ["description", "created_at"] },
         shape: "list",
         collection: "spaces",
         pagination: pages.pagination,
