@@ -11,12 +11,12 @@ import {
   type LoadOptions,
   loadPlugins,
   type PluginResult,
-} from "../plugins/mod.ts";
-import { validateFormat } from "../plugins/validate.ts";
+} from "./plugins/mod.ts";
+import { validateFormat } from "./plugins/validate.ts";
 import { BUILT_IN_ALIASES, BUILT_IN_FORMATS } from "./built_ins.ts";
 import type { Format } from "./types.ts";
 
-export type { BrokenPlugin } from "../plugins/mod.ts";
+export type { BrokenPlugin } from "./plugins/mod.ts";
 
 /** A registered format and where it came from. */
 export interface FormatEntry {

@@ -25,7 +25,7 @@
  * };
  * ```
  *
- * Programs in any language can be formats too: see plugins/executable.ts for
+ * Programs in any language can be formats too: see formats/plugins/executable.ts for
  * the `ax-format-<name>` protocol.
  *
  * @module

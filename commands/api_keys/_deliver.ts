@@ -14,7 +14,6 @@
 import type { ApiKeyCreated } from "../../api/types.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { writeOutput } from "../../formats/output.ts";
 import type { Context, TextOutput } from "../../runtime/context.ts";
 import { AxError, BrokenPipeError, FileError, InterruptedError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
@@ -26,10 +25,12 @@ import {
   toRow,
 } from "./_columns.ts";
 import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
-import { announce, envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
-import type { CommonOptions } from "./_common.ts";
+import { announce } from "../../cli/messages.ts";
+import { printRecords } from "../../cli/output.ts";
+import { envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
+import type { CommonOptions } from "../../cli/common.ts";
+import { openSession, type Session } from "../../cli/session.ts";
 import { checkSecretDestinations } from "./_secret_destinations.ts";
-import { openSession, type Session } from "./_session.ts";
 
 /** What a command that issues a secret (create, create-service-key, refresh) supplies. */
 export interface Issuance {
@@ -138,15 +139,19 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
     const { key: _secret, ...metadata } = created;
     const record = envFile ? toRow(metadata) : toRow(created);
     await Promise.race([
-      writeOutput(single(record), session.target!, {
-        columns: envFile ? API_KEY_COLUMNS : API_KEY_CREATED_COLUMNS,
-        displayOrder: envFile ? API_KEY_DISPLAY_ORDER : API_KEY_CREATED_DISPLAY_ORDER,
-        shape: "object",
-        collection: "api_keys",
-        pagination: () => undefined,
-        // An output file holding the secret is created 0600.
-        secret: !envFile,
-      }, ctx),
+      printRecords(single(record), {
+        target: session.target!,
+        info: {
+          columns: envFile ? API_KEY_COLUMNS : API_KEY_CREATED_COLUMNS,
+          displayOrder: envFile ? API_KEY_DISPLAY_ORDER : API_KEY_CREATED_DISPLAY_ORDER,
+          shape: "object",
+          collection: "api_keys",
+          pagination: () => undefined,
+          // An output file holding the secret is created 0600.
+          secret: !envFile,
+        },
+        ctx,
+      }),
       stopped,
     ]);
   } catch (error) {

@@ -4,7 +4,7 @@
  * before any request, a moment in the past included (the server would
  * refuse it after a round trip).
  */
-import { Option } from "@commander-js/extra-typings";
+import type { OptionSpec } from "../../cli/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { DURATION_FORMS, parseDuration } from "./_duration.ts";
 import { parseExpiresAt } from "./_validate.ts";
@@ -16,11 +16,11 @@ export interface RawExpiryValues {
 }
 
 /** `--expires-in DURATION` (create, create-service-key, refresh). */
-export function expiresInOption(what = "the key") {
-  return new Option(
-    "--expires-in <duration>",
-    `expire ${what} this long from now (${DURATION_FORMS}; not with --expires-at)`,
-  );
+export function expiresInOption(what = "the key"): OptionSpec {
+  return {
+    flags: "--expires-in <duration>",
+    description: `expire ${what} this long from now (${DURATION_FORMS}; not with --expires-at)`,
+  };
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`: the whole-second UTC form the API is sent. */

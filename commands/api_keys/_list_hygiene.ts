@@ -1,17 +1,14 @@
 /**
  * The key-hygiene options of `ax api-keys list` (issue 14): the local
- * filters, `--sort` and `-q`. Registered and validated here so list.ts
- * stays a list of its options.
+ * filters, `--sort` and `-q`, declared here (as data, for mod.ts) and
+ * validated here so list.ts stays a list of its options.
  */
-import type { Command } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
+import type { OptionSpec } from "../../cli/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { DURATION_FORMS } from "./_duration.ts";
 import { type KeyFilterSpec, parseKeyFilter, type RawKeyFilterValues } from "./_key_filter.ts";
 import { decodeListCursor, type ListPosition } from "./_match_cursor.ts";
-import { enumOption } from "./_options.ts";
 import { SORT_CHOICES, SORT_VALUES, type SortSpec, sortSpec } from "./_sort.ts";
-import { enumParser } from "./_validate.ts";
 
 /** The hygiene options of `list`, validated. */
 export interface ListHygiene {
@@ -33,38 +30,35 @@ export interface RawListHygieneValues extends RawKeyFilterValues {
 }
 
 /** `-q, --quiet`: key IDs only (list, audit). */
-export function quietOption() {
-  return new Option("-q, --quiet", "print only key IDs, one per line (for pipes; not with -o)");
-}
+export const QUIET_OPTION: OptionSpec = {
+  flags: "-q, --quiet",
+  description: "print only key IDs, one per line (for pipes; not with -o)",
+};
 
-/** Adds the local filters, `--sort` and `-q` to `list`. */
-export function addListHygieneOptions<T extends Command>(command: T): T {
-  command
-    .addOption(
-      new Option(
-        "--expires-within <duration>",
-        `only keys that expire within this time (${DURATION_FORMS}); expired ones included`,
-      ),
-    )
-    .addOption(new Option("--never-expires", "only keys without an expiry date"))
-    .addOption(
-      new Option(
-        "--unused-for <duration>",
-        `only keys not used for this long, or never used and older (${DURATION_FORMS})`,
-      ),
-    )
-    .addOption(
-      new Option("--name <pattern>", "only keys whose name matches this glob, any case ('ci-*')"),
-    )
-    .addOption(
-      enumOption("--sort <field[:asc|:desc]>", {
-        description: "sort by this field, absent values last; reads every page first",
-        values: SORT_CHOICES,
-      }).argParser(enumParser(SORT_VALUES)),
-    )
-    .addOption(quietOption());
-  return command;
-}
+/** The local filters, `--sort` and `-q` of `list`. */
+export const LIST_HYGIENE_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: "--expires-within <duration>",
+    description:
+      `only keys that expire within this time (${DURATION_FORMS}); expired ones included`,
+  },
+  { flags: "--never-expires", description: "only keys without an expiry date" },
+  {
+    flags: "--unused-for <duration>",
+    description: `only keys not used for this long, or never used and older (${DURATION_FORMS})`,
+  },
+  {
+    flags: "--name <pattern>",
+    description: "only keys whose name matches this glob, any case ('ci-*')",
+  },
+  {
+    flags: "--sort <field[:asc|:desc]>",
+    description: "sort by this field, absent values last; reads every page first",
+    choices: SORT_CHOICES,
+    accepts: SORT_VALUES,
+  },
+  QUIET_OPTION,
+];
 
 /** Validates the hygiene options of `list`. */
 export function parseListHygiene(values: RawListHygieneValues): ListHygiene {

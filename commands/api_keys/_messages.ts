@@ -3,14 +3,6 @@
  * "How the reference CLI behaves"). Kept in one place so tests and docs quote
  * the same strings.
  */
-import type { Context } from "../../runtime/context.ts";
-import {
-  colorEnabled,
-  type ColorName,
-  paint,
-  sanitizeForTerminal,
-} from "../../runtime/terminal.ts";
-
 /** After `create`. */
 export const CREATED = "✓ API key created successfully";
 /** After `create-service-key`. */
@@ -25,8 +17,6 @@ export const REVOKE_WARNING = "⚠ Warning: This will permanently revoke the API
 export const REVOKE_QUESTION = "Are you sure? [y/N]: ";
 /** When the user answers no. */
 export const NOT_REVOKED = "ℹ API key not revoked";
-/** First line of the hint shown under a table when more pages exist. */
-export const MORE_ITEMS = "More items available. To fetch the next page, add:";
 
 /** After a successful revoke. */
 export function revokedMessage(id: string): string {
@@ -36,23 +26,4 @@ export function revokedMessage(id: string): string {
 /** After the secret went to an --env-file instead of stdout. */
 export function envFileSavedMessage(file: string): string {
   return `✓ Saved the new key to ${file} as ARIZE_API_KEY (it is not shown here)`;
-}
-
-const SYMBOL_COLORS: Record<string, ColorName> = { "✓": "green", "⚠": "yellow", "ℹ": "blue" };
-
-/**
- * Writes one message line to stderr. Its leading symbol (and a `Warning:`
- * label) is coloured when stderr allows colour; the rest is sanitised, since
- * IDs and paths in messages come from the user or the server (S4).
- */
-export async function announce(ctx: Context, message: string): Promise<void> {
-  const color = colorEnabled(ctx.stderr, ctx.env);
-  const symbol = [...message][0];
-  const paintAs = SYMBOL_COLORS[symbol];
-  let text = sanitizeForTerminal(message);
-  if (paintAs) {
-    const head = /^⚠ Warning:/.test(text) ? "⚠ Warning:" : symbol;
-    text = paint(head, paintAs, color) + text.slice(head.length);
-  }
-  await ctx.stderr.write(`${text}\n`);
 }

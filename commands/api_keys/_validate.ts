@@ -3,7 +3,6 @@
  * returns the value to send or throws a UsageError naming the option and what
  * it accepts.
  */
-import { InvalidArgumentError } from "@commander-js/extra-typings";
 import { encodePathSegment } from "../../api/path.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { parseRfc3339 } from "../../shared/rfc3339.ts";
@@ -75,21 +74,6 @@ export function parseExpiresAt(value: string): string {
   return `${new Date(instant.epochSeconds * 1000).toISOString().slice(0, 19)}Z`;
 }
 
-/**
- * `--limit`: how many records to fetch, a plain positive integer. There is no
- * upper bound — pages of at most 100 are fetched until the limit is reached.
- */
-export function parseLimit(value: string): number {
-  if (!/^\d+$/.test(value) || /^0+$/.test(value)) {
-    throw new UsageError(
-      `--limit must be a positive whole number (e.g. 15 or 250), got '${value}'.`,
-      ["Use --all to fetch every page."],
-    );
-  }
-  // Beyond 2^53 every count is "all of them" in practice; keep it exact.
-  return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
-}
-
 /** `--grace-period-seconds`: a whole number of seconds from 0 to 86400 (24 hours). */
 export function parseGracePeriod(value: string): number {
   const seconds = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -115,19 +99,4 @@ export function checkKeyId(value: string): string {
 export function checkNotBlank(value: string, what: string): string {
   if (value.trim() === "") throw new UsageError(`${what} must not be empty.`);
   return value;
-}
-
-/**
- * A commander argument parser for an enum option: any case is accepted, the
- * lower-case value is kept. Commander reports the error with the option's name.
- */
-export function enumParser<T extends string>(values: readonly T[]): (value: string) => T {
-  return (value: string) => {
-    const lower = value.toLowerCase();
-    const found = values.find((v) => v === lower);
-    if (found === undefined) {
-      throw new InvalidArgumentError(`Allowed values are ${values.join(", ")} (any case).`);
-    }
-    return found;
-  };
 }

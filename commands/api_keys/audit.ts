@@ -4,30 +4,31 @@
  * per finding: expired, expires-soon, never-expires, unused, never-used.
  * Exit 0 when there is nothing to report, 6 when there is.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
+import { FindingsReported, UsageError } from "../../runtime/errors.ts";
+import { checkNotBlank } from "./_validate.ts";
+import { DEFAULT_EXPIRES_WITHIN, DEFAULT_UNUSED_FOR } from "./mod.ts";
+import { parseDuration } from "./_duration.ts";
 import {
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
-import { checkNotBlank, enumParser } from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
-import { DURATION_FORMS, parseDuration } from "./_duration.ts";
-import { FINDING_KINDS, type FindingKind } from "./_findings.ts";
-import { quietOption } from "./_list_hygiene.ts";
-
-/** `expires-soon` unless told otherwise: 14 days. */
-export const DEFAULT_EXPIRES_WITHIN = "14d";
-/** `unused` / `never-used` unless told otherwise: 90 days. */
-export const DEFAULT_UNUSED_FOR = "90d";
+  type AuditRules,
+  type Finding,
+  FINDING_COLUMNS,
+  FINDING_KINDS,
+  type FindingKind,
+  findingsFor,
+} from "./_findings.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { writeOutput } from "../../formats/output.ts";
+import type { Row } from "../../formats/types.ts";
+import { keysIn, type LookupScope } from "./_key_lookup.ts";
+import { announce } from "../../cli/messages.ts";
+import { openSession } from "../../cli/session.ts";
+import type { StatusLine } from "../../cli/status_line.ts";
+import type { ApiKey } from "../../api/types.ts";
+import { writeIds } from "./_write_ids.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys audit`, after validation. */
 export interface AuditOptions {
@@ -48,73 +49,6 @@ export interface RawAuditValues extends RawCommonValues {
   space?: string;
   allSpaces?: true;
   quiet?: true;
-}
-
-/** What `ax api-keys --help` shows of `audit`, built or not. */
-export const AUDIT_SUMMARY: CommandSummary = {
-  name: "audit",
-  description: "Report keys that are expired, expire soon, never expire or go unused " +
-    "(exit 6 when there are findings; for CI)",
-  options: true,
-};
-
-/** Registers `audit` under `api-keys`. */
-export function auditCommand(parent: Command, wiring: Wiring<AuditOptions>): CommandUnknownOpts {
-  const findingParser = enumParser(FINDING_KINDS);
-  return parent
-    .command(AUDIT_SUMMARY.name)
-    .description(AUDIT_SUMMARY.description)
-    .addOption(
-      new Option(
-        "--expires-within <duration>",
-        `report keys expiring within this time as expires-soon (${DURATION_FORMS}; ` +
-          `default: ${DEFAULT_EXPIRES_WITHIN})`,
-      ),
-    )
-    .addOption(
-      new Option(
-        "--unused-for <duration>",
-        `report keys unused this long as unused or never-used (default: ${DEFAULT_UNUSED_FOR})`,
-      ),
-    )
-    .addOption(
-      new Option("--ignore <finding>", "do not report this kind of finding (repeatable)")
-        .choices(FINDING_KINDS)
-        .argParser((value: string, previous: FindingKind[] | undefined) => [
-          ...(previous ?? []),
-          findingParser(value),
-        ]),
-    )
-    .addOption(
-      new Option("-s, --space <name-or-id>", "also audit this space's service keys (name or ID)"),
-    )
-    .addOption(
-      new Option("--all-spaces", "also audit the service keys of every space you can read"),
-    )
-    .addOption(quietOption())
-    .addOption(outputOption())
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys audit",
-        "ax api-keys audit --all-spaces --expires-within 30d -o findings.csv",
-        "ax api-keys audit --ignore never-expires --unused-for 180d",
-        "ax api-keys audit -q --ignore expires-soon | ax api-keys revoke - --dry-run",
-      ]),
-    )
-    .addHelpText(
-      "after",
-      "\nFindings: expired (active but past its expiry), expires-soon, never-expires,\n" +
-        "unused (last used before the --unused-for window), never-used (older than the\n" +
-        "window and never used). A key may have two. A one-line summary goes to stderr.\n" +
-        "Exit codes: 0 nothing to report, 6 findings, others as for every command.\n",
-    )
-    .action(async (values) => {
-      await wiring.run(parseAudit(values as RawAuditValues), wiring.ctx);
-    });
 }
 
 /** Validates `audit`'s option values. */
@@ -146,11 +80,100 @@ export function parseAudit(values: RawAuditValues): AuditOptions {
   };
 }
 
-/**
- * Reads the keys and reports the findings. The work lives in _audit_run.ts,
- * loaded only now (see list.ts's runList).
- */
+/** Reads the keys and reports the findings; throws FindingsReported (exit 6) when there are some. */
 export async function runAudit(options: AuditOptions, ctx: Context): Promise<void> {
-  const { auditKeys } = await import("./_audit_run.ts");
-  await auditKeys(options, ctx);
+  const session = await openSession(ctx, { common: options.common, output: !options.quiet });
+  const tally: Tally = { keys: 0, flagged: 0, byKind: new Map<FindingKind, number>() };
+  try {
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    let spaces: LookupScope["spaces"] = [];
+    if (options.spaces === "all") spaces = "all";
+    else if (options.spaces !== undefined) {
+      const { space } = options.spaces;
+      spaces = [
+        await session.request(
+          "Looking up the space…",
+          () => resolveSpaceId(session.client, space),
+        ),
+      ];
+    }
+    const rules: AuditRules = {
+      now: ctx.now(),
+      expiresWithinMs: options.expiresWithinMs,
+      unusedForMs: options.unusedForMs,
+      ignore: options.ignore,
+    };
+    const keys = keysIn(session.client, { statuses: ["active"], spaces, userKeys: true });
+    const found = auditedKeys(keys, { rules, tally, status: session.status });
+    session.status.spin("Auditing API keys…");
+    if (options.quiet) await writeIds(onePerKey(found), session.ctx);
+    else {
+      await writeOutput(
+        found as AsyncIterable<unknown> as AsyncIterable<Row>,
+        session.target!,
+        {
+          columns: FINDING_COLUMNS,
+          shape: "list",
+          collection: "findings",
+          pagination: () => undefined,
+        },
+        session.ctx,
+      );
+    }
+  } finally {
+    await session.close();
+  }
+  const total = [...tally.byKind.values()].reduce((a, b) => a + b, 0);
+  const keysWord = `${tally.keys} API key${tally.keys === 1 ? "" : "s"}`;
+  if (total === 0) {
+    await announce(ctx, `✓ No findings in ${keysWord}`);
+    return;
+  }
+  const kinds = FINDING_KINDS.filter((kind) => tally.byKind.has(kind))
+    .map((kind) => `${tally.byKind.get(kind)} ${kind}`).join(", ");
+  const summary = `${total} finding${
+    total === 1 ? "" : "s"
+  } in ${tally.flagged} of ${keysWord}: ${kinds}`;
+  await announce(ctx, `⚠ ${summary}`);
+  throw new FindingsReported(summary);
 }
+
+/** Counts of one audit, for its summary line. */
+interface Tally {
+  keys: number;
+  flagged: number;
+  byKind: Map<FindingKind, number>;
+}
+
+/** The findings of each key as it arrives, counted into `tally`. */
+async function* auditedKeys(
+  keys: AsyncIterable<ApiKey>,
+  run: { rules: AuditRules; tally: Tally; status: StatusLine },
+): AsyncGenerator<Finding> {
+  const { tally } = run;
+  for await (const key of keys) {
+    tally.keys++;
+    if (tally.keys % 100 === 0) run.status.show(`Audited ${tally.keys} API keys…`);
+    const found = findingsFor(key, run.rules);
+    if (found.length > 0) tally.flagged++;
+    for (const finding of found) {
+      tally.byKind.set(finding.finding, (tally.byKind.get(finding.finding) ?? 0) + 1);
+      yield finding;
+    }
+  }
+}
+
+/** Each flagged key once (its findings come together). */
+async function* onePerKey(findings: AsyncIterable<Finding>): AsyncGenerator<Finding> {
+  let last: string | undefined;
+  for await (const finding of findings) {
+    if (finding.id !== last) yield finding;
+    last = finding.id;
+  }
+}
+
+/** `audit`'s parse and run, for its declaration in mod.ts. */
+export const AUDIT_HANDLER = handler(
+  (input) => parseAudit(input.values as RawAuditValues),
+  runAudit,
+);

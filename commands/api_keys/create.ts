@@ -2,26 +2,15 @@
  * `ax api-keys create`: a new user key, which acts as the caller with the
  * caller's permissions. The secret is shown once (or written to --env-file).
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import {
-  descriptionOption,
-  envFileOption,
-  nameOption,
-  newKeyExpiresAtOption,
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  SHOWN_ONCE_HELP,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
-import { expiresInOption, parseExpiry, type RawExpiryValues } from "./_expiry.ts";
-import type { CommandSummary } from "../_stubs.ts";
+import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
+import { createApiKey } from "../../api/api_keys.ts";
+import type { ApiKeyCreate } from "../../api/types.ts";
+import { issueKey, revokeUnsaved } from "./_deliver.ts";
+import { CREATED } from "./_messages.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys create`, after validation. */
 export interface CreateOptions {
@@ -40,44 +29,6 @@ export interface RawCreateValues extends RawCommonValues, RawExpiryValues {
   envFile?: string;
 }
 
-/** What `ax api-keys --help` shows of `create`, built or not. */
-export const CREATE_SUMMARY: CommandSummary = {
-  name: "create",
-  description: "Create a user API key (it acts as you, with your permissions; " +
-    "for a space-scoped key use create-service-key)",
-  options: true,
-};
-
-/** Registers `create` under `api-keys`. */
-export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): CommandUnknownOpts {
-  return parent
-    .command(CREATE_SUMMARY.name)
-    .description(CREATE_SUMMARY.description)
-    .addOption(nameOption())
-    .addOption(descriptionOption())
-    .addOption(newKeyExpiresAtOption())
-    .addOption(expiresInOption())
-    .addOption(envFileOption())
-    .addOption(outputOption())
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        'ax api-keys create --name "CI Pipeline Key"',
-        'ax api-keys create --name "Temporary Key" --expires-in 90d',
-        'ax api-keys create --name "Until 2099" --expires-at "2099-12-31 23:59"',
-        'ax api-keys create -n "Deploy bot" --description "Used by deploys" -o json',
-        'ax api-keys create -n "Local dev" --env-file .env',
-      ]),
-    )
-    .addHelpText("after", SHOWN_ONCE_HELP)
-    .action(async (values) => {
-      await wiring.run(parseCreate(values, wiring.ctx), wiring.ctx);
-    });
-}
-
 /** Validates `create`'s option values; `clock` dates `--expires-in` and refuses a past `--expires-at`. */
 export function parseCreate(values: RawCreateValues, clock: { now(): Date }): CreateOptions {
   return {
@@ -89,11 +40,26 @@ export function parseCreate(values: RawCreateValues, clock: { now(): Date }): Cr
   };
 }
 
-/**
- * Creates the key and hands its secret over once. The work lives in
- * _create_run.ts, loaded only now (see list.ts's runList).
- */
-export async function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
-  const { issueUserKey } = await import("./_create_run.ts");
-  await issueUserKey(options, ctx);
+/** Creates the key and hands its secret over once. */
+export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
+  const body: ApiKeyCreate = {
+    name: options.name,
+    description: options.description,
+    key_type: "user",
+    expires_at: options.expiresAt,
+  };
+  return issueKey(ctx, {
+    common: options.common,
+    envFile: options.envFile,
+    success: CREATED,
+    issue: (session) =>
+      session.request("Creating API key…", () => createApiKey(session.client, body)),
+    onLost: (session, created) => revokeUnsaved(session, created.id),
+  });
 }
+
+/** `create`'s parse and run, for its declaration in mod.ts. */
+export const CREATE_HANDLER = handler(
+  (input) => parseCreate(input.values as unknown as RawCreateValues, input),
+  runCreate,
+);

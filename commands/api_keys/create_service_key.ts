@@ -3,35 +3,17 @@
  * dedicated bot user, with optional roles (the server defaults them to
  * member / read-only / member). `--space` takes a name or an ID.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
-import {
-  ACCOUNT_ROLES,
-  type AccountRole,
-  type OrgRole,
-  SPACE_ROLES,
-  type SpaceRole,
-} from "../../api/types.ts";
+import type { AccountRole, OrgRole, SpaceRole } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import {
-  descriptionOption,
-  enumOption,
-  envFileOption,
-  nameOption,
-  newKeyExpiresAtOption,
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  SHOWN_ONCE_HELP,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
-import { expiresInOption, parseExpiry, type RawExpiryValues } from "./_expiry.ts";
-import type { CommandSummary } from "../_stubs.ts";
+import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
+import { createApiKey } from "../../api/api_keys.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
+import type { ApiKeyCreate } from "../../api/types.ts";
+import { issueKey, revokeUnsaved } from "./_deliver.ts";
+import { SERVICE_CREATED } from "./_messages.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys create-service-key`, after validation. */
 export interface CreateServiceKeyOptions {
@@ -58,61 +40,6 @@ export interface RawCreateServiceKeyValues extends RawCommonValues, RawExpiryVal
   envFile?: string;
 }
 
-/** What `ax api-keys --help` shows of `create-service-key`, built or not. */
-export const CREATE_SERVICE_KEY_SUMMARY: CommandSummary = {
-  name: "create-service-key",
-  description: "Create a service API key scoped to a space, backed by a dedicated bot user",
-  options: true,
-};
-
-/** Registers `create-service-key` under `api-keys`. */
-export function createServiceKeyCommand(
-  parent: Command,
-  wiring: Wiring<CreateServiceKeyOptions>,
-): CommandUnknownOpts {
-  return parent
-    .command(CREATE_SERVICE_KEY_SUMMARY.name)
-    .description(CREATE_SERVICE_KEY_SUMMARY.description)
-    .addOption(nameOption())
-    .addOption(
-      new Option("-s, --space <name-or-id>", "space the key is scoped to, by name or ID")
-        .makeOptionMandatory(),
-    )
-    .addOption(descriptionOption())
-    .addOption(newKeyExpiresAtOption())
-    .addOption(expiresInOption())
-    .addOption(enumOption("--space-role <role>", {
-      description: "the bot user's role in the space (server default: member)",
-      values: SPACE_ROLES,
-    }))
-    .addOption(enumOption("--org-role <role>", {
-      description: "the bot user's role in the organization (server default: read-only)",
-      values: SPACE_ROLES,
-    }))
-    .addOption(enumOption("--account-role <role>", {
-      description: "the bot user's role in the account (server default: member)",
-      values: ACCOUNT_ROLES,
-    }))
-    .addOption(envFileOption())
-    .addOption(outputOption())
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        'ax api-keys create-service-key --name "Staging Service Key" --space sp_abc123',
-        'ax api-keys create-service-key -n "Read-Only Service Key" -s "My Space" \\',
-        "    --space-role read-only --org-role read-only",
-        'ax api-keys create-service-key -n "Exporter" -s "My Space" --env-file .env',
-      ]),
-    )
-    .addHelpText("after", SHOWN_ONCE_HELP)
-    .action(async (values) => {
-      await wiring.run(parseCreateServiceKey(values, wiring.ctx), wiring.ctx);
-    });
-}
-
 /** Validates `create-service-key`'s option values. */
 export function parseCreateServiceKey(
   values: RawCreateServiceKeyValues,
@@ -131,14 +58,49 @@ export function parseCreateServiceKey(
   };
 }
 
-/**
- * Resolves the space, creates the key and hands its secret over once. The
- * work lives in _create_service_key_run.ts, loaded only now (see list.ts's runList).
- */
-export async function runCreateServiceKey(
+/** Resolves the space, creates the key and hands its secret over once. */
+export function runCreateServiceKey(
   options: CreateServiceKeyOptions,
   ctx: Context,
 ): Promise<void> {
-  const { issueServiceKey } = await import("./_create_service_key_run.ts");
-  await issueServiceKey(options, ctx);
+  return issueKey(ctx, {
+    common: options.common,
+    envFile: options.envFile,
+    success: SERVICE_CREATED,
+    async issue(session) {
+      const spaceId = await session.request(
+        "Looking up the space…",
+        () => resolveSpaceId(session.client, options.space),
+      );
+      const body: ApiKeyCreate = {
+        name: options.name,
+        description: options.description,
+        key_type: "service",
+        expires_at: options.expiresAt,
+        space_id: spaceId,
+        roles: rolesOf(options),
+      };
+      return await session.request(
+        "Creating service API key…",
+        () => createApiKey(session.client, body),
+      );
+    },
+    onLost: (session, created) => revokeUnsaved(session, created.id),
+  });
 }
+
+/** The `roles` member: only the roles given, and none at all when no role was given. */
+function rolesOf(options: CreateServiceKeyOptions): ApiKeyCreate["roles"] {
+  const roles = {
+    ...(options.spaceRole && { space_role: options.spaceRole }),
+    ...(options.orgRole && { org_role: options.orgRole }),
+    ...(options.accountRole && { account_role: options.accountRole }),
+  };
+  return Object.keys(roles).length > 0 ? roles : undefined;
+}
+
+/** `create-service-key`'s parse and run, for its declaration in mod.ts. */
+export const CREATE_SERVICE_KEY_HANDLER = handler(
+  (input) => parseCreateServiceKey(input.values as unknown as RawCreateServiceKeyValues, input),
+  runCreateServiceKey,
+);

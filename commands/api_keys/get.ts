@@ -3,21 +3,19 @@
  * secret (the API never returns it after creation). A name works when it
  * names exactly one key; several are refused with their IDs.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import {
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkNotBlank } from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
+import type { ApiKey } from "../../api/types.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { writeOutput } from "../../formats/output.ts";
+import type { Row } from "../../formats/types.ts";
+import { AxError, EXIT } from "../../runtime/errors.ts";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, toRow } from "./_columns.ts";
+import { keysIn, type LookupScope } from "./_key_lookup.ts";
+import { openSession } from "../../cli/session.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys get`, after validation. */
 export interface GetOptions {
@@ -33,49 +31,6 @@ export interface RawGetValues extends RawCommonValues {
   space?: string;
 }
 
-/** What `ax api-keys --help` shows of `get`, built or not. */
-export const GET_SUMMARY: CommandSummary = {
-  name: "get",
-  description:
-    "Show one API key (by ID, or by its name when that names one key), without its secret",
-  args: "<key-id>",
-  options: true,
-};
-
-/** Registers `get` under `api-keys`. */
-export function getCommand(parent: Command, wiring: Wiring<GetOptions>): CommandUnknownOpts {
-  return parent
-    .command(GET_SUMMARY.name)
-    .description(GET_SUMMARY.description)
-    .argument("<key-id>", "ID of the key, or its exact name")
-    .addOption(
-      new Option(
-        "-s, --space <name-or-id>",
-        "look only among this space's service keys (default: your user keys, then every space's)",
-      ),
-    )
-    .addOption(outputOption())
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys get key_abc123",
-        'ax api-keys get "CI pipeline key" -o json',
-        "ax api-keys get Exporter --space staging",
-      ]),
-    )
-    .addHelpText(
-      "after",
-      "\nThe API has no request for one key, so ax finds it by listing: active and\n" +
-        "revoked user keys, then service keys space by space (a name reads them all).\n",
-    )
-    .action(async (idOrName, values) => {
-      await wiring.run(parseGet({ idOrName, values }), wiring.ctx);
-    });
-}
-
 /** Validates `get`'s arguments. */
 export function parseGet(input: { idOrName: string; values: RawGetValues }): GetOptions {
   return {
@@ -87,11 +42,68 @@ export function parseGet(input: { idOrName: string; values: RawGetValues }): Get
   };
 }
 
-/**
- * Finds the key and prints it. The work lives in _get_run.ts, loaded only
- * now (see list.ts's runList).
- */
+/** Finds the key and prints it. */
 export async function runGet(options: GetOptions, ctx: Context): Promise<void> {
-  const { showKey } = await import("./_get_run.ts");
-  await showKey(options, ctx);
+  const session = await openSession(ctx, { common: options.common, output: true });
+  try {
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    const spaces = options.space === undefined ? "all" : [
+      await session.request(
+        "Looking up the space…",
+        () => resolveSpaceId(session.client, options.space!),
+      ),
+    ];
+    const scope: LookupScope = {
+      statuses: ["active", "revoked"],
+      spaces,
+      userKeys: options.space === undefined,
+    };
+    session.status.spin("Looking for the key…");
+    const key = await findOne(keysIn(session.client, scope), options.idOrName);
+    await session.status.stop();
+    await writeOutput(single(toRow(key)), session.target!, {
+      columns: API_KEY_COLUMNS,
+      displayOrder: API_KEY_DISPLAY_ORDER,
+      shape: "object",
+      collection: "api_keys",
+      pagination: () => undefined,
+    }, session.ctx);
+  } finally {
+    await session.close();
+  }
 }
+
+/**
+ * The key whose ID is `wanted` (reading stops there), else the one key so
+ * named. None, or several by that name, is an error naming what was found.
+ */
+export async function findOne(keys: AsyncIterable<ApiKey>, wanted: string): Promise<ApiKey> {
+  const named: ApiKey[] = [];
+  for await (const key of keys) {
+    if (key.id === wanted) return key;
+    if (key.name === wanted) named.push(key);
+  }
+  if (named.length === 1) return named[0];
+  if (named.length === 0) {
+    throw new AxError(`No API key with the ID or name '${wanted}' was found.`, {
+      exitCode: EXIT.GENERAL,
+      hints: ["Names match exactly, including case; see ax api-keys list."],
+    });
+  }
+  throw new AxError(
+    `${named.length} API keys are named '${wanted}'. Use an ID to choose one. Matching IDs: ${
+      named.map((key) => key.id).join(", ")
+    }`,
+    { exitCode: EXIT.GENERAL },
+  );
+}
+
+async function* single(row: Row): AsyncGenerator<Row> {
+  yield row;
+}
+
+/** `get`'s parse and run, for its declaration in mod.ts. */
+export const GET_HANDLER = handler(
+  (input) => parseGet({ idOrName: input.args[0] as string, values: input.values as RawGetValues }),
+  runGet,
+);

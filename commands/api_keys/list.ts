@@ -3,38 +3,33 @@
  * records across as many pages as that takes, or `--all` of them; `--cursor`
  * resumes where a previous page stopped.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
-import { KEY_STATUSES, KEY_TYPES, type KeyStatus, type KeyType } from "../../api/types.ts";
+import { type ApiKey, type KeyStatus, type KeyType, type Pagination } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
-import {
-  enumOption,
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
-import { checkNotBlank, parseLimit } from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
-import { API_KEY_COLUMNS } from "./_columns.ts";
+import { checkNotBlank } from "./_validate.ts";
+import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { parseColumnSelection } from "../../formats/select_columns.ts";
+import { type ListHygiene, parseListHygiene, type RawListHygieneValues } from "./_list_hygiene.ts";
+import { apiKeyPages } from "../../api/api_keys.ts";
+import { resolveSpaceId } from "../../api/spaces.ts";
+import { firstPage, type PagedRecords, paginate } from "../../api/paginate.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { printRecords } from "../../cli/output.ts";
+import { announce } from "../../cli/messages.ts";
 import {
-  addListHygieneOptions,
-  type ListHygiene,
-  parseListHygiene,
-  type RawListHygieneValues,
-} from "./_list_hygiene.ts";
-
-/** The size of the one page fetched when neither `--limit` nor `--all` is given. */
-export const DEFAULT_LIMIT = 15;
-
-/** The largest page the API serves; more records mean more pages. */
-export const PAGE_SIZE = 100;
+  announceMore,
+  PAGE_SIZE,
+  type Paging,
+  parsePaging,
+  type RawPagingValues,
+} from "../../cli/paging.ts";
+import { DEFAULT_LIMIT, KEYS } from "./mod.ts";
+import { openSession, type Session } from "../../cli/session.ts";
+import { keyFilter } from "./_key_filter.ts";
+import { type KeyQuery, matchingKeys } from "./_matching_keys.ts";
+import { sortAll } from "./_sort.ts";
+import { writeIds } from "./_write_ids.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys list`, after validation. */
 export interface ListOptions {
@@ -49,7 +44,7 @@ export interface ListOptions {
    * every page, or — without --limit or --all — one page of 15, as the
    * reference CLI does.
    */
-  want: number | "all" | "page";
+  want: Paging["want"];
   /** Resume after this cursor. */
   cursor?: string;
   /** `--columns`: the columns table, wide and csv print, in this order. */
@@ -60,111 +55,24 @@ export interface ListOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawListValues extends RawCommonValues, RawListHygieneValues {
+export interface RawListValues extends RawCommonValues, RawListHygieneValues, RawPagingValues {
   keyType?: KeyType;
   status?: KeyStatus;
   space?: string;
   user?: string;
-  limit?: string;
-  all?: true;
-  cursor?: string;
   columns?: string;
-}
-
-/** What `ax api-keys --help` shows of `list`, built or not. */
-export const LIST_SUMMARY: CommandSummary = {
-  name: "list",
-  description:
-    "List your API keys; with --space one space's service keys, with --key-type service alone those of every space you can read",
-  options: true,
-};
-
-/** Registers `list` under `api-keys`. */
-export function listCommand(parent: Command, wiring: Wiring<ListOptions>): CommandUnknownOpts {
-  const command = parent
-    .command(LIST_SUMMARY.name)
-    .description(LIST_SUMMARY.description)
-    .addOption(enumOption("--key-type <type>", {
-      description: "only keys of this type",
-      values: KEY_TYPES,
-    }))
-    .addOption(enumOption("--status <status>", {
-      description: "only keys with this status (the server's default: active)",
-      values: KEY_STATUSES,
-    }))
-    .addOption(
-      new Option(
-        "-s, --space <name-or-id>",
-        "list this space's service keys (by name or ID) instead of your user keys",
-      ),
-    )
-    .addOption(
-      new Option(
-        "--user <user-id>",
-        "only keys created by this user (account admins: another user's keys; " +
-          "with --space or --key-type service: service keys that user created)",
-      ),
-    )
-    .addOption(
-      new Option(
-        "-l, --limit <n>",
-        `number of keys to fetch, in pages of up to ${PAGE_SIZE} (default: ${DEFAULT_LIMIT})`,
-      ),
-    )
-    .addOption(new Option("--all", "fetch every page (not with --limit)"))
-    .addOption(new Option("-c, --cursor <cursor>", "resume from this pagination cursor"))
-    .addOption(outputOption())
-    .addOption(
-      new Option(
-        "--columns <names>",
-        "comma-separated columns for table, wide and csv output, in this order " +
-          `(${API_KEY_COLUMNS.map((c) => c.name).join(", ")})`,
-      ),
-    )
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys list",
-        "ax api-keys list --expires-within 14d --sort expires_at",
-        "ax api-keys list --unused-for 180d -q | ax api-keys revoke - --force",
-        "ax api-keys list --all --name 'ci-*' -o keys.csv",
-        "ax api-keys list --key-type service --status active",
-        'ax api-keys list --key-type service --space "My Space" --status active',
-        'ax api-keys list --space "My Space" --user <user-id>',
-        "ax api-keys list --limit 250 -o keys.csv",
-        "ax api-keys list -o wide",
-        "ax api-keys list --columns name,id,created_at",
-        "ax api-keys list --all -o json",
-        "ax api-keys list --cursor <next_cursor>",
-        "ax api-keys list --output api-keys.json",
-      ]),
-    );
-  return addListHygieneOptions(command)
-    .action(async (values) => {
-      await wiring.run(parseList(values as RawListValues), wiring.ctx);
-    });
 }
 
 /** Validates `list`'s option values. */
 export function parseList(values: RawListValues): ListOptions {
-  if (values.all && values.limit !== undefined) {
-    throw new UsageError("--limit and --all cannot be used together.", [
-      "Use --limit N for N keys, or --all for every key.",
-    ]);
-  }
-  let want: ListOptions["want"] = "page";
-  if (values.all) want = "all";
-  else if (values.limit !== undefined) want = parseLimit(values.limit);
+  const { want, cursor } = parsePaging(values, KEYS);
   return {
     keyType: values.keyType,
     status: values.status,
     space: values.space === undefined ? undefined : checkNotBlank(values.space, "--space"),
     user: values.user === undefined ? undefined : checkNotBlank(values.user, "--user"),
     want,
-    cursor: values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor"),
+    cursor,
     ...(values.columns === undefined ? {} : {
       columns: parseColumnSelection(values.columns, {
         columns: API_KEY_COLUMNS,
@@ -176,12 +84,116 @@ export function parseList(values: RawListValues): ListOptions {
   };
 }
 
-/**
- * Fetches the keys page by page and streams them into the chosen format. The
- * work lives in _list_run.ts, loaded only now: `--help` and shell completion
- * register this command without loading the API client or the formats.
- */
+/** Fetches the keys page by page and streams them into the chosen format. */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
-  const { fetchList } = await import("./_list_run.ts");
-  await fetchList(options, ctx);
+  const { quiet } = options.hygiene;
+  const session = await openSession(ctx, { common: options.common, output: !quiet });
+  await showPrereleaseNotice(session.ctx, "api-keys");
+  // The API lists your user keys; with space_id one space's service keys;
+  // with key_type=service alone, those of every space you may read.
+  const spaceId = options.space === undefined ? undefined : await session.request(
+    "Looking up the space…",
+    () => resolveSpaceId(session.client, options.space!),
+  );
+  const query = {
+    key_type: options.keyType,
+    status: options.status,
+    space_id: spaceId,
+    user_id: options.user,
+  };
+  const { want } = options;
+  const { filter, sort, from } = options.hygiene;
+  const local = filter !== undefined || sort !== undefined || from.skip > 0;
+  const selection = local ? selectedKeys(session, { query, options, now: ctx.now() }) : undefined;
+  const source = apiKeyPages(session.client, query);
+  const pages = selection ??
+    (want === "page"
+      ? firstPage(source, { limit: DEFAULT_LIMIT, cursor: options.hygiene.from.serverCursor })
+      : paginate(source, {
+        want,
+        cursor: options.hygiene.from.serverCursor,
+        // Progress only when several pages are coming (T5); the status line is
+        // a no-op off a terminal, so pipes never see it.
+        onProgress: want === "all" || want > PAGE_SIZE
+          ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
+          : undefined,
+      }));
+  session.status.spin("Fetching API keys…");
+  try {
+    if (quiet) await writeIds(pages.records, session.ctx);
+    else {
+      await printRecords(asRows(pages.records), {
+        target: session.target!,
+        info: {
+          columns: API_KEY_COLUMNS,
+          displayOrder: API_KEY_DISPLAY_ORDER,
+          table: API_KEY_TABLE,
+          selected: options.columns,
+          shape: "list",
+          collection: "api_keys",
+          pagination: pages.pagination,
+        },
+        ctx: session.ctx,
+      });
+    }
+  } finally {
+    await session.close();
+  }
+  const pagination = pages.pagination();
+  if (sort !== undefined && pagination?.has_more) {
+    await announce(ctx, sortedMoreMessage(options, selection!.selected()));
+    return;
+  }
+  await announceMore(ctx, { target: session.target, pagination });
 }
+
+/**
+ * The keys ax itself selects: filtered as pages arrive (`--limit` and the
+ * default page count matches), or with `--sort` all of them read, sorted,
+ * and the first `--limit` kept.
+ */
+function selectedKeys(
+  session: Session,
+  input: { query: KeyQuery; options: ListOptions; now: Date },
+): PagedRecords<ApiKey> & { selected(): number } {
+  const { options } = input;
+  const { filter, sort, from } = options.hygiene;
+  const want = options.want === "page" ? DEFAULT_LIMIT : options.want;
+  const match = filter === undefined ? undefined : keyFilter(filter, input.now);
+  const onProgress = (read: number, matched: number) =>
+    session.status.show(
+      match === undefined
+        ? `Fetched ${read} API keys…`
+        : `Fetched ${read} API keys, ${matched} matching…`,
+    );
+  const matches = matchingKeys(session.client, input.query, {
+    from,
+    want: sort === undefined ? want : "all",
+    match,
+    onProgress,
+  });
+  if (sort === undefined) return { ...matches, selected: () => 0 };
+  let selected = 0;
+  let pagination: Pagination | undefined;
+  async function* sorted(): AsyncGenerator<ApiKey> {
+    const all = await sortAll(matches.records, sort!);
+    selected = all.total;
+    const shown = want === "all" ? all.total : Math.min(want, all.total);
+    pagination = { has_more: shown < all.total };
+    yield* all.first(shown);
+  }
+  return { records: sorted(), pagination: () => pagination, selected: () => selected };
+}
+
+/** After a sorted listing that showed only the first keys. */
+function sortedMoreMessage(options: ListOptions, selected: number): string {
+  const shown = options.want === "page" ? DEFAULT_LIMIT : options.want;
+  return `ℹ Showing the first ${shown} of ${selected} keys in this order; ` +
+    "use --limit N or --all for more.";
+}
+
+/** `list`'s parse and run, for its declaration in mod.ts. */
+export const LIST_HANDLER = handler(
+  (input) => parseList(input.values as RawListValues),
+  runList,
+);

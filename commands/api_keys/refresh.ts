@@ -2,31 +2,31 @@
  * `ax api-keys refresh <key-id>`: atomically revokes a key and issues a
  * replacement with the same name, description, type and scope. With a grace
  * period the old key keeps working a little longer so clients can rotate.
+ *
+ * A replacement may not outlive the key it replaces: for a key that expires
+ * the API answers 422 unless `expires_at` is sent, no later than the old
+ * expiry. ax sends the request as given first (most keys never expire, and
+ * then one request is all it takes). On a 422 it looks the key's expiry up
+ * (see _key_expiry.ts): without `--expires-at` it refreshes again with that
+ * expiry — the replacement keeps the old key's lifetime, and stderr says so;
+ * with a too-late `--expires-at` it names the latest allowed one. The 422 did
+ * nothing on the server, so the second request is not a retry of the first
+ * (N3, docs/reliability.md#n3: an answered refusal is no ambiguous outcome).
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
+import { ApiError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import {
-  envFileOption,
-  expiresAtOption,
-  outputOption,
-  pluginOption,
-  type RawCommonValues,
-  timeoutOption,
-  verboseOption,
-  type Wiring,
-} from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
-import {
-  checkKeyId,
-  checkNotBlank,
-  MAX_GRACE_PERIOD_SECONDS,
-  parseGracePeriod,
-} from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
-import { expiresInOption, parseExpiry, type RawExpiryValues } from "./_expiry.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { checkKeyId, checkNotBlank, parseGracePeriod } from "./_validate.ts";
+import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
+import { refreshApiKey } from "../../api/api_keys.ts";
+import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
+import { announce } from "../../cli/messages.ts";
+import type { Session } from "../../cli/session.ts";
+import { findKeyExpiry } from "./_key_expiry.ts";
+import { issueKey } from "./_deliver.ts";
+import { REFRESHED } from "./_messages.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys refresh`, after validation. */
 export interface RefreshOptions {
@@ -41,61 +41,6 @@ export interface RefreshOptions {
 export interface RawRefreshValues extends RawCommonValues, RawExpiryValues {
   gracePeriodSeconds?: string;
   envFile?: string;
-}
-
-/** What `ax api-keys --help` shows of `refresh`, built or not. */
-export const REFRESH_SUMMARY: CommandSummary = {
-  name: "refresh",
-  description: "Rotate an API key: revoke it and issue a replacement with the same name, " +
-    "description, type and scope",
-  args: "<key-id>",
-  options: true,
-};
-
-/** Registers `refresh` under `api-keys`. */
-export function refreshCommand(
-  parent: Command,
-  wiring: Wiring<RefreshOptions>,
-): CommandUnknownOpts {
-  return parent
-    .command(REFRESH_SUMMARY.name)
-    .description(REFRESH_SUMMARY.description)
-    .argument("<key-id>", "ID of the key to rotate (see `ax api-keys list`)")
-    .addOption(expiresAtOption(
-      "expiry of the replacement as an ISO 8601 date or date-time, UTC unless an offset is " +
-        "given; no later than the old key's expiry. Without it, the replacement of a key " +
-        "that never expires never expires either, and that of an expiring key keeps the " +
-        "old expiry (ax looks it up and says so)",
-    ))
-    .addOption(expiresInOption("the replacement"))
-    .addOption(
-      new Option(
-        "--grace-period-seconds <n>",
-        `seconds (0-${MAX_GRACE_PERIOD_SECONDS}) the old key stays valid so clients can rotate ` +
-          "(default: 0, revoked immediately)",
-      ),
-    )
-    .addOption(envFileOption())
-    .addOption(outputOption())
-    .addOption(verboseOption())
-    .addOption(pluginOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys refresh key_abc123",
-        "ax api-keys refresh key_abc123 --expires-in 90d",
-        'ax api-keys refresh key_abc123 --expires-at "2099-12-31T23:59:59"',
-        "ax api-keys refresh key_abc123 --grace-period-seconds 3600 --env-file .env",
-      ]),
-    )
-    .addHelpText(
-      "after",
-      "The new raw key is shown once, on stdout. Save it: it cannot be retrieved again.\n",
-    )
-    .action(async (id, values) => {
-      await wiring.run(parseRefresh({ id, values }, wiring.ctx), wiring.ctx);
-    });
 }
 
 /** Validates `refresh`'s arguments. */
@@ -115,15 +60,6 @@ export function parseRefresh(
   };
 }
 
-/**
- * Refreshes the key and hands the replacement's secret over once. The work
- * lives in _refresh_run.ts, loaded only now (see list.ts's runList).
- */
-export async function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
-  const { refreshKey } = await import("./_refresh_run.ts");
-  await refreshKey(options, ctx);
-}
-
 /** What happened, and the one command that recovers, when a refreshed secret was not saved. */
 export function lostRefreshHints(options: RefreshOptions, newId: string): string[] {
   const grace = options.gracePeriodSeconds ?? 0;
@@ -141,3 +77,78 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
     `  ${shellCommand(["ax", "api-keys", "refresh", newId, ...flags])}`,
   ];
 }
+
+/** Refreshes the key and hands the replacement's secret over once. */
+export function runRefresh(options: RefreshOptions, ctx: Context): Promise<void> {
+  return issueKey(ctx, {
+    common: options.common,
+    envFile: options.envFile,
+    success: REFRESHED,
+    issue: (session) => refreshWithinLifetime(session, options),
+    // A refresh cannot be undone, and revoking the replacement would leave
+    // nothing working; refreshing the replacement again is the way back.
+    onLost: (_session, created) => Promise.resolve(lostRefreshHints(options, created.id)),
+  });
+}
+
+async function refreshWithinLifetime(
+  session: Session,
+  options: RefreshOptions,
+): Promise<ApiKeyCreated> {
+  const body: ApiKeyRefresh = {
+    expires_at: options.expiresAt,
+    grace_period_seconds: options.gracePeriodSeconds,
+  };
+  const send = (sent: ApiKeyRefresh) =>
+    session.request("Refreshing API key…", () => refreshApiKey(session.client, options.id, sent));
+  try {
+    return await send(body);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 422) throw error;
+    const expiry = await session.request(
+      "Looking up the key's expiry…",
+      () => findKeyExpiry(session.client, options.id),
+    ).catch(() => undefined);
+    const expiresMs = typeof expiry === "string" ? Date.parse(expiry) : NaN;
+    // No expiry, or one already past: the 422 is about something else.
+    if (expiry === null || expiresMs <= session.ctx.now().getTime()) throw error;
+    if (Number.isNaN(expiresMs)) throw withHint(error, unknownExpiryHint(options));
+    if (options.expiresAt === undefined) {
+      await announce(
+        session.ctx,
+        `ℹ Key '${options.id}' expires at ${expiry}; the replacement keeps that expiry ` +
+          "(a refresh cannot extend a key's lifetime; --expires-at can set an earlier one).",
+      );
+      return await send({ ...body, expires_at: expiry });
+    }
+    if (Date.parse(options.expiresAt) > expiresMs) {
+      throw withHint(
+        error,
+        `This key expires at ${expiry}, and a replacement may not outlive it: ` +
+          `the latest allowed is --expires-at ${expiry} (for a longer lifetime, create a new key).`,
+      );
+    }
+    throw error;
+  }
+}
+
+function unknownExpiryHint(options: RefreshOptions): string {
+  return options.expiresAt === undefined
+    ? "If this key expires, a refresh must pass --expires-at no later than its expiry " +
+      "(ax could not find the key in `ax api-keys list` to look it up)."
+    : "--expires-at may not be later than the key's own expiry (see `ax api-keys list`).";
+}
+
+function withHint(error: ApiError, hint: string): ApiError {
+  return new ApiError(error.status, error.message, {
+    problem: error.problem,
+    hints: [hint, ...error.hints],
+  });
+}
+
+/** `refresh`'s parse and run, for its declaration in mod.ts. */
+export const REFRESH_HANDLER = handler(
+  (input) =>
+    parseRefresh({ id: input.args[0] as string, values: input.values as RawRefreshValues }, input),
+  runRefresh,
+);

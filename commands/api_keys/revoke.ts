@@ -5,17 +5,20 @@
  * required and nothing is sent without it (QUALITY.md I3). `--dry-run`
  * shows what would be revoked.
  */
-import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
+import { AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import { timeoutOption, verboseOption, type Wiring } from "./_options.ts";
-import { examples } from "../_help.ts";
-import { type CommonOptions, parseCommon } from "./_common.ts";
 import { checkKeyId } from "./_validate.ts";
-import type { CommandSummary } from "../_stubs.ts";
 import { readProcessStdin } from "../profiles/_stdin.ts";
+import { revokeApiKey } from "../../api/api_keys.ts";
+import type { ApiKey } from "../../api/types.ts";
+import { showPrereleaseNotice } from "../../config/notices.ts";
+import { announce } from "../../cli/messages.ts";
+import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
+import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
+import { openSession, type Session } from "../../cli/session.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -33,61 +36,9 @@ export interface RevokeOptions {
 }
 
 /** Option values as commander hands them over. */
-export interface RawRevokeValues {
+export interface RawRevokeValues extends RawCommonValues {
   force?: true;
   dryRun?: true;
-  verbose?: true;
-  timeout?: string;
-}
-
-/** What parsing needs to know about the terminal. */
-export interface TtyFacts {
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-}
-
-/** What `ax api-keys --help` shows of `revoke`, built or not. */
-export const REVOKE_SUMMARY: CommandSummary = {
-  name: "revoke",
-  description: "Revoke API keys: they stop working immediately; irreversible " +
-    "(revoking an already-revoked key succeeds)",
-  args: "[key-id...]",
-  options: true,
-};
-
-/** Registers `revoke` under `api-keys`. */
-export function revokeCommand(parent: Command, wiring: Wiring<RevokeOptions>): CommandUnknownOpts {
-  return parent
-    .command(REVOKE_SUMMARY.name)
-    .description(REVOKE_SUMMARY.description)
-    .argument(
-      "[key-id...]",
-      "IDs of the keys (see `ax api-keys list`), or - to read IDs from stdin, one per line " +
-        "(blank lines and # comments ignored)",
-    )
-    .addOption(new Option("-f, --force", "revoke without asking (required when not on a terminal)"))
-    .addOption(new Option("--dry-run", "show which keys would be revoked; revoke nothing"))
-    .addOption(verboseOption())
-    .addOption(timeoutOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax api-keys revoke key_abc123",
-        "ax api-keys revoke key_abc123 key_def456 --force",
-        "ax api-keys list --unused-for 180d -q | ax api-keys revoke - --force",
-        "ax api-keys list --name 'ci-*' -q | ax api-keys revoke - --dry-run",
-      ]),
-    )
-    .addHelpText(
-      "after",
-      "\nEvery key is attempted even if one fails; a summary counts revoked, already\n" +
-        "revoked and failed keys, and the exit code is non-zero if any failed.\n",
-    )
-    .action(async (ids, values) => {
-      const io = { stdinIsTTY: wiring.ctx.stdinIsTTY, stdoutIsTTY: wiring.ctx.stdout.isTTY };
-      const options = parseRevoke({ ids, values }, io);
-      await wiring.run({ ...options, readStdin: readProcessStdin }, wiring.ctx);
-    });
 }
 
 /**
@@ -150,11 +101,147 @@ export function idsFromText(text: string): string[] {
   return ids;
 }
 
-/**
- * Reads stdin IDs (if `-`), asks (unless forced), then revokes each key. The
- * work lives in _revoke_run.ts, loaded only now (see list.ts's runList).
- */
+/** Reads the IDs, asks (unless forced), then revokes each key. */
 export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
-  const { revokeKeys } = await import("./_revoke_run.ts");
-  await revokeKeys(options, ctx);
+  const ids = await allIds(options);
+  const session = await openSession(ctx, { common: options.common, output: false });
+  try {
+    await showPrereleaseNotice(session.ctx, "api-keys");
+    if (ids.length === 1 && !options.fromStdin && !options.dryRun) {
+      await revokeOne(ids[0], { options, session });
+    } else {
+      await revokeMany(ids, { options, session });
+    }
+  } finally {
+    await session.close();
+  }
 }
+
+/** The IDs to revoke, stdin's after the arguments', each once; none is a usage error. */
+async function allIds(options: RevokeOptions): Promise<string[]> {
+  const ids = [...options.ids];
+  if (options.fromStdin) {
+    const text = await options.readStdin!();
+    ids.push(...idsFromText(text));
+    if (ids.length === 0) {
+      throw new UsageError("No key IDs on stdin: '-' read nothing but blank lines and comments.", [
+        "Nothing was revoked.",
+      ]);
+    }
+  }
+  return [...new Set(ids)];
+}
+
+interface Run {
+  options: RevokeOptions;
+  session: Session;
+}
+
+/**
+ * One key by argument: as before, one request with --force; on a terminal
+ * the prompt names the key when the first page of keys shows it.
+ */
+async function revokeOne(id: string, run: Run): Promise<void> {
+  const { session } = run;
+  if (!run.options.force) {
+    const key = await session.request(
+      "Looking up the key…",
+      () => findOnFirstPage(session.client, id),
+    );
+    await announce(session.ctx, `${REVOKE_WARNING} '${id}'${key ? ` (${key.name})` : ""}`);
+    if (!(await session.ctx.prompter.confirm(REVOKE_QUESTION, false))) {
+      await announce(session.ctx, NOT_REVOKED);
+      return;
+    }
+  }
+  await session.request("Revoking API key…", () => revokeApiKey(session.client, id));
+  await announce(session.ctx, revokedMessage(id));
+}
+
+/** What became of one key. */
+type Outcome = "revoked" | "already revoked" | "failed";
+
+/** Many keys: one listing and one prompt for all, every key attempted, a summary. */
+async function revokeMany(ids: string[], run: Run): Promise<void> {
+  const { session, options } = run;
+  const known = await session.request(
+    "Looking up the keys…",
+    () =>
+      findKeysById(session.client, {
+        ids,
+        scope: { statuses: ["active", "revoked"], spaces: "all", userKeys: true },
+      }),
+  );
+  const lines = ids.map((id) => `  ${describe(id, known.get(id))}`);
+  if (options.dryRun) {
+    await announce(session.ctx, `ℹ Dry run: would revoke ${plural(ids.length, "API key")}:`);
+    for (const line of lines) await announce(session.ctx, line);
+    await announce(session.ctx, "ℹ Nothing was revoked.");
+    return;
+  }
+  if (!options.force) {
+    await announce(
+      session.ctx,
+      `⚠ Warning: This will permanently revoke ${plural(ids.length, "API key")}:`,
+    );
+    for (const line of lines) await announce(session.ctx, line);
+    if (!(await session.ctx.prompter.confirm(REVOKE_QUESTION, false))) {
+      await announce(session.ctx, "ℹ No API keys revoked");
+      return;
+    }
+  }
+  const counts: Record<Outcome, number> = { revoked: 0, "already revoked": 0, failed: 0 };
+  let firstFailure: AxError | undefined;
+  for (const [i, id] of ids.entries()) {
+    const key = known.get(id);
+    session.status.show(`Revoking API keys… ${i + 1}/${ids.length}`);
+    if (key?.status === "revoked") {
+      counts["already revoked"]++;
+      await announce(session.ctx, `ℹ ${describe(id, key)}: already revoked`);
+      continue;
+    }
+    try {
+      await revokeApiKey(session.client, id);
+      counts.revoked++;
+      await announce(session.ctx, `✓ Revoked ${describe(id, key)}`);
+    } catch (error) {
+      if (error instanceof InterruptedError || !(error instanceof AxError)) throw error;
+      counts.failed++;
+      firstFailure ??= error;
+      await announce(session.ctx, `✗ ${describe(id, key)}: ${error.message}`);
+    }
+  }
+  await session.status.stop();
+  const summary = `${counts.revoked} revoked, ${counts["already revoked"]} already revoked, ` +
+    `${counts.failed} failed`;
+  if (firstFailure) {
+    throw new AxError(`Not every key was revoked: ${summary}.`, {
+      exitCode: firstFailure.exitCode === EXIT.USAGE ? EXIT.GENERAL : firstFailure.exitCode,
+      hints: [
+        "The keys listed with ✗ above are unchanged; fix the cause and run revoke for them again.",
+      ],
+    });
+  }
+  await announce(session.ctx, `✓ ${summary}`);
+}
+
+/** `id (name)`, or the ID alone when the key was not found by listing. */
+function describe(id: string, key: ApiKey | undefined): string {
+  return key ? `${id} (${key.name})` : `${id} (name unknown)`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** `revoke`'s parse and run, for its declaration in mod.ts. */
+export const REVOKE_HANDLER = handler(
+  (input) => ({
+    ...parseRevoke(
+      { ids: input.args[0] as string[], values: input.values as RawRevokeValues },
+      input.tty,
+    ),
+    readStdin: readProcessStdin,
+  }),
+  runRevoke,
+);

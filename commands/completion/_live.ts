@@ -6,7 +6,7 @@
  */
 import { listApiKeys } from "../../api/api_keys.ts";
 import type { ApiClient } from "../../api/client.ts";
-import { clientFromSettings } from "../_client.ts";
+import { clientFromSettings } from "../../cli/client.ts";
 import { listSpaces } from "../../api/spaces.ts";
 import { loadSettings } from "../../config/settings.ts";
 import type { Context, TextOutput } from "../../runtime/context.ts";

@@ -5,7 +5,7 @@
  * Every script calls back `<program> complete … -- <words…>` on TAB.
  */
 import { script } from "@bomb.sh/tab";
-import type { Shell } from "../completion.ts";
+import type { Shell } from "./mod.ts";
 import { bashScript } from "./_bash.ts";
 import { captureConsoleLog } from "./_console_capture.ts";
 import { zshScript } from "./_zsh.ts";

@@ -6,7 +6,7 @@
 import { selectProfile } from "../../config/profile_select.ts";
 import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
-import { say } from "./_shared.ts";
+import { announce } from "../../cli/messages.ts";
 
 /** The name of the profile in use, or undefined (with a warning when the selection is broken). */
 export async function currentProfileName(ctx: Context): Promise<string | undefined> {
@@ -14,7 +14,7 @@ export async function currentProfileName(ctx: Context): Promise<string | undefin
     return (await selectProfile(ctx))?.name;
   } catch (error) {
     if (!(error instanceof AxError)) throw error;
-    await say(ctx, `⚠ Warning: ${error.message}`);
+    await announce(ctx, `⚠ Warning: ${error.message}`);
     return undefined;
   }
 }

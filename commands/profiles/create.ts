@@ -4,8 +4,6 @@
  * written atomically). Non-interactive with flags; on a terminal, missing
  * values are asked for, the key without echo.
  */
-import type { Command } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import { checkProfileName, DEFAULT_PROFILE } from "../../config/profile_name.ts";
 import { findProfileFile, saveProfile, setActiveProfile } from "../../config/profile_store.ts";
 import { selectProfile } from "../../config/profile_select.ts";
@@ -19,11 +17,12 @@ import {
 } from "../../config/routing.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ConfigError, UsageError } from "../../runtime/errors.ts";
-import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
+import { announce } from "../../cli/messages.ts";
+import type { TtyFacts } from "../../cli/command.ts";
+import { canPrompt } from "./_shared.ts";
 import { readProcessStdin } from "./_stdin.ts";
+import { handler } from "../../cli/command.ts";
 import { headerValueProblem } from "../../api/header_value.ts";
-import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles create`, after validation. */
 export interface CreateOptions {
@@ -52,69 +51,6 @@ export interface RawCreateValues {
   outputFormat?: string;
   use?: true;
   force?: true;
-}
-
-/** What `ax profiles --help` shows of `create`, built or not. */
-export const CREATE_SUMMARY: CommandSummary = {
-  name: "create",
-  description: "Create a profile: an API key and the endpoint to use it with",
-  args: "[name]",
-  options: true,
-};
-
-/** Registers `create` under `profiles`. */
-export function createCommand(parent: Command, wiring: Wiring<CreateOptions>): void {
-  parent
-    .command(CREATE_SUMMARY.name)
-    .description(CREATE_SUMMARY.description)
-    .argument("[name]", `profile name: letters, digits, '_' and '-' (default: ${DEFAULT_PROFILE})`)
-    .addOption(
-      new Option(
-        "--api-key <key>",
-        "the Arize API key, '-' to read it from stdin, or a ${VAR} reference to expand at use",
-      ),
-    )
-    .addOption(
-      new Option(
-        "--api-key-stdin",
-        "read the API key from stdin (keeps it out of shell history and process lists)",
-      ),
-    )
-    .addOption(
-      new Option(
-        "--region <region>",
-        "Arize region, e.g. eu-west-1a (→ https://api.<region>.arize.com)",
-      ),
-    )
-    .addOption(
-      new Option(
-        "--base-url <url>",
-        `API base URL, e.g. http://127.0.0.1:4010 for the emulator (default: ${DEFAULT_BASE_URL})`,
-      ),
-    )
-    .addOption(
-      new Option("--output-format <format>", "default output format of this profile (e.g. json)"),
-    )
-    .addOption(new Option("--use", "make this the active profile (the first profile always is)"))
-    .addOption(new Option("-f, --force", "overwrite an existing profile of the same name"))
-    .addHelpText(
-      "after",
-      examples([
-        "ax profiles create                                   # on a terminal: asks for the key",
-        'ax profiles create work --api-key "$ARIZE_API_KEY" --region eu-west-1a --use',
-        "printf '%s' \"$KEY\" | ax profiles create ci --api-key -",
-        "ax profiles create local --api-key <admin_key> --base-url http://127.0.0.1:4010",
-        "ax profiles create work --api-key '${WORK_KEY}' --force   # key read from WORK_KEY at use",
-      ]) +
-        "\nThe file is written in the reference Arize CLI's format; --base-url is stored as\n" +
-        "[routing] api_scheme + api_host, which reads back as the same URL. An output format\n" +
-        "the reference does not know (anything but table, json, csv, parquet) is stored as\n" +
-        "[output] ax_format, which the reference ignores.\n",
-    )
-    .action(async (name, values) => {
-      const options = parseCreate({ name, values }, ttyFacts(wiring.ctx));
-      await wiring.run({ ...options, readStdin: readProcessStdin }, wiring.ctx);
-    });
 }
 
 const FORMAT_NAME = /^[a-z0-9-]+$/;
@@ -190,7 +126,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
         false,
       ));
     if (options.interactive && !overwrite) {
-      await say(ctx, `ℹ Profile '${name}' not changed`);
+      await announce(ctx, `ℹ Profile '${name}' not changed`);
       return;
     }
     replace = overwrite;
@@ -212,15 +148,15 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
     routing,
     outputFormat: options.outputFormat,
   }, { exclusive: !replace });
-  await say(ctx, `✓ Profile '${name}' saved to ${file}`);
+  await announce(ctx, `✓ Profile '${name}' saved to ${file}`);
   if (activate) {
     await setActiveProfile(ctx, name);
-    await say(ctx, `✓ Active profile set to '${name}'`);
+    await announce(ctx, `✓ Active profile set to '${name}'`);
   }
   // A literal key in argv shows in process lists, shell history and a
   // runtime's crash report (S9, docs/reliability.md); a ${VAR} reference does not.
   if (options.apiKey !== undefined && !options.apiKey.includes("${")) {
-    await say(ctx, ARGV_KEY_TIP);
+    await announce(ctx, ARGV_KEY_TIP);
   }
 }
 
@@ -289,3 +225,15 @@ function checkBaseUrl(value: string, origin: string): string {
     throw error;
   }
 }
+
+/** `create`'s parse and run, for its declaration in mod.ts. */
+export const CREATE_HANDLER = handler(
+  (input) => ({
+    ...parseCreate({
+      name: input.args[0] as string | undefined,
+      values: input.values as RawCreateValues,
+    }, input.tty),
+    readStdin: readProcessStdin,
+  }),
+  runCreate,
+);

@@ -3,8 +3,6 @@
  * when there is a terminal to ask on; otherwise `--force` is required and
  * nothing is deleted without it (QUALITY.md I3).
  */
-import type { Command } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
 import { checkProfileName } from "../../config/profile_name.ts";
 import {
   clearActiveProfile,
@@ -15,37 +13,17 @@ import {
 } from "../../config/profile_store.ts";
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { announce } from "../../cli/messages.ts";
+import type { TtyFacts } from "../../cli/command.ts";
+import { canPrompt } from "./_shared.ts";
+import { handler } from "../../cli/command.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import { canPrompt, say, type TtyFacts, ttyFacts, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
-import type { CommandSummary } from "../_stubs.ts";
 
 /** Options of `ax profiles delete`, after validation. */
 export interface DeleteOptions {
   name: string;
   /** False: ask on the terminal first (parse guarantees there is one). */
   force: boolean;
-}
-
-/** What `ax profiles --help` shows of `delete`, built or not. */
-export const DELETE_SUMMARY: CommandSummary = {
-  name: "delete",
-  description: "Delete a profile's file (asks first on a terminal)",
-  args: "<name>",
-  options: true,
-};
-
-/** Registers `delete` under `profiles`. */
-export function deleteCommand(parent: Command, wiring: Wiring<DeleteOptions>): void {
-  parent
-    .command(DELETE_SUMMARY.name)
-    .description(DELETE_SUMMARY.description)
-    .argument("<name>", "the profile to delete")
-    .addOption(new Option("-f, --force", "delete without asking (required when not on a terminal)"))
-    .addHelpText("after", examples(["ax profiles delete old", "ax profiles delete old --force"]))
-    .action(async (name, values) => {
-      await wiring.run(parseDelete({ name, values }, ttyFacts(wiring.ctx)), wiring.ctx);
-    });
 }
 
 /** Validates `delete`'s arguments; without `--force` a terminal is needed to ask. */
@@ -76,15 +54,28 @@ export async function runDelete(options: DeleteOptions, ctx: Context): Promise<v
   if (!options.force) {
     const yes = await ctx.prompter.confirm(`Delete profile '${name}' (${file})? [y/N]: `, false);
     if (!yes) {
-      await say(ctx, "ℹ Profile not deleted");
+      await announce(ctx, "ℹ Profile not deleted");
       return;
     }
   }
   const wasActive = (await readActiveProfile(ctx).catch(() => undefined)) === name;
   await deleteProfile(ctx, name);
-  await say(ctx, `✓ Profile '${name}' deleted`);
+  await announce(ctx, `✓ Profile '${name}' deleted`);
   if (wasActive) {
     await clearActiveProfile(ctx);
-    await say(ctx, "ℹ It was the active profile; choose another with `ax profiles use <name>`.");
+    await announce(
+      ctx,
+      "ℹ It was the active profile; choose another with `ax profiles use <name>`.",
+    );
   }
 }
+
+/** `delete`'s parse and run, for its declaration in mod.ts. */
+export const DELETE_HANDLER = handler(
+  (input) =>
+    parseDelete(
+      { name: input.args[0] as string, values: input.values as { force?: true } },
+      input.tty,
+    ),
+  runDelete,
+);

@@ -3,29 +3,23 @@
  * it points at. A broken profile file is listed with a warning instead of
  * failing the whole list.
  */
-import type { Command } from "@commander-js/extra-typings";
+import { handler } from "../../cli/command.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { announce } from "../../cli/messages.ts";
+import { openOutput, printRecords } from "../../cli/output.ts";
 import { findProfileFile, listProfiles, readProfile } from "../../config/profile_store.ts";
 import { baseUrlFromRouting } from "../../config/routing.ts";
+import type { Column, Row } from "../../formats/types.ts";
 import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { currentProfileName } from "./_current.ts";
-import {
-  parseProfilesOutput,
-  type ProfilesOutput,
-  profilesOutputOption,
-  say,
-  type Wiring,
-} from "./_shared.ts";
-import { examples } from "../_help.ts";
-import type { CommandSummary } from "../_stubs.ts";
-import type { Column, Row } from "../../formats/types.ts";
 
 /** Options of `ax profiles list`, after validation. */
 export interface ListOptions {
-  output: ProfilesOutput;
+  common: CommonOptions;
 }
 
-/** One profile as listed (also the JSON shape, in snake_case). */
+/** One profile as listed (also the record every format prints, in snake_case). */
 export interface ProfileListing {
   name: string;
   active: boolean;
@@ -34,71 +28,55 @@ export interface ProfileListing {
   file: string | null;
 }
 
-/** What `ax profiles --help` shows of `list`, built or not. */
-export const LIST_SUMMARY: CommandSummary = {
-  name: "list",
-  description: "List profiles; * marks the one in use",
-  options: true,
-};
-
-/** Registers `list` under `profiles`. */
-export function listCommand(parent: Command, wiring: Wiring<ListOptions>): void {
-  parent
-    .command(LIST_SUMMARY.name)
-    .description(LIST_SUMMARY.description)
-    .addOption(profilesOutputOption())
-    .addHelpText("after", examples(["ax profiles list", "ax profiles list -o json"]))
-    .action(async (values) => {
-      await wiring.run(parseList(values), wiring.ctx);
-    });
-}
+/** Columns of a profile listing. */
+export const PROFILE_COLUMNS: readonly Column[] = [
+  { name: "name", type: "string", nullable: false },
+  { name: "active", type: "boolean", nullable: false },
+  { name: "base_url", type: "string", nullable: true },
+  { name: "file", type: "string", nullable: true },
+];
 
 /** Validates `list`'s options. */
-export function parseList(values: { output?: string }): ListOptions {
-  return { output: parseProfilesOutput(values.output) };
+export function parseList(values: RawCommonValues): ListOptions {
+  return { common: parseCommon(values) };
 }
 
-/** Prints the profiles: a table (or a note on stderr when there are none), or a JSON array. */
+/**
+ * Prints the profiles through the output path every list shares (`-o`
+ * table, json, csv, … or a file). With none, a note on stderr says how to
+ * create one.
+ */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
+  // A bad -o fails before any profile file is read.
+  const target = await openOutput(ctx, {
+    output: options.common.output,
+    plugins: options.common.plugins,
+  });
   const names = await listProfiles(ctx);
   const current = await currentProfileName(ctx);
   const listings: ProfileListing[] = [];
   for (const name of names) listings.push(await describe(ctx, { name, active: name === current }));
-  if (options.output === "json") {
-    await ctx.stdout.write(JSON.stringify(listings, null, 2) + "\n");
-    return;
-  }
+  await printRecords(rows(listings), {
+    target,
+    info: {
+      columns: PROFILE_COLUMNS,
+      displayOrder: PROFILE_COLUMNS.map((c) => c.name),
+      shape: "list",
+      collection: "profiles",
+      pagination: () => undefined,
+      // On a terminal the columns people scan, long ones cut rather than
+      // wrapped; `-o wide` adds the file.
+      table: { summary: ["name", "active", "base_url"], cuttable: ["name", "base_url", "file"] },
+    },
+    ctx,
+  });
   if (listings.length === 0) {
-    await say(ctx, "ℹ No profiles found. Create one with `ax profiles create`.");
-    return;
+    await announce(ctx, "ℹ No profiles found. Create one with `ax profiles create`.");
   }
-  // The one table printer (sized to the terminal, tab-separated when piped),
-  // loaded only now: registering the command stays free of format code.
-  const { printTable } = await import("../../formats/output.ts");
-  await printTable(tableRows(listings), {
-    columns: PROFILE_COLUMNS,
-    shape: "list",
-    collection: "profiles",
-    pagination: () => undefined,
-    table: { cuttable: ["name", "base_url"] },
-  }, ctx);
 }
 
-/** Columns of the profiles table. */
-const PROFILE_COLUMNS: readonly Column[] = [
-  { name: "name", type: "string", nullable: false },
-  { name: "active", type: "string", nullable: false },
-  { name: "base_url", type: "string", nullable: false },
-];
-
-async function* tableRows(listings: readonly ProfileListing[]): AsyncGenerator<Row> {
-  for (const p of listings) {
-    yield {
-      name: p.name,
-      active: p.active ? "*" : "",
-      base_url: p.base_url ?? "(broken, see above)",
-    };
-  }
+async function* rows(listings: readonly ProfileListing[]): AsyncGenerator<Row> {
+  for (const listing of listings) yield { ...listing };
 }
 
 async function describe(
@@ -111,7 +89,7 @@ async function describe(
     try {
       baseUrl = baseUrlFromRouting(profile.routing);
     } catch (error) {
-      await say(
+      await announce(
         ctx,
         `⚠ Warning: Profile file ${profile.file} has bad [routing]: ${(error as Error).message}.`,
       );
@@ -120,8 +98,14 @@ async function describe(
     return { ...entry, base_url: baseUrl, file: profile.file };
   } catch (error) {
     if (!(error instanceof AxError)) throw error;
-    await say(ctx, `⚠ Warning: ${error.message}`);
+    await announce(ctx, `⚠ Warning: ${error.message}`);
     const file = await findProfileFile(ctx, entry.name).catch(() => undefined);
     return { ...entry, base_url: null, file: file ?? null };
   }
 }
+
+/** `list`'s parse and run, for its declaration in mod.ts. */
+export const LIST_HANDLER = handler(
+  (input) => parseList(input.values as RawCommonValues),
+  runList,
+);

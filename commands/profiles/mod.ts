@@ -1,37 +1,117 @@
 /**
- * `ax profiles`: the command group for saved credentials and endpoints. Each
- * subcommand lives in its own file; this one only wires them up.
+ * The `ax profiles` group, declared as data: saved credentials and the
+ * endpoints they are used with. Each command's behaviour (parse + run) lives
+ * in the file named after it, loaded only when it runs.
  */
-import type { Command } from "@commander-js/extra-typings";
-import type { Context } from "../../runtime/context.ts";
-import { addSubcommands, type BuildWords, type Subcommand } from "../_stubs.ts";
-import { CREATE_SUMMARY, createCommand, runCreate } from "./create.ts";
-import { DELETE_SUMMARY, deleteCommand, runDelete } from "./delete.ts";
-import { LIST_SUMMARY, listCommand, runList } from "./list.ts";
-import { runShow, SHOW_SUMMARY, showCommand } from "./show.ts";
-import { runUse, USE_SUMMARY, useCommand } from "./use.ts";
-import { runValidate, VALIDATE_SUMMARY, validateCommand } from "./validate.ts";
+import type { CommandSpec, GroupSpec, OptionSpec } from "../../cli/command.ts";
+import { DEFAULT_PROFILE } from "../../config/profile_name.ts";
+import { DEFAULT_BASE_URL } from "../../config/routing.ts";
 
-const SUBCOMMANDS: readonly Subcommand[] = [
-  { summary: CREATE_SUMMARY, build: (group, ctx) => createCommand(group, { ctx, run: runCreate }) },
-  { summary: LIST_SUMMARY, build: (group, ctx) => listCommand(group, { ctx, run: runList }) },
-  { summary: SHOW_SUMMARY, build: (group, ctx) => showCommand(group, { ctx, run: runShow }) },
-  { summary: USE_SUMMARY, build: (group, ctx) => useCommand(group, { ctx, run: runUse }) },
-  { summary: DELETE_SUMMARY, build: (group, ctx) => deleteCommand(group, { ctx, run: runDelete }) },
-  {
-    summary: VALIDATE_SUMMARY,
-    build: (group, ctx) => validateCommand(group, { ctx, run: runValidate }),
-  },
-];
+const FORCE: OptionSpec = {
+  flags: "-f, --force",
+  description: "delete without asking (required when not on a terminal)",
+};
 
-/**
- * Registers `ax profiles` and its subcommands on `program`: those `words`
- * name in full, the others as stubs (default: all in full). Performs no I/O.
- */
-export function profilesCommand(program: Command, ctx: Context, words?: BuildWords): void {
-  const group = program
-    .command("profiles")
-    .description("Manage profiles: saved API keys and the endpoints they are used with")
-    .helpCommand(false);
-  addSubcommands(group, ctx, SUBCOMMANDS, words);
-}
+const CREATE: CommandSpec = {
+  name: "create",
+  description: "Create a profile: an API key and the endpoint to use it with",
+  args: [{
+    name: "[name]",
+    description: `profile name: letters, digits, '_' and '-' (default: ${DEFAULT_PROFILE})`,
+  }],
+  options: [
+    {
+      flags: "--api-key <key>",
+      description:
+        "the Arize API key, '-' to read it from stdin, or a ${VAR} reference to expand at use",
+    },
+    {
+      flags: "--api-key-stdin",
+      description: "read the API key from stdin (keeps it out of shell history and process lists)",
+    },
+    {
+      flags: "--region <region>",
+      description: "Arize region, e.g. eu-west-1a (→ https://api.<region>.arize.com)",
+    },
+    {
+      flags: "--base-url <url>",
+      description:
+        `API base URL, e.g. http://127.0.0.1:4010 for the emulator (default: ${DEFAULT_BASE_URL})`,
+    },
+    {
+      flags: "--output-format <format>",
+      description: "default output format of this profile (e.g. json)",
+    },
+    { flags: "--use", description: "make this the active profile (the first profile always is)" },
+    { flags: "-f, --force", description: "overwrite an existing profile of the same name" },
+  ],
+  examples: [
+    "ax profiles create                                   # on a terminal: asks for the key",
+    'ax profiles create work --api-key "$ARIZE_API_KEY" --region eu-west-1a --use',
+    "printf '%s' \"$KEY\" | ax profiles create ci --api-key -",
+    "ax profiles create local --api-key <admin_key> --base-url http://127.0.0.1:4010",
+    "ax profiles create work --api-key '${WORK_KEY}' --force   # key read from WORK_KEY at use",
+  ],
+  notes: "The file is written in the reference Arize CLI's format; --base-url is stored as " +
+    "[routing] api_scheme + api_host, which reads back as the same URL. An output format " +
+    "the reference does not know (anything but table, json, csv, parquet) is stored as " +
+    "[output] ax_format, which the reference ignores.",
+  handler: async () => (await import("./create.ts")).CREATE_HANDLER,
+};
+
+const LIST: CommandSpec = {
+  name: "list",
+  description: "List profiles; * marks the one in use",
+  common: ["output", "plugin"],
+  examples: ["ax profiles list", "ax profiles list -o json"],
+  handler: async () => (await import("./list.ts")).LIST_HANDLER,
+};
+
+const SHOW: CommandSpec = {
+  name: "show",
+  description: "Show a profile's settings (key masked) and where each value comes from",
+  args: [{ name: "[name]", description: "profile to show (default: the one in use)" }],
+  options: [{
+    flags: "-o, --output <format>",
+    description: "output format: table or json (default: table)",
+  }],
+  examples: [
+    "ax profiles show",
+    "ax profiles show work -o json",
+    "AX_PROFILE=work ax profiles show",
+  ],
+  handler: async () => (await import("./show.ts")).SHOW_HANDLER,
+};
+
+const USE: CommandSpec = {
+  name: "use",
+  description: "Make a profile the active one (AX_PROFILE still wins for one shell)",
+  args: [{ name: "<name>", description: "an existing profile (see `ax profiles list`)" }],
+  examples: ["ax profiles use work"],
+  handler: async () => (await import("./use.ts")).USE_HANDLER,
+};
+
+const DELETE: CommandSpec = {
+  name: "delete",
+  description: "Delete a profile's file (asks first on a terminal)",
+  args: [{ name: "<name>", description: "the profile to delete" }],
+  options: [FORCE],
+  examples: ["ax profiles delete old", "ax profiles delete old --force"],
+  handler: async () => (await import("./delete.ts")).DELETE_HANDLER,
+};
+
+const VALIDATE: CommandSpec = {
+  name: "validate",
+  description: "Check that a profile's API key is accepted by its endpoint",
+  args: [{ name: "[name]", description: "profile to check (default: the one in use)" }],
+  common: ["verbose", "timeout"],
+  examples: ["ax profiles validate", "ax profiles validate work -v"],
+  handler: async () => (await import("./validate.ts")).VALIDATE_HANDLER,
+};
+
+/** `ax profiles`. */
+export const PROFILES: GroupSpec = {
+  name: "profiles",
+  description: "Manage profiles: saved API keys and the endpoints they are used with",
+  commands: [CREATE, LIST, SHOW, USE, DELETE, VALIDATE],
+};

@@ -4,22 +4,14 @@
  * default). The API key is masked (`ak-abc…xyz`), and so is any password in
  * the proxy URL.
  */
-import type { Command } from "@commander-js/extra-typings";
 import { hasEnvReference } from "../../config/expand_env.ts";
 import { maskSecret } from "../../config/mask.ts";
 import { readProfile } from "../../config/profile_store.ts";
 import { loadSettings, type Settings } from "../../config/settings.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import type { Context } from "../../runtime/context.ts";
-import {
-  parseProfilesOutput,
-  type ProfilesOutput,
-  profilesOutputOption,
-  renderColumns,
-  type Wiring,
-} from "./_shared.ts";
-import { examples } from "../_help.ts";
-import type { CommandSummary } from "../_stubs.ts";
+import { parseProfilesOutput, type ProfilesOutput, renderColumns } from "./_shared.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax profiles show`, after validation. */
 export interface ShowOptions {
@@ -44,34 +36,6 @@ export interface ProfileShown {
   proxy_url: string | null;
   no_proxy: string | null;
   ca_bundle: string | null;
-}
-
-/** What `ax profiles --help` shows of `show`, built or not. */
-export const SHOW_SUMMARY: CommandSummary = {
-  name: "show",
-  description: "Show a profile's settings (key masked) and where each value comes from",
-  args: "[name]",
-  options: true,
-};
-
-/** Registers `show` under `profiles`. */
-export function showCommand(parent: Command, wiring: Wiring<ShowOptions>): void {
-  parent
-    .command(SHOW_SUMMARY.name)
-    .description(SHOW_SUMMARY.description)
-    .argument("[name]", "profile to show (default: the one in use)")
-    .addOption(profilesOutputOption())
-    .addHelpText(
-      "after",
-      examples([
-        "ax profiles show",
-        "ax profiles show work -o json",
-        "AX_PROFILE=work ax profiles show",
-      ]),
-    )
-    .action(async (name, values) => {
-      await wiring.run(parseShow({ name, values }), wiring.ctx);
-    });
 }
 
 /** Validates `show`'s arguments. */
@@ -156,3 +120,13 @@ function hidePassword(url: string): string {
     return url.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:****@");
   }
 }
+
+/** `show`'s parse and run, for its declaration in mod.ts. */
+export const SHOW_HANDLER = handler(
+  (input) =>
+    parseShow({
+      name: input.args[0] as string | undefined,
+      values: input.values as { output?: string },
+    }),
+  runShow,
+);

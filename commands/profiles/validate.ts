@@ -4,17 +4,14 @@
  * resolve exactly as for every other command, so `ARIZE_API_KEY` and
  * `ARIZE_BASE_URL` still apply, and the output says when they did.
  */
-import type { Command } from "@commander-js/extra-typings";
-import { Option } from "@commander-js/extra-typings";
-import { clientFromSettings, warnIfInsecure } from "../_client.ts";
+import { clientFromSettings, warnIfInsecure } from "../../cli/client.ts";
 import { checkProfileName } from "../../config/profile_name.ts";
 import { loadSettings, requireApiKey } from "../../config/settings.ts";
 import { parseTimeoutSeconds } from "../../config/timeout.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
-import { say, type Wiring } from "./_shared.ts";
-import { examples } from "../_help.ts";
-import type { CommandSummary } from "../_stubs.ts";
+import { announce } from "../../cli/messages.ts";
+import { handler } from "../../cli/command.ts";
 
 /** Options of `ax profiles validate`, after validation. */
 export interface ValidateOptions {
@@ -29,35 +26,6 @@ export interface ValidateOptions {
 export interface RawValidateValues {
   verbose?: true;
   timeout?: string;
-}
-
-/** What `ax profiles --help` shows of `validate`, built or not. */
-export const VALIDATE_SUMMARY: CommandSummary = {
-  name: "validate",
-  description: "Check that a profile's API key is accepted by its endpoint",
-  args: "[name]",
-  options: true,
-};
-
-/** Registers `validate` under `profiles`. */
-export function validateCommand(parent: Command, wiring: Wiring<ValidateOptions>): void {
-  parent
-    .command(VALIDATE_SUMMARY.name)
-    .description(VALIDATE_SUMMARY.description)
-    .argument("[name]", "profile to check (default: the one in use)")
-    .addOption(
-      new Option("-v, --verbose", "log the request and response to stderr (secrets redacted)"),
-    )
-    .addOption(
-      new Option(
-        "--timeout <seconds>",
-        "give up after this many seconds (default: AX_TIMEOUT, else 30)",
-      ),
-    )
-    .addHelpText("after", examples(["ax profiles validate", "ax profiles validate work -v"]))
-    .action(async (name, values) => {
-      await wiring.run(parseValidate({ name, values }), wiring.ctx);
-    });
 }
 
 /** Validates `validate`'s arguments. */
@@ -112,14 +80,27 @@ export async function runValidate(options: ValidateOptions, ctx: Context): Promi
     }
     throw error;
   }
-  await say(ctx, `✓ ${subject} is valid (${settings.baseUrl})`);
+  await announce(ctx, `✓ ${subject} is valid (${settings.baseUrl})`);
   if (settings.profileName) {
     const overrides = [
       settings.apiKeySource === "ARIZE_API_KEY" ? "the API key from ARIZE_API_KEY" : undefined,
       settings.baseUrlSource === "ARIZE_BASE_URL" ? "the base URL from ARIZE_BASE_URL" : undefined,
     ].filter(Boolean);
     if (overrides.length > 0) {
-      await say(ctx, `ℹ Checked with ${overrides.join(" and ")}, which override the profile's.`);
+      await announce(
+        ctx,
+        `ℹ Checked with ${overrides.join(" and ")}, which override the profile's.`,
+      );
     }
   }
 }
+
+/** `validate`'s parse and run, for its declaration in mod.ts. */
+export const VALIDATE_HANDLER = handler(
+  (input) =>
+    parseValidate({
+      name: input.args[0] as string | undefined,
+      values: input.values as RawValidateValues,
+    }),
+  runValidate,
+);

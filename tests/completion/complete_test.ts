@@ -13,7 +13,7 @@ import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
 import { fetchStub } from "../_helpers/fetch_stub.ts";
-import { writeExecutable } from "../plugins/_plugin_files.ts";
+import { writeExecutable } from "../formats/plugins/_plugin_files.ts";
 
 const BASE_URL = "https://api.arize.test";
 

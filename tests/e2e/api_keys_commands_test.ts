@@ -347,7 +347,9 @@ describe("ax api-keys against the emulator", () => {
   });
 
   it("--plugin loads a format module for -o, for list and create", async () => {
-    const plugin = fileURLToPath(new URL("../../plugins/examples/markdown.ts", import.meta.url));
+    const plugin = fileURLToPath(
+      new URL("../../formats/plugins/examples/markdown.ts", import.meta.url),
+    );
     const listed = await expectExit(0, [
       "api-keys",
       "list",

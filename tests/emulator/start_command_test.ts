@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  DEFAULT_PORT,
   parseEmulatorStart,
   type RawEmulatorStartValues,
   runEmulator,
-} from "../../commands/emulator.ts";
+} from "../../commands/emulator/start.ts";
+import { DEFAULT_PORT } from "../../commands/emulator/mod.ts";
 import { runCli } from "../../commands/mod.ts";
 import { ConfigError, FileError, NetworkError, UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";

@@ -2,11 +2,11 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { runFormatsList } from "../../commands/formats.ts";
+import { runFormatsList } from "../../commands/formats/list.ts";
 import { runCli } from "../../commands/mod.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { formatSource, tempFolder, writeModule } from "../plugins/_plugin_files.ts";
+import { formatSource, tempFolder, writeModule } from "./plugins/_plugin_files.ts";
 import { assertGolden } from "./_support.ts";
 
 let home: string;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createFormatRegistry, registryFor } from "../../formats/registry.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { formatSource, tempFolder, writeModule } from "../plugins/_plugin_files.ts";
+import { formatSource, tempFolder, writeModule } from "./plugins/_plugin_files.ts";
 import type { Format } from "../../formats/types.ts";
 
 function plugin(name: string, extensions: string[] = []): Format {

@@ -1,33 +1,37 @@
 /**
- * Runs one api-keys command's argv through commander the way `ax` does
- * (exitOverride, commander errors as UsageError) but with a `run` that only
- * records the validated options: the parse layer, without any I/O.
+ * Runs one command's argv through commander the way `ax` does (the program
+ * built from the declarations, commander errors as UsageError) but stops
+ * after the handler's `parse`: the parse layer, without any I/O.
  */
-import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
-import type { Wiring } from "../../../commands/api_keys/_options.ts";
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { addSpec } from "../../../cli/build.ts";
+import type { GroupSpec } from "../../../cli/command.ts";
+import { API_KEYS } from "../../../commands/api_keys/mod.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 import { fakeContext, type FakeContextOptions } from "../../_helpers/fake_context.ts";
 
-/** A command file's registration function. */
-export type Register<T> = (parent: Command, wiring: Wiring<T>) => CommandUnknownOpts;
-
-/** Parses `argv` (after `ax api-keys`) and returns the options `run` would get. */
+/**
+ * Parses `argv` (after the group's name, `ax api-keys` by default) and
+ * returns the options the handler's `run` would get.
+ */
 export async function parseArgv<T>(
-  register: Register<T>,
   argv: string[],
-  context: FakeContextOptions = {},
+  context: FakeContextOptions & { group?: GroupSpec } = {},
 ): Promise<T> {
   const { ctx } = fakeContext(context);
-  const program = new Command("ax");
-  const group = program.command("api-keys");
+  const group = context.group ?? API_KEYS;
+  const program = new Command("ax") as unknown as Command;
   let parsed: T | undefined;
-  register(group, { ctx, run: (options) => Promise.resolve(void (parsed = options)) });
-  for (const cmd of [program, group, ...group.commands]) {
+  addSpec(program, group, ctx, {
+    invoke: (handler, input) => Promise.resolve(void (parsed = handler.parse(input) as T)),
+  });
+  const all = [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)];
+  for (const cmd of all) {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
   }
   try {
-    await program.parseAsync(["api-keys", ...argv], { from: "user" });
+    await program.parseAsync([group.name, ...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       throw new UsageError(error.message.replace(/^error: /, ""));

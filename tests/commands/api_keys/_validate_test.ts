@@ -4,10 +4,8 @@ import {
   checkDescription,
   checkName,
   codePointLength,
-  enumParser,
   parseExpiresAt,
   parseGracePeriod,
-  parseLimit,
 } from "../../../commands/api_keys/_validate.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 
@@ -95,24 +93,6 @@ describe("checkName and checkDescription count code points like the server", () 
     assert.equal(checkDescription(undefined), undefined));
 });
 
-describe("parseLimit", () => {
-  const good: [string, number][] = [["1", 1], ["15", 15], ["100", 100], ["250", 250], ["007", 7], [
-    "99999999999999999999",
-    Number.MAX_SAFE_INTEGER,
-  ]];
-  for (const [input, want] of good) {
-    it(`accepts ${input}`, () => assert.equal(parseLimit(input), want));
-  }
-  for (const input of ["0", "00", "-1", "abc", "1e9", "1.5", "", " 5", "+5", "0x10"]) {
-    it(`rejects '${input}'`, () => {
-      assert.throws(() => parseLimit(input), {
-        name: "UsageError",
-        message: `--limit must be a positive whole number (e.g. 15 or 250), got '${input}'.`,
-      });
-    });
-  }
-});
-
 describe("parseGracePeriod", () => {
   for (const [input, want] of [["0", 0], ["300", 300], ["86400", 86400]] as const) {
     it(`accepts ${input}`, () => assert.equal(parseGracePeriod(input), want));
@@ -125,18 +105,4 @@ describe("parseGracePeriod", () => {
       });
     });
   }
-});
-
-describe("enumParser", () => {
-  const parse = enumParser(["admin", "member", "read-only"] as const);
-  it("lower-cases any case", () => {
-    assert.equal(parse("ADMIN"), "admin");
-    assert.equal(parse("Read-Only"), "read-only");
-  });
-  it("names the accepted values", () => {
-    assert.throws(() => parse("owner"), {
-      code: "commander.invalidArgument",
-      message: "Allowed values are admin, member, read-only (any case).",
-    });
-  });
 });

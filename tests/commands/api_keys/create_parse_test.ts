@@ -1,10 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createCommand, type CreateOptions } from "../../../commands/api_keys/create.ts";
-import {
-  createServiceKeyCommand,
-  type CreateServiceKeyOptions,
-} from "../../../commands/api_keys/create_service_key.ts";
+import type { CreateOptions } from "../../../commands/api_keys/create.ts";
+import type { CreateServiceKeyOptions } from "../../../commands/api_keys/create_service_key.ts";
 import { parseArgv } from "./_parse_harness.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
@@ -31,7 +28,7 @@ describe("ax api-keys create: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" ").slice(0, 60), async () => {
-      assert.deepEqual(await parseArgv(createCommand, ["create", ...argv]), {
+      assert.deepEqual(await parseArgv<CreateOptions>(["create", ...argv]), {
         description: undefined,
         expiresAt: undefined,
         envFile: undefined,
@@ -57,7 +54,7 @@ describe("ax api-keys create: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ").slice(0, 60) || "(no options)"}`, async () => {
-      await assert.rejects(parseArgv(createCommand, ["create", ...argv]), (error: Error) => {
+      await assert.rejects(parseArgv<CreateOptions>(["create", ...argv]), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, message);
         return true;
@@ -97,7 +94,7 @@ describe("ax api-keys create-service-key: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" "), async () => {
-      assert.deepEqual(await parseArgv(createServiceKeyCommand, ["create-service-key", ...argv]), {
+      assert.deepEqual(await parseArgv<CreateServiceKeyOptions>(["create-service-key", ...argv]), {
         ...base,
         spaceRole: undefined,
         orgRole: undefined,
@@ -130,7 +127,7 @@ describe("ax api-keys create-service-key: argv → options", () => {
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {
       await assert.rejects(
-        parseArgv(createServiceKeyCommand, ["create-service-key", ...argv]),
+        parseArgv<CreateServiceKeyOptions>(["create-service-key", ...argv]),
         (error: Error) => {
           assert.equal(error.name, "UsageError");
           assert.match(error.message, message);

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { listCommand, type ListOptions } from "../../../commands/api_keys/list.ts";
+import type { ListOptions } from "../../../commands/api_keys/list.ts";
 import { parseArgv } from "./_parse_harness.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
@@ -47,7 +47,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" ") || "(no options)", async () => {
-      const options = await parseArgv(listCommand, ["list", ...argv]);
+      const options = await parseArgv<ListOptions>(["list", ...argv]);
       assert.deepEqual(options, {
         keyType: undefined,
         status: undefined,
@@ -62,7 +62,7 @@ describe("ax api-keys list: argv → options", () => {
   }
 
   it("collects the shared options", async () => {
-    const options = await parseArgv(listCommand, [
+    const options = await parseArgv<ListOptions>([
       "list",
       "-o",
       "json",
@@ -107,7 +107,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {
-      await assert.rejects(parseArgv(listCommand, ["list", ...argv]), (error: Error) => {
+      await assert.rejects(parseArgv<ListOptions>(["list", ...argv]), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, message);
         return true;
@@ -116,12 +116,11 @@ describe("ax api-keys list: argv → options", () => {
   }
 
   it("offers the enum values to help and completion", async () => {
-    const { Command } = await import("@commander-js/extra-typings");
+    const { buildProgram } = await import("../../../commands/mod.ts");
     const { fakeContext } = await import("../../_helpers/fake_context.ts");
-    const cmd = listCommand(new Command("api-keys"), {
-      ctx: fakeContext().ctx,
-      run: () => Promise.resolve(),
-    });
+    const program = await buildProgram(fakeContext().ctx);
+    const group = program.commands.find((c) => c.name() === "api-keys")!;
+    const cmd = group.commands.find((c) => c.name() === "list")!;
     const choices = Object.fromEntries(cmd.options.map((o) => [o.long, o.argChoices]));
     assert.deepEqual(choices["--key-type"], ["user", "service"]);
     assert.deepEqual(choices["--status"], ["active", "revoked"]);
@@ -145,7 +144,7 @@ describe("ax api-keys list: hygiene options → options (issue 14)", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" "), async () => {
-      const options = await parseArgv(listCommand, ["list", ...argv]);
+      const options = await parseArgv<ListOptions>(["list", ...argv]);
       const { filter, ...rest } = expected;
       assert.deepEqual(options.hygiene, {
         ...HYGIENE,
@@ -175,7 +174,7 @@ describe("ax api-keys list: hygiene options → options (issue 14)", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv(listCommand, ["list", ...argv]), (error: Error) => {
+      await assert.rejects(parseArgv<ListOptions>(["list", ...argv]), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, message);
         return true;

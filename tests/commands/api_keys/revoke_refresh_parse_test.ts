@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { refreshCommand, type RefreshOptions } from "../../../commands/api_keys/refresh.ts";
-import { revokeCommand } from "../../../commands/api_keys/revoke.ts";
+import type { RefreshOptions } from "../../../commands/api_keys/refresh.ts";
+import type { RevokeOptions } from "../../../commands/api_keys/revoke.ts";
 import { parseArgv } from "./_parse_harness.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
@@ -15,7 +15,7 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [name, argv, tty, force] of cases) {
     it(name, async () => {
-      const { readStdin, ...options } = await parseArgv(revokeCommand, ["revoke", ...argv], tty);
+      const { readStdin, ...options } = await parseArgv<RevokeOptions>(["revoke", ...argv], tty);
       assert.equal(typeof readStdin, "function", "the real stdin reader is injected");
       assert.deepEqual(options, {
         ids: ["k1"],
@@ -34,7 +34,7 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [name, tty] of refusals) {
     it(`refuses without --force when ${name}`, async () => {
-      await assert.rejects(parseArgv(revokeCommand, ["revoke", "k1"], tty), (error: Error) => {
+      await assert.rejects(parseArgv<RevokeOptions>(["revoke", "k1"], tty), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, /no terminal to ask on: pass --force/);
         return true;
@@ -52,7 +52,7 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv(revokeCommand, ["revoke", ...argv]), (error: Error) => {
+      await assert.rejects(parseArgv<RevokeOptions>(["revoke", ...argv]), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, message);
         return true;
@@ -78,7 +78,7 @@ describe("ax api-keys refresh: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" "), async () => {
-      assert.deepEqual(await parseArgv(refreshCommand, ["refresh", ...argv]), {
+      assert.deepEqual(await parseArgv<RefreshOptions>(["refresh", ...argv]), {
         id: "k1",
         expiresAt: undefined,
         gracePeriodSeconds: undefined,
@@ -112,7 +112,7 @@ describe("ax api-keys refresh: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv(refreshCommand, ["refresh", ...argv]), (error: Error) => {
+      await assert.rejects(parseArgv<RefreshOptions>(["refresh", ...argv]), (error: Error) => {
         assert.equal(error.name, "UsageError");
         assert.match(error.message, message);
         return true;

@@ -1,30 +1,25 @@
 /** Shared helpers of the `ax profiles` command tests. */
 import { Command } from "@commander-js/extra-typings";
-import type { Wiring } from "../../../commands/profiles/_shared.ts";
+import { addSpec } from "../../../cli/build.ts";
+import { PROFILES } from "../../../commands/profiles/mod.ts";
 import type { Context, Prompter } from "../../../runtime/context.ts";
 
 /**
- * Runs `argv` through one command's commander registration and returns the
- * options its parse function produced (run is replaced by a recorder).
+ * Runs `argv` (after `ax profiles`) through the commands built from the
+ * group's declarations and returns the options the handler's parse produced
+ * (run is never called).
  */
-export async function parseArgv<T>(
-  register: (parent: Command, wiring: Wiring<T>) => void,
-  input: { argv: string[]; ctx: Context },
-): Promise<T> {
-  const parent = new Command("profiles").exitOverride().configureOutput({
-    writeOut: () => {},
-    writeErr: () => {},
-  });
+export async function parseArgv<T>(input: { argv: string[]; ctx: Context }): Promise<T> {
+  const program = new Command("ax") as unknown as Command;
   let recorded: T | undefined;
-  register(parent, {
-    ctx: input.ctx,
-    run: (options) => {
-      recorded = options;
-      return Promise.resolve();
-    },
+  addSpec(program, PROFILES, input.ctx, {
+    invoke: (handler, parsed) => Promise.resolve(void (recorded = handler.parse(parsed) as T)),
   });
-  for (const sub of parent.commands) sub.exitOverride();
-  await parent.parseAsync(input.argv, { from: "user" });
+  const all = [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)];
+  for (const cmd of all) {
+    cmd.exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  }
+  await program.parseAsync(["profiles", ...input.argv], { from: "user" });
   if (recorded === undefined) throw new Error("the command did not run");
   return recorded;
 }

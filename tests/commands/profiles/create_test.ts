@@ -5,7 +5,6 @@ import { join } from "node:path";
 import process from "node:process";
 import {
   ARGV_KEY_TIP,
-  createCommand,
   type CreateOptions,
   parseCreate,
   type RawCreateValues,
@@ -147,7 +146,7 @@ describe("parseCreate", () => {
 
   it("reads argv through commander", async () => {
     const { ctx } = fakeContext();
-    const parsed = await parseArgv(createCommand, {
+    const parsed = await parseArgv<CreateOptions>({
       argv: ["create", "ci", "--api-key-stdin", "--base-url", "http://127.0.0.1:9/", "--use", "-f"],
       ctx,
     });
@@ -161,7 +160,7 @@ describe("parseCreate", () => {
   it("rejects unknown options through commander", async () => {
     const { ctx } = fakeContext();
     await assert.rejects(
-      parseArgv(createCommand, { argv: ["create", "--api-key", KEY, "--nope"], ctx }),
+      parseArgv({ argv: ["create", "--api-key", KEY, "--nope"], ctx }),
       /unknown option/,
     );
   });

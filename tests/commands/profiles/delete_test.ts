@@ -2,7 +2,7 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deleteCommand, parseDelete, runDelete } from "../../../commands/profiles/delete.ts";
+import { parseDelete, runDelete } from "../../../commands/profiles/delete.ts";
 import { ConfigError, UsageError } from "../../../runtime/errors.ts";
 import { fakeContext } from "../../_helpers/fake_context.ts";
 import {
@@ -52,7 +52,7 @@ describe("parseDelete", () => {
   }
   it("takes -f through commander", async () => {
     const { ctx } = fakeContext();
-    assert.deepEqual(await parseArgv(deleteCommand, { argv: ["delete", "work", "-f"], ctx }), {
+    assert.deepEqual(await parseArgv({ argv: ["delete", "work", "-f"], ctx }), {
       name: "work",
       force: true,
     });

@@ -51,12 +51,14 @@ describe("ax profiles end to end", () => {
     assert.ok(!existsSync(join(dir, "profiles", "nokey.toml")));
   });
 
-  it("list marks the active profile (tab-separated when piped)", async () => {
-    const result = await runAx(["profiles", "list"], { env });
+  it("list marks the active profile", async () => {
+    const result = await runAx(["profiles", "list", "-o", "csv"], { env });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       result.stdout,
-      "name\tactive\tbase_url\ndefault\t*\thttps://api.arize.com\nlocal\t\thttp://127.0.0.1:4010\n",
+      "name,active,base_url,file\n" +
+        `default,true,https://api.arize.com,${join(dir, "profiles", "default.toml")}\n` +
+        `local,false,http://127.0.0.1:4010,${join(dir, "profiles", "local.toml")}\n`,
     );
   });
 
@@ -65,7 +67,7 @@ describe("ax profiles end to end", () => {
     assert.equal(use.code, 0, use.stderr);
     assert.equal(use.stderr, "✓ Active profile set to 'local'\n");
     const list = await runAx(["profiles", "list", "-o", "json"], { env });
-    const rows = JSON.parse(list.stdout);
+    const rows = JSON.parse(list.stdout).profiles;
     assert.deepEqual(rows.map((r: { name: string; active: boolean }) => [r.name, r.active]), [
       ["default", false],
       ["local", true],

@@ -2,7 +2,7 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { listCommand, parseList, runList } from "../../../commands/profiles/list.ts";
+import { parseList, runList } from "../../../commands/profiles/list.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 import { fakeContext } from "../../_helpers/fake_context.ts";
 import { configContext, removeDir, tempDir, writeProfileFile } from "../../config/_temp_config.ts";
@@ -28,45 +28,51 @@ function twoProfiles(): string {
 }
 
 describe("parseList", () => {
-  it("defaults to table and accepts json in any case", async () => {
-    assert.deepEqual(parseList({}), { output: "table" });
-    assert.deepEqual(parseList({ output: "JSON" }), { output: "json" });
+  it("takes -o and --plugin like every record-printing command", async () => {
+    const none = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
+    assert.deepEqual(parseList({}), { common: none });
     const { ctx } = fakeContext();
-    assert.deepEqual(await parseArgv(listCommand, { argv: ["list", "-o", "json"], ctx }), {
-      output: "json",
-    });
+    assert.deepEqual(
+      await parseArgv({ argv: ["list", "-o", "json", "--plugin", "p.ts"], ctx }),
+      { common: { ...none, output: "json", plugins: ["p.ts"] } },
+    );
   });
-  it("rejects other formats naming --output", () => {
-    assert.throws(() => parseList({ output: "csv" }), (error: unknown) => {
+  it("rejects an unknown format naming --output, before reading any profile", async () => {
+    const { ctx, stdout } = configContext(twoProfiles());
+    await assert.rejects(runList(parseList({ output: "yaml" }), ctx), (error: unknown) => {
       assert.ok(error instanceof UsageError);
-      assert.match(error.message, /--output 'csv'.*table or json/);
+      assert.match(error.message, /yaml/);
       return true;
     });
+    assert.equal(stdout.text(), "");
   });
 });
 
 describe("runList", () => {
-  it("prints a table with the default profile marked when none is active", async () => {
-    const { ctx, stdout, stderr } = configContext(twoProfiles(), { tty: true, columns: 80 });
-    await runList({ output: "table" }, ctx);
+  it("prints the profiles with the default one active when none is chosen", async () => {
+    const dir = twoProfiles();
+    const { ctx, stdout, stderr } = configContext(dir);
+    await runList(parseList({ output: "csv" }), ctx);
     assert.equal(
-      // deno-lint-ignore no-control-regex
-      stdout.text().replace(/\x1b\[[0-9;]*m/g, ""),
-      "NAME     ACTIVE  BASE URL\n" +
-        "default  *       https://api.arize.com\n" +
-        "local            http://127.0.0.1:4010\n",
+      stdout.text(),
+      "name,active,base_url,file\n" +
+        `default,true,https://api.arize.com,${join(dir, "profiles", "default.toml")}\n` +
+        `local,false,http://127.0.0.1:4010,${join(dir, "profiles", "local.toml")}\n`,
     );
     assert.equal(stderr.text(), "");
+    const table = configContext(dir);
+    await runList(parseList({ output: "table" }), table.ctx);
+    assert.match(table.stdout.text(), /default.*true.*https:\/\/api\.arize\.com/);
   });
 
   it("piped, the table is tab-separated lines with a header of column names", async () => {
     const { ctx, stdout } = configContext(twoProfiles());
-    await runList({ output: "table" }, ctx);
+    await runList(parseList({ output: "table" }), ctx);
     assert.equal(
       stdout.text(),
       "name\tactive\tbase_url\n" +
-        "default\t*\thttps://api.arize.com\n" +
-        "local\t\thttp://127.0.0.1:4010\n",
+        "default\ttrue\thttps://api.arize.com\n" +
+        "local\tfalse\thttp://127.0.0.1:4010\n",
     );
   });
 
@@ -78,27 +84,27 @@ describe("runList", () => {
       `[routing]\napi_host = "${"very-long-host-name.".repeat(4)}example.com"\n`,
     );
     const { ctx, stdout } = configContext(dir, { tty: true, columns: 40, env: { NO_COLOR: "1" } });
-    await runList({ output: "table" }, ctx);
+    await runList(parseList({ output: "table" }), ctx);
     for (const line of stdout.text().trimEnd().split("\n")) assert.ok(line.length <= 40, line);
-    assert.match(stdout.text(), /^far +https:\/\/very-long-host-na…$/m);
+    assert.match(stdout.text(), /^far +\S+ +https:\/\/very-long-host.*…$/m);
   });
 
   it("marks the active profile, and AX_PROFILE when set", async () => {
     const dir = twoProfiles();
     writeFileSync(join(dir, ".active_profile"), "local");
     const active = configContext(dir);
-    await runList({ output: "table" }, active.ctx);
-    assert.match(active.stdout.text(), /^local\t\*\t/m);
+    await runList(parseList({ output: "csv" }), active.ctx);
+    assert.match(active.stdout.text(), /^local,true,/m);
     const fromEnv = configContext(dir, { env: { AX_PROFILE: "default" } });
-    await runList({ output: "table" }, fromEnv.ctx);
-    assert.match(fromEnv.stdout.text(), /^default\t\*\t/m);
+    await runList(parseList({ output: "csv" }), fromEnv.ctx);
+    assert.match(fromEnv.stdout.text(), /^default,true,/m);
   });
 
   it("prints JSON objects with name, active, base_url and file", async () => {
     const dir = twoProfiles();
     const { ctx, stdout } = configContext(dir);
-    await runList({ output: "json" }, ctx);
-    assert.deepEqual(JSON.parse(stdout.text()), [
+    await runList(parseList({ output: "json" }), ctx);
+    assert.deepEqual(JSON.parse(stdout.text()).profiles, [
       {
         name: "default",
         active: true,
@@ -114,14 +120,13 @@ describe("runList", () => {
     ]);
   });
 
-  it("with no profiles: a note on stderr and nothing on stdout; JSON prints []", async () => {
+  it("with no profiles: a note on stderr; JSON prints an empty list", async () => {
     const table = configContext(join(freshDir(), "missing"));
-    await runList({ output: "table" }, table.ctx);
-    assert.equal(table.stdout.text(), "");
+    await runList(parseList({ output: "table" }), table.ctx);
     assert.match(table.stderr.text(), /No profiles found\. Create one with `ax profiles create`/);
     const json = configContext(join(freshDir(), "missing"));
-    await runList({ output: "json" }, json.ctx);
-    assert.equal(json.stdout.text(), "[]\n");
+    await runList(parseList({ output: "json" }), json.ctx);
+    assert.equal(json.stdout.text(), '{\n  "profiles": []\n}\n');
   });
 
   it("lists a broken profile with a warning instead of failing", async () => {
@@ -129,17 +134,17 @@ describe("runList", () => {
     writeProfileFile(dir, "broken", "[auth\n");
     writeProfileFile(dir, "routed", `[routing]\nregion = "a"\nbase_domain = "b.com"\n`);
     const { ctx, stdout, stderr } = configContext(dir);
-    await runList({ output: "json" }, ctx);
-    const rows = JSON.parse(stdout.text());
+    await runList(parseList({ output: "json" }), ctx);
+    const rows = JSON.parse(stdout.text()).profiles;
     assert.deepEqual(rows.map((r: { name: string }) => r.name), [
       "broken",
       "default",
       "local",
       "routed",
     ]);
-    assert.equal(rows[0].base_url, null);
+    assert.equal(rows[0].base_url, undefined, "json leaves absent fields out");
     assert.equal(rows[0].file, join(dir, "profiles", "broken.toml"));
-    assert.equal(rows[3].base_url, null);
+    assert.equal(rows[3].base_url, undefined);
     assert.match(stderr.text(), /⚠ Warning: Profile file .*broken\.toml is not valid TOML/);
     assert.match(stderr.text(), /⚠ Warning: Profile file .*routed\.toml has bad \[routing\]/);
   });
@@ -148,8 +153,8 @@ describe("runList", () => {
     const dir = twoProfiles();
     writeFileSync(join(dir, ".active_profile"), "gone");
     const { ctx, stdout, stderr } = configContext(dir);
-    await runList({ output: "table" }, ctx);
-    assert.doesNotMatch(stdout.text(), /\*/);
+    await runList(parseList({ output: "csv" }), ctx);
+    assert.doesNotMatch(stdout.text(), /,true,/);
     assert.match(stderr.text(), /active profile 'gone'/);
   });
 
@@ -157,15 +162,15 @@ describe("runList", () => {
     const dir = freshDir();
     writeFileSync(join(dir, "config.toml"), `[auth]\napi_key = "k"\n`);
     const { ctx, stdout } = configContext(dir);
-    await runList({ output: "table" }, ctx);
-    assert.match(stdout.text(), /^default\t\*\t/m);
+    await runList(parseList({ output: "csv" }), ctx);
+    assert.match(stdout.text(), /^default,true,/m);
   });
 
   it("escapes control characters coming from files", async () => {
     const dir = freshDir();
     writeProfileFile(dir, "evil", `[routing]\napi_host = "x.test/\\u001b[31m"\n`);
     const { ctx, stdout } = configContext(dir);
-    await runList({ output: "table" }, ctx);
+    await runList(parseList({ output: "table" }), ctx);
     assert.ok(!stdout.text().includes("\x1b"), stdout.text());
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * Module plugins: a `.js`, `.mjs` or `.ts` file whose default export is a
+ * Format, loaded with a dynamic `import()` at run time (never compiled into
+ * ax; works from source and in a compiled binary).
+ */
+import type { Format } from "../types.ts";
+import { validateFormat } from "./validate.ts";
+
+/** Imports the module at `path` and returns its default export, checked. Throws on any problem. */
+export async function loadModulePlugin(path: string): Promise<Format> {
+  let module: { default?: unknown };
+  try {
+    // node:url is loaded only when a module plugin is (start-up time in a Bun binary).
+    const { pathToFileURL } = await import("node:url");
+    module = await import(pathToFileURL(path).href);
+  } catch (error) {
+    throw new Error(`cannot load it: ${firstLine(error)}`, { cause: error });
+  }
+  if (!("default" in module)) {
+    throw new Error("it has no default export (export default { name, description, … })");
+  }
+  return validateFormat(module.default);
+}
+
+function firstLine(error: unknown): string {
+  let text = String(error);
+  if (error instanceof Error) {
+    // Deno wraps a syntax error as `TypeError: SyntaxError: …`; name it once.
+    text = /^[A-Z]\w*Error\b/.test(error.message)
+      ? error.message
+      : `${error.name}: ${error.message}`;
+  }
+  return text.split("\n")[0];
+}

@@ -1,0 +1,218 @@
+/**
+ * The program built from the declarations: help where people look (`ax`,
+ * `ax help …`, `ax <group> help …`), wrapping at any width, examples that
+ * cannot go stale, handlers loaded only when their command runs, and the
+ * `--version` fast path true to commander's own answer.
+ */
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { Command } from "@commander-js/extra-typings";
+import { type CommandSpec, isGroup, type Spec } from "../../cli/command.ts";
+import { buildProgram as buildFrom, GET_STARTED } from "../../cli/program.ts";
+import { HELP_TOPICS } from "../../cli/topics.ts";
+import { buildProgram, COMMANDS, runCli } from "../../commands/mod.ts";
+import { EXIT, UsageError } from "../../runtime/errors.ts";
+import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
+
+/** Runs `ax <argv>` in-process; returns stdout, stderr and the error thrown, if any. */
+async function ax(argv: string[], options: FakeContextOptions = {}) {
+  const fake = fakeContext(options);
+  let error: unknown;
+  try {
+    await runCli(argv, fake.ctx);
+  } catch (caught) {
+    error = caught;
+  }
+  return { stdout: fake.stdout.text(), stderr: fake.stderr.text(), error };
+}
+
+/** Every declared command with its path, e.g. `api-keys list`. */
+function leaves(specs: readonly Spec[]): [string, CommandSpec][] {
+  return specs.flatMap((spec): [string, CommandSpec][] =>
+    isGroup(spec) ? spec.commands.map((c) => [`${spec.name} ${c.name}`, c]) : [[spec.name, spec]]
+  );
+}
+
+describe("the program built from the declarations", () => {
+  it("has every declared command, and loads no handler to build it", () => {
+    let loaded = 0;
+    const spied = COMMANDS.map((spec): Spec => {
+      const spy = (c: CommandSpec): CommandSpec => ({
+        ...c,
+        handler: () => {
+          loaded++;
+          return c.handler();
+        },
+      });
+      return isGroup(spec) ? { ...spec, commands: spec.commands.map(spy) } : spy(spec);
+    });
+    const program = buildFrom(fakeContext().ctx, { commands: spied });
+    for (const [path] of leaves(COMMANDS)) {
+      let cmd: Command | undefined = program;
+      for (const word of path.split(" ")) {
+        cmd = cmd?.commands.find((c) => c.name() === word) as Command | undefined;
+      }
+      assert.ok(cmd, `${path} is built`);
+    }
+    program.helpInformation();
+    assert.equal(loaded, 0);
+  });
+
+  it("builds a group's commands only when the command line names the group", () => {
+    const { ctx } = fakeContext();
+    const commandsOf = (program: Command, name: string) =>
+      program.commands.find((c) => c.name() === name)!.commands.length;
+    const bare = buildFrom(ctx, { commands: COMMANDS, words: ["--help"] });
+    const full = buildFrom(ctx, { commands: COMMANDS });
+    assert.equal(commandsOf(bare, "api-keys"), 0);
+    assert.ok(commandsOf(full, "api-keys") > 0);
+    // What the root shows of a group comes from its declaration either way.
+    assert.equal(bare.helpInformation(), full.helpInformation());
+    const named = buildFrom(ctx, { commands: COMMANDS, words: ["help", "api-keys", "list"] });
+    assert.equal(commandsOf(named, "api-keys"), commandsOf(full, "api-keys"));
+    assert.equal(commandsOf(named, "profiles"), 0);
+    // The bash completion script sends the whole line as one word.
+    const line = buildFrom(ctx, { commands: COMMANDS, words: ["ax profiles use w", "w"] });
+    assert.equal(commandsOf(line, "profiles"), commandsOf(full, "profiles"));
+  });
+
+  it("answers --version and -V exactly as commander does", async () => {
+    for (const flag of ["--version", "-V"]) {
+      const fast = await ax([flag]);
+      // A second argument takes the path through commander.
+      const slow = await ax([flag, "--help"]);
+      assert.equal(fast.stdout, slow.stdout);
+      assert.equal(fast.stdout, "ax 0.0.0-test (commit test, test)\n");
+    }
+  });
+
+  it("prints a group's help", async () => {
+    const { stdout } = await ax(["api-keys", "--help"]);
+    assert.match(stdout, /Usage: ax api-keys/);
+    assert.match(stdout, /^ {2}list \[options\] /m);
+    assert.match(stdout, /^ {2}revoke \[options\] \[key-id\.\.\.\] /m);
+  });
+
+  it("suggests a subcommand for a mistyped one", async () => {
+    const { error } = await ax(["api-keys", "lst"]);
+    assert.ok(error instanceof UsageError);
+    assert.equal(error.message, "unknown command 'lst'");
+    assert.deepEqual(error.hints, ["Did you mean list?", "Run 'ax api-keys --help' for usage."]);
+  });
+
+  it("runs a subcommand's --help", async () => {
+    const { stdout } = await ax(["api-keys", "revoke", "--help"]);
+    assert.match(stdout, /Usage: ax api-keys revoke \[options\] \[key-id\.\.\.\]/);
+    assert.match(stdout, /--force/);
+  });
+});
+
+describe("help where people look", () => {
+  it("bare `ax` prints the root help on stdout, without an error", async () => {
+    const bare = await ax([]);
+    const flag = await ax(["--help"]);
+    assert.equal(bare.error, undefined);
+    assert.equal(bare.stderr, "");
+    assert.equal(bare.stdout, flag.stdout);
+    assert.match(bare.stdout, /^Usage: ax \[options\] \[command\]/);
+  });
+
+  it("the root help lists the topics and ends with how to get started", async () => {
+    const { stdout } = await ax(["--help"]);
+    for (const topic of Object.keys(HELP_TOPICS)) {
+      assert.match(stdout, new RegExp(`^ {2}${topic} `, "m"));
+    }
+    assert.ok(stdout.trimEnd().endsWith(GET_STARTED), stdout);
+    assert.match(GET_STARTED, /ax profiles create/);
+  });
+
+  for (const path of leaves(COMMANDS).filter(([, c]) => !c.hidden).map(([p]) => p)) {
+    it(`ax help ${path} and ax ${path.replace(" ", " help ")} print its --help`, async () => {
+      const words = path.split(" ");
+      const expected = (await ax([...words, "--help"])).stdout;
+      assert.match(expected, new RegExp(`^Usage: ax ${path}`));
+      assert.equal((await ax(["help", ...words])).stdout, expected);
+      if (words.length === 2) {
+        assert.equal((await ax([words[0], "help", words[1]])).stdout, expected);
+      }
+    });
+  }
+
+  it("ax help <group> prints the group's help", async () => {
+    assert.equal(
+      (await ax(["help", "profiles"])).stdout,
+      (await ax(["profiles", "--help"])).stdout,
+    );
+  });
+
+  for (const topic of ["environment", "exit-codes", "formats"]) {
+    it(`ax help ${topic} prints the topic offline`, async () => {
+      const { stdout, error } = await ax(["help", topic], {
+        fetch: () => Promise.reject(new Error("no network in help")),
+      });
+      assert.equal(error, undefined);
+      assert.ok(stdout.startsWith(`ax help ${topic}: ${HELP_TOPICS[topic].summary}\n`));
+      assert.ok(stdout.includes(HELP_TOPICS[topic].body.trim().split("\n")[0]));
+    });
+  }
+
+  it("exit-codes names every exit code ax has", () => {
+    for (const code of Object.values(EXIT)) {
+      assert.match(
+        HELP_TOPICS["exit-codes"].body,
+        new RegExp(`^ {2}${code} `, "m"),
+        `exit ${code}`,
+      );
+    }
+  });
+
+  it("the topics say what the code does", () => {
+    assert.match(HELP_TOPICS["exit-codes"].body, /^ {2}2 +usage error/m);
+    assert.match(HELP_TOPICS.environment.body, /AX_PROFILE/);
+    assert.match(HELP_TOPICS.formats.body, /parquet/);
+  });
+
+  it("an unknown help word is a usage error naming it", async () => {
+    const { error } = await ax(["help", "api-keys", "lst"]);
+    assert.ok(error instanceof UsageError);
+    assert.match(error.message, /unknown command or topic 'lst'/);
+    assert.ok(error.hints.some((h) => h.includes("list")));
+  });
+
+  it("wraps every help page at word boundaries at 40 columns", async () => {
+    const narrow = { stdoutTTY: true, columns: 40 };
+    const pages = [[], ...leaves(COMMANDS).filter(([, c]) => !c.hidden).map(([p]) => p.split(" "))];
+    for (const words of pages) {
+      const { stdout } = await ax([...words, "--help"], narrow);
+      const wide = await ax([...words, "--help"], { stdoutTTY: true, columns: 200 });
+      // Same words in the same order: nothing was cut, only line breaks moved.
+      const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+      assert.deepEqual(wordsOf(stdout), wordsOf(wide.stdout), words.join(" "));
+      for (const line of stdout.split("\n")) {
+        // A line may pass 40 columns only when it is a single unbreakable word.
+        if (line.length > 40) assert.doesNotMatch(line.trim(), /\s/, `${words.join(" ")}: ${line}`);
+      }
+    }
+  });
+
+  it("no example names a date in the past", () => {
+    const now = new Date();
+    for (const [path, spec] of leaves(COMMANDS)) {
+      for (const example of spec.examples ?? []) {
+        for (const [date] of example.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+          assert.ok(new Date(date) > now, `${path}: ${example}`);
+        }
+      }
+    }
+  });
+});
+
+describe("buildProgram (commands/mod.ts)", () => {
+  it("builds the registry's commands in its order, then help", async () => {
+    const program = await buildProgram(fakeContext().ctx);
+    assert.deepEqual(program.commands.map((c) => c.name()), [
+      ...COMMANDS.map((s) => s.name),
+      "help",
+    ]);
+  });
+});

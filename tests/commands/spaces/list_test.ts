@@ -1,0 +1,170 @@
+/**
+ * `ax spaces list`: parse (argv → options), run (a fetch stub that checks
+ * every request; exact stdout/stderr) and end to end (the real process
+ * against the emulator, every built-in format).
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Space } from "../../../api/types.ts";
+import { SPACES } from "../../../commands/spaces/mod.ts";
+import type { SpacesListOptions } from "../../../commands/spaces/list.ts";
+import { runCli } from "../../../commands/mod.ts";
+import { UsageError } from "../../../runtime/errors.ts";
+import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { fakeContext } from "../../_helpers/fake_context.ts";
+import { runAx } from "../../_helpers/run_ax.ts";
+import { apiStub, BASE_URL, TEST_KEY } from "../api_keys/_run_harness.ts";
+import { parseArgv } from "../api_keys/_parse_harness.ts";
+
+const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
+
+function space(n: number): Space {
+  return { id: `U3BhY2U6${n}`, name: `Space ${n}`, created_at: "2026-01-15T10:30:00Z" };
+}
+
+/** Runs `ax spaces <argv>` in-process against `stub`. */
+async function runSpaces(argv: string[], stub: ReturnType<typeof apiStub>) {
+  const cwd = mkdtempSync(join(tmpdir(), "ax-spaces-"));
+  const fake = fakeContext({
+    fetch: stub.fetch,
+    cwd,
+    env: { ARIZE_API_KEY: TEST_KEY, ARIZE_BASE_URL: BASE_URL, AX_CONFIG_DIR: join(cwd, "cfg") },
+  });
+  let error: unknown;
+  try {
+    await runCli(["spaces", ...argv], fake.ctx);
+  } catch (caught) {
+    error = caught;
+  }
+  stub.verify();
+  return { stdout: fake.stdout.text(), stderr: fake.stderr.text(), error, cwd };
+}
+
+describe("ax spaces list: argv → options", () => {
+  const parse = (argv: string[]) =>
+    parseArgv<SpacesListOptions>(["list", ...argv], { group: SPACES });
+
+  it("one page by default; --name, --limit, --all, --cursor and the shared options", async () => {
+    assert.deepEqual(await parse([]), {
+      name: undefined,
+      want: "page",
+      cursor: undefined,
+      common: COMMON,
+    });
+    assert.deepEqual(await parse(["-n", "My", "-l", "250", "-c", "abc"]), {
+      name: "My",
+      want: 250,
+      cursor: "abc",
+      common: COMMON,
+    });
+    assert.equal((await parse(["--all", "-o", "csv", "--profile", "work"])).want, "all");
+    assert.deepEqual((await parse(["--all", "-o", "csv", "--profile", "work"])).common, {
+      ...COMMON,
+      output: "csv",
+      profile: "work",
+    });
+  });
+
+  for (
+    const [argv, message] of [
+      [["--limit", "5", "--all"], /--limit and --all cannot be used together/],
+      [["--limit", "0"], /--limit must be a positive whole number/],
+      [["--name", " "], /--name must not be empty/],
+    ] as const
+  ) {
+    it(`refuses ${argv.join(" ")}`, async () => {
+      await assert.rejects(parse([...argv]), (error: unknown) => {
+        assert.ok(error instanceof UsageError);
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
+});
+
+describe("ax spaces list: requests and output", () => {
+  it("fetches one page of 15 and says how to get the next", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/spaces?limit=15" }, {
+      status: 200,
+      json: { spaces: [space(1), space(2)], pagination: { has_more: true, next_cursor: "c2" } },
+    });
+    const run = await runSpaces(["list", "-o", "csv"], stub);
+    assert.equal(run.error, undefined);
+    assert.equal(
+      run.stdout,
+      "id,name,description,created_at\n" +
+        "U3BhY2U61,Space 1,,2026-01-15T10:30:00Z\n" +
+        "U3BhY2U62,Space 2,,2026-01-15T10:30:00Z\n",
+    );
+    assert.equal(run.stderr, "More items available. To fetch the next page, add:\n  --cursor c2\n");
+  });
+
+  it("--name filters on the server; --limit 150 reads two pages, the last asking for the rest", async () => {
+    const stub = apiStub()
+      .expect({ method: "GET", path: "/v2/spaces?name=Space&limit=100" }, {
+        status: 200,
+        json: {
+          spaces: Array.from({ length: 100 }, (_, i) => space(i)),
+          pagination: { has_more: true, next_cursor: "p2" },
+        },
+      })
+      .expect({ method: "GET", path: "/v2/spaces?name=Space&limit=50&cursor=p2" }, {
+        status: 200,
+        json: { spaces: [space(100)], pagination: { has_more: false } },
+      });
+    const run = await runSpaces(["list", "--name", "Space", "--limit", "150", "-o", "json"], stub);
+    assert.equal(run.error, undefined);
+    const document = JSON.parse(run.stdout);
+    assert.equal(document.spaces.length, 101);
+    assert.deepEqual(document.pagination, { has_more: false });
+    assert.equal(run.stderr, "");
+  });
+});
+
+describe("ax spaces list: end to end", () => {
+  let emu: EmulatorHandle;
+  let box: Sandbox;
+  before(async () => {
+    box = makeSandbox("spaces");
+    emu = await startEmulator();
+  });
+  after(async () => {
+    await emu?.stop();
+    box?.remove();
+  });
+
+  it("lists the emulator's spaces in every built-in format", async () => {
+    const env = emulatorEnv(emu, box);
+    const json = await runAx(["spaces", "list", "--all", "-o", "json"], { env, cwd: box.home });
+    assert.equal(json.code, 0, json.stderr);
+    const names = JSON.parse(json.stdout).spaces.map((s: Space) => s.name);
+    assert.deepEqual(names.toSorted(), emu.spaces.map((s) => s.name).toSorted());
+    const ndjson = await runAx(["spaces", "list", "-o", "ndjson"], { env, cwd: box.home });
+    assert.equal(ndjson.stdout.trim().split("\n").length, names.length);
+    const csv = await runAx(["spaces", "list", "-o", "csv"], { env, cwd: box.home });
+    assert.equal(csv.stdout.split("\n")[0], "id,name,description,created_at");
+    const table = await runAx(["spaces", "list"], { env, cwd: box.home });
+    for (const name of names) assert.ok(table.stdout.includes(name), table.stdout);
+    const parquet = await runAx(["spaces", "list", "-o", "spaces.parquet"], { env, cwd: box.home });
+    assert.equal(parquet.code, 0, parquet.stderr);
+    assert.ok(statSync(join(box.home, "spaces.parquet")).size > 0);
+    assert.equal(readFileSync(join(box.home, "spaces.parquet")).subarray(0, 4).toString(), "PAR1");
+  });
+
+  it("--name keeps the spaces whose name contains the text", async () => {
+    const env = emulatorEnv(emu, box);
+    const wanted = emu.spaces[0].name;
+    const result = await runAx(["spaces", "list", "--name", wanted, "-o", "json"], {
+      env,
+      cwd: box.home,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    for (const s of JSON.parse(result.stdout).spaces) {
+      assert.ok(s.name.toLowerCase().includes(wanted.toLowerCase()), s.name);
+    }
+  });
+});
