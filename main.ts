@@ -6,7 +6,7 @@
 import process from "node:process";
 import type { Context, Prompter } from "./runtime/context.ts";
 import { InterruptedError } from "./runtime/errors.ts";
-import { exitAfterFlush, isTerminal, standardOutput } from "./runtime/stdio.ts";
+import { bestEffortOutput, exitAfterFlush, isTerminal, standardOutput } from "./runtime/stdio.ts";
 import { createStreamPrompter } from "./runtime/prompter.ts";
 import { reportError } from "./runtime/report_error.ts";
 import { runtimeName } from "./runtime/adapter.ts";
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
       // A platform without this signal (SIGHUP on some Windows runtimes).
     }
   }
-  const stderr = standardOutput(2);
+  const stderr = bestEffortOutput(standardOutput(2));
   const ctx: Context = {
     fetch: globalThis.fetch.bind(globalThis),
     stdout: standardOutput(1),

@@ -99,24 +99,30 @@ export async function refreshApiKey(
   client: ApiClient,
   id: string,
   body: ApiKeyRefresh,
+  unknownOutcomeHints?: string[],
 ): Promise<ApiKeyCreated> {
   const response = await client.request({
     method: "POST",
     path: `/v2/api-keys/${encodePathSegment(id)}/refresh`,
     body,
     idempotent: false,
+    unknownOutcomeHints,
   });
-  return readCreated(response.body, response);
+  return readCreated(response.body, response, unknownOutcomeHints);
 }
 
 // The server said yes but the body is unusable: a key may exist that nobody
 // holds, so the user is told how to find it.
-function readCreated(body: unknown, origin: BodyOrigin): ApiKeyCreated {
+function readCreated(
+  body: unknown,
+  origin: BodyOrigin,
+  unknownOutcomeHints: readonly string[] = UNKNOWN_OUTCOME_HINTS,
+): ApiKeyCreated {
   return readApiKeyCreated(body, {
     ...origin,
     hints: [
       "The key may have been created, but its secret could not be read.",
-      ...UNKNOWN_OUTCOME_HINTS,
+      ...unknownOutcomeHints,
     ],
   });
 }

@@ -77,8 +77,12 @@ function toArgument(spec: ArgSpec): Argument {
   return argument as unknown as Argument;
 }
 
+/** The names of each option whose value is a comma-separated list (OptionSpec.listOf), for completion. */
+export const LIST_VALUES: WeakMap<object, readonly string[]> = new WeakMap();
+
 function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
+  if (spec.listOf) LIST_VALUES.set(option, spec.listOf);
   const parse = spec.choices ? enumParser(spec.accepts ?? spec.choices) : (value: string) => value;
   if (spec.choices) option.choices(spec.choices);
   if (spec.repeatable) {

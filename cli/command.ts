@@ -21,6 +21,12 @@ export interface OptionSpec {
   readonly accepts?: readonly string[];
   /** May be given several times; the values arrive as an array. */
   readonly repeatable?: boolean;
+  /**
+   * The value is a comma-separated list of these names (`--columns
+   * name,id`); completion offers the names one after another. Unchecked here:
+   * the handler validates the list.
+   */
+  readonly listOf?: readonly string[];
   /** Must be given (commander reports it missing before the handler loads). */
   readonly required?: boolean;
   /** Value when the option is absent, and how help shows it. */
@@ -56,6 +62,11 @@ export interface ParseInput {
 export interface TtyFacts {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
+}
+
+/** Prompts need a terminal on both ends: answers come from stdin, questions show on it. */
+export function canPrompt(io: TtyFacts): boolean {
+  return io.stdinIsTTY && io.stdoutIsTTY;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { parseTimeoutSeconds } from "../config/timeout.ts";
 import { checkProfileName } from "../config/profile_name.ts";
+import { UsageError } from "../runtime/errors.ts";
 import type { OptionSpec } from "./command.ts";
 
 /** The name of a shared option, as a declaration lists it. */
@@ -84,4 +85,27 @@ export function parseCommon(values: Partial<RawCommonValues>): CommonOptions {
   // Only present when given, so options of commands without it compare equal.
   if (values.profile !== undefined) common.profile = checkProfileName(values.profile, "--profile");
   return common;
+}
+
+/**
+ * The flags a command line printed for the user to paste (a recovery or
+ * revoke command) needs to act where this run did: `--profile NAME` when
+ * one was given — without it the pasted line would reach the active
+ * profile's account — and with `plugins`, the `--plugin` paths an `-o`
+ * naming a plugin format needs.
+ */
+export function followUpFlags(
+  common: CommonOptions,
+  options: { plugins?: boolean } = {},
+): string[] {
+  return [
+    ...(common.profile === undefined ? [] : ["--profile", common.profile]),
+    ...(options.plugins ? common.plugins.flatMap((path) => ["--plugin", path]) : []),
+  ];
+}
+
+/** A value that must not be blank (a key ID, `--space`, `--cursor`): returned as given. */
+export function checkNotBlank(value: string, what: string): string {
+  if (value.trim() === "") throw new UsageError(`${what} must not be empty.`);
+  return value;
 }

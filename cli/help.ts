@@ -70,8 +70,78 @@ export function configureHelpLayout(cmd: Command): void {
   });
 }
 
-/** The text after a command's help, wrapped to the width help is printed at. */
+/**
+ * The text after a command's help at the width help is printed at: notes
+ * wrapped as prose, examples as command lines (see {@link wrapCommandLine}).
+ */
 export function helpAfter(spec: CommandSpec, width: () => number): (() => string) | undefined {
-  const text = examplesText(spec);
-  return text ? () => wrapText(text, width()) : undefined;
+  if (!spec.examples?.length && !spec.notes) return undefined;
+  return () => {
+    const columns = width();
+    const parts: string[] = [];
+    if (spec.examples?.length) {
+      const lines = spec.examples.map((line) => wrapCommandLine(`  ${line}`, columns));
+      parts.push(`Examples:\n${lines.join("\n")}`);
+    }
+    if (spec.notes) parts.push(wrapText(spec.notes.trimEnd(), columns));
+    return `\n${parts.join("\n\n")}\n`;
+  };
+}
+
+/**
+ * Wraps an example command line so that it can still be copied and pasted
+ * into a shell: breaks fall only between shell words (never inside quotes)
+ * and end with ` \`, the shell's line continuation, and a trailing `# …`
+ * comment that does not fit moves to a line of its own above the command.
+ * A plain word wrap broke `ax profiles create local --api-key K --base-url`
+ * from its URL, and pasting that ran two commands.
+ */
+export function wrapCommandLine(line: string, width: number): string {
+  const columns = Math.max(width, 20);
+  if (line.length <= columns) return line;
+  const indent = /^ */.exec(line)![0];
+  const words = shellWords(line.slice(indent.length));
+  const hash = words.findIndex((word) => word.startsWith("#"));
+  const out: string[] = [];
+  if (hash > 0) {
+    out.push(
+      wrapLine(`${indent}${words.slice(hash).join(" ")}`, columns).replace(
+        /\n +/g,
+        `\n${indent}# `,
+      ),
+    );
+    words.splice(hash);
+  }
+  let current = indent + words[0];
+  words.slice(1).forEach((word, i) => {
+    const last = i === words.length - 2;
+    if (current.length + 1 + word.length + (last ? 0 : 2) <= columns) current += ` ${word}`;
+    else {
+      out.push(`${current} \\`);
+      current = `${indent}    ${word}`;
+    }
+  });
+  out.push(current);
+  return out.join("\n");
+}
+
+/** The words of a command line, quotes kept, split at blanks outside quotes. */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word = "";
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (!quote && char === " ") {
+      if (word) words.push(word);
+      word = "";
+      continue;
+    }
+    word += char;
+    if (char === "\\" && quote !== "'" && i + 1 < text.length) word += text[++i];
+    else if (quote && char === quote) quote = "";
+    else if (!quote && (char === "'" || char === '"')) quote = char;
+  }
+  if (word) words.push(word);
+  return words;
 }

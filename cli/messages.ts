@@ -24,3 +24,8 @@ export async function announce(ctx: Context, message: string): Promise<void> {
   }
   await ctx.stderr.write(`${text}\n`);
 }
+
+/** A count and its noun, made plural when the count is not one: `1 API key`, `3 API keys`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -56,3 +56,15 @@ export async function printRecords(
 ): Promise<void> {
   await writeOutput(records, output.target, output.info, output.ctx);
 }
+
+/** Prints one record (`api-keys get`, a new key) the same way, as a single object. */
+export async function printRecord(
+  record: Row,
+  output: { target: OutputTarget; info: WriteInfo; ctx: Context },
+): Promise<void> {
+  await printRecords(single(record), output);
+}
+
+async function* single(record: Row): AsyncGenerator<Row> {
+  yield record;
+}

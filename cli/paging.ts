@@ -9,6 +9,7 @@ import type { Context } from "../runtime/context.ts";
 import { UsageError } from "../runtime/errors.ts";
 import { shellCommand } from "../runtime/shell_quote.ts";
 import type { OptionSpec } from "./command.ts";
+import { checkNotBlank } from "./common.ts";
 import { announce } from "./messages.ts";
 
 /** The largest page the API serves; more records mean more pages. */
@@ -64,11 +65,7 @@ export function parsePaging(values: RawPagingValues, noun: Noun): Paging {
   let want: Paging["want"] = "page";
   if (values.all) want = "all";
   else if (values.limit !== undefined) want = parseLimit(values.limit);
-  let cursor: string | undefined;
-  if (values.cursor !== undefined) {
-    if (values.cursor.trim() === "") throw new UsageError("--cursor must not be empty.");
-    cursor = values.cursor;
-  }
+  const cursor = values.cursor === undefined ? undefined : checkNotBlank(values.cursor, "--cursor");
   return { want, cursor };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ApiClient } from "../api/client.ts";
 import { clientFromSettings, warnIfInsecure } from "./client.ts";
-import { loadSettings, requireApiKey } from "../config/settings.ts";
+import { loadSettings, requireApiKey, type Settings } from "../config/settings.ts";
 import type { OutputTarget } from "../formats/output.ts";
 import type { Context } from "../runtime/context.ts";
 import { colorEnabled } from "../runtime/terminal.ts";
@@ -16,6 +16,8 @@ import { createStatusLine, type StatusLine } from "./status_line.ts";
 
 /** Everything a command needs once local checks have passed. */
 export interface Session {
+  /** The resolved settings: the profile, base URL and key, and where each came from. */
+  readonly settings: Settings;
   readonly client: ApiClient;
   /** Where records go; undefined for commands that print none (revoke). */
   readonly target: OutputTarget | undefined;
@@ -56,10 +58,13 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     : undefined;
   const apiKey = requireApiKey(settings);
   await warnIfInsecure(ctx, settings);
-  // Verbose logs stream on stderr; a spinner drawn between them would garble them.
+  // Verbose logs stream on stderr; a spinner drawn between them would garble
+  // them. So would the reader of a piped stdout (`| head`, `| less`) writing
+  // to the same terminal: the line would stick to its output (gh draws no
+  // spinner then either). Redirected into a file, progress still shows.
   const status = createStatusLine(ctx.stderr, {
     color: colorEnabled(ctx.stderr, ctx.env),
-    enabled: !common.verbose,
+    enabled: !common.verbose && ctx.stdout.isPipe !== true,
     env: ctx.env,
   });
   const guarded: Context = {
@@ -73,6 +78,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
     verbose: common.verbose,
   });
   return {
+    settings,
     client,
     target,
     status,

@@ -48,12 +48,12 @@ hints below it, and one of these exit statuses:
 
   ${EXIT.OK}    success, including an empty list and a revoke answered "no"
   ${EXIT.GENERAL}    general error: no credentials, unknown space name, network failure
-       or timeout, a broken format plugin
+       or timeout, an answer over the size cap, a broken format plugin
   ${EXIT.USAGE}    usage error: bad option or value, missing argument, a destructive
        command without --force and no terminal; nothing was sent
   ${EXIT.AUTH}    authentication failed (401): the key is wrong, revoked or expired
   ${EXIT.API}    any other API error (400, 403, 404, 422, 429…), or a server that
-       misbehaves (a pagination cursor that loops, an answer over the size cap)
+       misbehaves (a pagination cursor that loops, endless empty pages)
   ${EXIT.FILE}    a file could not be written or is not a place ax will write (-o FILE,
        --env-file): missing folder, read-only, full disk, symlink, FIFO
   ${EXIT.FINDINGS}    ax api-keys audit found something to report

@@ -3,7 +3,7 @@
  * active-profile marker. Reading never creates anything.
  */
 import { link, open, readdir, unlink } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { dirname } from "node:path";
 import { readRegularText } from "../runtime/read_regular_file.ts";
 import type { Context } from "../runtime/context.ts";
 import { ConfigError, FileError } from "../runtime/errors.ts";
@@ -79,10 +79,13 @@ export async function profileNotFound(
   ]);
 }
 
-/** A profile of that name appeared while this one was being saved without `--force`. */
+/**
+ * Profile `profile` exists (in `file`) and `--force` was not given: found
+ * before saving, or appearing while this one was being saved.
+ */
 export class ProfileExistsError extends ConfigError {
-  constructor(readonly file: string) {
-    super(`Profile '${basename(file, ".toml")}' already exists (${file}).`, [
+  constructor(readonly profile: string, readonly file: string) {
+    super(`Profile '${profile}' already exists (${file}).`, [
       "Pass --force to overwrite it, or choose another name.",
     ]);
   }
@@ -113,12 +116,12 @@ export async function saveProfile(
     await link(temp, file);
   } catch (error) {
     const code = errorCode(error);
-    if (code === "EEXIST") throw new ProfileExistsError(file);
+    if (code === "EEXIST") throw new ProfileExistsError(input.name, file);
     if (!NO_HARD_LINKS.has(code ?? "")) {
       throw new FileError(`Cannot write ${file}: ${reason(error)}.`, { cause: error });
     }
     // A file system without hard links: still exclusive, though not atomic.
-    await createExclusively(file, text);
+    await createExclusively({ name: input.name, file }, text);
   } finally {
     await unlink(temp).catch(() => {});
   }
@@ -129,12 +132,16 @@ export async function saveProfile(
 /** What link() says on file systems that have no hard links (FAT, some network shares). */
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
-async function createExclusively(file: string, text: string): Promise<void> {
+async function createExclusively(
+  target: { name: string; file: string },
+  text: string,
+): Promise<void> {
+  const { file } = target;
   let handle;
   try {
     handle = await open(file, "wx", 0o600);
   } catch (error) {
-    if (errorCode(error) === "EEXIST") throw new ProfileExistsError(file);
+    if (errorCode(error) === "EEXIST") throw new ProfileExistsError(target.name, file);
     throw new FileError(`Cannot write ${file}: ${reason(error)}.`, { cause: error });
   }
   try {

@@ -3,17 +3,17 @@
  * the field. The emulator is strict on purpose: a lenient emulator would let
  * a client bug pass every test.
  */
-import { parseRfc3339 as parseInstant } from "../shared/rfc3339.ts";
+import { instantMs, parseRfc3339 as parseInstant } from "../runtime/rfc3339.ts";
 import { badField } from "./responses.ts";
 
 /**
  * Epoch milliseconds of an RFC 3339 date-time (offset required, calendar
  * checked: `2024-02-30T00:00:00Z` is rejected), or undefined. The parser is
- * the CLI's too (shared/rfc3339.ts).
+ * the CLI's too (runtime/rfc3339.ts).
  */
 export function parseRfc3339(value: string): number | undefined {
   const instant = parseInstant(value);
-  return instant && instant.epochSeconds * 1000 + Math.floor(instant.micros / 1000);
+  return instant && instantMs(instant);
 }
 
 /** Length in Unicode code points: the unit of the name and description limits. */

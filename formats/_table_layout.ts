@@ -63,7 +63,8 @@ export function rowWidth(widths: readonly number[]): number {
  * columns (least important first) while even cut text could not fit, then
  * by cutting the cuttable columns, widest first. Identifiers, keys and times
  * are never cut (people copy them); when they alone are wider than the
- * terminal the row overflows, and the terminal wraps it.
+ * terminal the row overflows, and the terminal wraps it (cut text then keeps
+ * its first-stage width, not the last-resort one).
  */
 export function planLayout(request: LayoutRequest): Layout {
   const { natural, headers, cuttable, dropRank, available } = request;
@@ -82,8 +83,10 @@ export function planLayout(request: LayoutRequest): Layout {
   }
   const widths = [...natural];
   shrink(widths, { shown, floors, available });
+  // Cutting further only pays when it makes the row fit: a row that
+  // overflows anyway (`-o wide` on an ordinary terminal) keeps readable names.
   const lastResort = natural.map((_, i) => floorOf(i, LAST_RESORT_WIDTH));
-  shrink(widths, { shown, floors: lastResort, available });
+  if (widthOf(lastResort) <= available) shrink(widths, { shown, floors: lastResort, available });
   return { shown, widths: shown.map((i) => widths[i]) };
 }
 

@@ -1,15 +1,17 @@
 /**
  * Timestamps arrive as RFC 3339 strings; each format shows them its own way.
- * They are read by the one parser (shared/rfc3339.ts), tolerantly: a value
+ * They are read by the one parser (runtime/rfc3339.ts), tolerantly: a value
  * without an offset is UTC, a space may stand for the `T`. The common
  * `2024-01-15T10:30:00Z` shape is passed through without re-formatting.
  */
-import { type Instant, parseRfc3339, plainUtcSeconds } from "../shared/rfc3339.ts";
+import {
+  type Instant,
+  parseRfc3339,
+  plainUtcSeconds,
+  SERVER_TIMESTAMP,
+} from "../runtime/rfc3339.ts";
 
 export type { Instant };
-
-/** How the formats read a timestamp a server sent. */
-const TOLERANT = { offsetOptional: true, relaxed: true } as const;
 
 /**
  * Parses an RFC 3339 date-time the way the formats do: a value without an
@@ -17,7 +19,7 @@ const TOLERANT = { offsetOptional: true, relaxed: true } as const;
  * leap seconds and years outside 0000–9999 included.
  */
 export function parseTimestamp(text: string): Instant | undefined {
-  return parseRfc3339(text, TOLERANT);
+  return parseRfc3339(text, SERVER_TIMESTAMP);
 }
 
 /** True for a text in the plain `2024-01-15T10:30:00Z` shape that is a real date-time. */

@@ -13,6 +13,17 @@ export interface TextOutput {
   readonly isTTY: boolean;
   /** Terminal width in columns, when known. */
   readonly columns: number | undefined;
+  /**
+   * True when the stream is a pipe. Its reader (`| head`, `| grep`, `| less`)
+   * may write to the same terminal as stderr, so nothing may be drawn there.
+   */
+  readonly isPipe?: boolean;
+  /**
+   * True when the stream was closed before ax started (`>&-`): the runtime
+   * put the null device in its place, so whatever is written is lost.
+   * Absent on outputs that cannot be closed that way.
+   */
+  closed?(): Promise<boolean>;
 }
 
 /** Asks the user questions on the terminal. Only used when stdin and stdout are TTYs. */

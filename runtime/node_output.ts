@@ -15,6 +15,16 @@ export function streamWriteError(error: unknown, name: string): unknown {
   return new FileError(`Cannot write to ${name}: ${failureReason(error)}.`, { cause: error });
 }
 
+/**
+ * True when a write to stderr failed because its reader went away (`ax … 2>&1
+ * | head -1`). Nobody can read that message any more, and losing it must not
+ * change the outcome (exit 0, or 6 for audit findings), so such writes are
+ * dropped instead of failing the command with exit 5.
+ */
+export function stderrReaderGone(error: unknown, name: string): boolean {
+  return name === "standard error" && (error as { code?: unknown } | null)?.code === "EPIPE";
+}
+
 /** Adapts a Node-style writable (process.stdout/stderr) to {@link TextOutput}, honouring backpressure. */
 export function nodeOutput(
   stream: Writable & { isTTY?: boolean; columns?: number; fd?: number },
@@ -27,7 +37,8 @@ export function nodeOutput(
   return {
     write(chunk) {
       return new Promise<void>((resolve, reject) => {
-        const fail = (error: unknown) => reject(streamWriteError(error, name));
+        const fail = (error: unknown) =>
+          stderrReaderGone(error, name) ? resolve() : reject(streamWriteError(error, name));
         let flushed: boolean;
         try {
           flushed = stream.write(chunk, (error) => (error ? fail(error) : undefined));

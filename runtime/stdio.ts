@@ -6,14 +6,50 @@
  * binding (both through runtime/adapter.ts); elsewhere (Deno, Node) the Node
  * streams are used.
  */
+import { fstatSync, readFileSync, statSync } from "node:fs";
 import process from "node:process";
-import { bunStdio, isTerminal } from "./adapter.ts";
+import { bunStdio, isTerminal, runtimeKind } from "./adapter.ts";
 import type { TextOutput } from "./context.ts";
-import { nodeOutput, streamWriteError } from "./node_output.ts";
+import { nodeOutput, stderrReaderGone, streamWriteError } from "./node_output.ts";
 
 export { isTerminal };
 
+/** Whether `fd` is a pipe (FIFO); false when that cannot be told. */
+export function isPipe(fd: 1 | 2): boolean {
+  try {
+    return fstatSync(fd).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
 const pending = new Set<Promise<unknown>>();
+
+/** O_CLOEXEC as /proc/self/fdinfo's octal `flags` shows it. */
+const O_CLOEXEC = 0o2000000;
+
+/**
+ * True when `fd` was closed when ax started (`ax … >&-`). The runtime then
+ * opens the null device in its place, so writes "succeed" and are lost: a
+ * new secret printed there would be gone with exit 0 (S8,
+ * docs/reliability.md). Linux shows it in /proc: Bun's replacement carries
+ * O_CLOEXEC, which no descriptor inherited through exec can have; Deno's
+ * is opened read-write, where a shell's `>/dev/null` is write-only (a
+ * parent passing the null device read-write looks the same, and a secret
+ * would be lost there too). An explicit `>/dev/null` is the user's choice.
+ */
+function closedAtStart(fd: 1 | 2): boolean {
+  if (process.platform !== "linux") return false;
+  try {
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice() || info.rdev !== statSync("/dev/null").rdev) return false;
+    const match = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
+    const flags = match ? parseInt(match[1], 8) : 0;
+    return (flags & O_CLOEXEC) !== 0 || (runtimeKind !== "bun" && (flags & 3) === 2);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * stdout (1) or stderr (2). A reader of stdout that went away (`ax … | head
@@ -30,7 +66,8 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     // The failed write itself rejects (see nodeOutput); this listener only
     // keeps the stream's own 'error' event from crashing the process.
     stream().on("error", () => {});
-    return output;
+    output.closed = () => Promise.resolve(closedAtStart(fd));
+    return Object.defineProperty(output, "isPipe", { get: () => isPipe(fd) });
   }
   const bun = bunStdio;
   return {
@@ -42,6 +79,7 @@ export function standardOutput(fd: 1 | 2): TextOutput {
       try {
         await written;
       } catch (error) {
+        if (stderrReaderGone(error, name)) return;
         throw streamWriteError(error, name);
       } finally {
         pending.delete(written);
@@ -54,6 +92,32 @@ export function standardOutput(fd: 1 | 2): TextOutput {
       // Only a terminal has a width: the stream is built for terminals alone.
       return isTerminal(fd) ? stream().columns : undefined;
     },
+    get isPipe() {
+      return isPipe(fd);
+    },
+    closed: () => Promise.resolve(closedAtStart(fd)),
+  };
+}
+
+/**
+ * `out` whose writes never fail: what cannot be written is dropped. stderr
+ * carries messages, and a message that cannot be shown (`2>/dev/full`) must
+ * not stop the work it describes — a bulk revoke half-way, an audit's exit
+ * code, data already on stdout (S8, I5, docs/reliability.md).
+ */
+export function bestEffortOutput(out: TextOutput): TextOutput {
+  return {
+    write: (chunk) => out.write(chunk).catch(() => {}),
+    get isTTY() {
+      return out.isTTY;
+    },
+    get columns() {
+      return out.columns;
+    },
+    get isPipe() {
+      return out.isPipe;
+    },
+    closed: () => out.closed?.() ?? Promise.resolve(false),
   };
 }
 

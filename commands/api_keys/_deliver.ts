@@ -26,9 +26,9 @@ import {
 } from "./_columns.ts";
 import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
 import { announce } from "../../cli/messages.ts";
-import { printRecords } from "../../cli/output.ts";
+import { printRecord } from "../../cli/output.ts";
 import { envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
-import type { CommonOptions } from "../../cli/common.ts";
+import { type CommonOptions, followUpFlags } from "../../cli/common.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 import { checkSecretDestinations } from "./_secret_destinations.ts";
 
@@ -59,7 +59,7 @@ export async function issueKey(ctx: Context, issuance: Issuance): Promise<void> 
     const envFile = issuance.envFile === undefined
       ? undefined
       : await checkEnvFile(issuance.envFile, quiet);
-    await checkSecretDestinations(session.target!, envFile);
+    await checkSecretDestinations(session.target!, envFile, ctx.stdout);
     await showPrereleaseNotice(session.ctx, "api-keys");
     const created = await issuance.issue(session);
     await deliverSecret(session, {
@@ -139,7 +139,7 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
     const { key: _secret, ...metadata } = created;
     const record = envFile ? toRow(metadata) : toRow(created);
     await Promise.race([
-      printRecords(single(record), {
+      printRecord(record, {
         target: session.target!,
         info: {
           columns: envFile ? API_KEY_COLUMNS : API_KEY_CREATED_COLUMNS,
@@ -198,15 +198,15 @@ async function lost(error: unknown, delivery: Delivery): Promise<AxError> {
   return new AxError(`Cannot hand over the new key: ${message}`, { hints, cause: error });
 }
 
-async function* single<T>(record: T): AsyncIterable<T> {
-  yield record;
-}
-
 /**
  * The `onLost` of create and create-service-key: a new key nobody holds is
  * revoked at once, and the user told; if even that fails, how to do it.
  */
-export async function revokeUnsaved(session: Session, id: string): Promise<string[]> {
+export async function revokeUnsaved(
+  session: Session,
+  id: string,
+  common: CommonOptions,
+): Promise<string[]> {
   try {
     await revokeApiKey(session.client, id);
     return [
@@ -217,7 +217,9 @@ export async function revokeUnsaved(session: Session, id: string): Promise<strin
     const reason = error instanceof Error ? error.message : String(error);
     return [
       `The new key '${id}' was created but could not be saved, and revoking it failed: ${reason}`,
-      `Revoke it yourself: ${shellCommand(["ax", "api-keys", "revoke", id, "--force"])}`,
+      `Revoke it yourself: ${
+        shellCommand(["ax", "api-keys", "revoke", id, "--force", ...followUpFlags(common)])
+      }`,
     ];
   }
 }

@@ -28,7 +28,12 @@ export function parseDuration(value: string, option: string): number {
   const match = /^(\d+)([smhdw])$/i.exec(value.trim());
   const amount = match ? Number(match[1]) : 0;
   const ms = match ? amount * UNIT_MS[match[2].toLowerCase()] : 0;
-  if (!match || amount < 1 || ms > MAX_MS) {
+  if (match && ms > MAX_MS) {
+    throw new UsageError(`${option} is too long: at most 1000 years (365000d), got '${value}'.`, [
+      "Give a shorter duration such as 90d, 2w or 12h.",
+    ]);
+  }
+  if (!match || amount < 1) {
     throw new UsageError(
       `${option} must be a positive duration such as 90d, 2w, 12h, 30m or 45s, got '${value}'.`,
       ["A duration is a whole number followed by one unit: s, m, h, d (days) or w (weeks)."],

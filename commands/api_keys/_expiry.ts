@@ -8,6 +8,7 @@ import type { OptionSpec } from "../../cli/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { DURATION_FORMS, parseDuration } from "./_duration.ts";
 import { parseExpiresAt } from "./_validate.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** Raw values of the two expiry options. */
 export interface RawExpiryValues {
@@ -45,7 +46,7 @@ export function parseExpiry(values: RawExpiryValues, now: Date): string | undefi
   }
   if (values.expiresAt === undefined) return undefined;
   const expiresAt = parseExpiresAt(values.expiresAt);
-  if (Date.parse(expiresAt) <= now.getTime()) {
+  if (timestampMs(expiresAt) <= now.getTime()) {
     throw new UsageError(
       `--expires-at '${values.expiresAt}' is in the past (it is now ${wireTime(now)}).`,
       ["Give a later date, or a duration from now with --expires-in (e.g. --expires-in 90d)."],

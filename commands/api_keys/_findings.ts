@@ -5,7 +5,7 @@
 import type { ApiKey } from "../../api/types.ts";
 import type { Column } from "../../formats/types.ts";
 import { spanInWords } from "./_duration.ts";
-import { timeOf } from "./_key_filter.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** Every kind of finding, in the order a key's findings are reported. */
 export const FINDING_KINDS = [
@@ -51,7 +51,7 @@ export interface AuditRules {
 export function findingsFor(key: ApiKey, rules: AuditRules): Finding[] {
   const now = rules.now.getTime();
   const found: [FindingKind, string][] = [];
-  const expires = timeOf(key.expires_at);
+  const expires = timestampMs(key.expires_at);
   if (key.expires_at === undefined) found.push(["never-expires", "no expiry date"]);
   else if (expires <= now) found.push(["expired", `expired ${spanInWords(now - expires)} ago`]);
   else if (expires < now + rules.expiresWithinMs) {
@@ -59,10 +59,10 @@ export function findingsFor(key: ApiKey, rules: AuditRules): Finding[] {
   }
   const cutoff = now - rules.unusedForMs;
   if (key.last_used_at !== undefined) {
-    const used = timeOf(key.last_used_at);
+    const used = timestampMs(key.last_used_at);
     if (used < cutoff) found.push(["unused", `last used ${spanInWords(now - used)} ago`]);
   } else {
-    const created = timeOf(key.created_at);
+    const created = timestampMs(key.created_at);
     if (created < cutoff) {
       found.push(["never-used", `never used; created ${spanInWords(now - created)} ago`]);
     }

@@ -6,6 +6,7 @@
  */
 import type { ApiKey } from "../../api/types.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 import { parseDuration } from "./_duration.ts";
 
 /** The local filters, validated; durations in milliseconds. */
@@ -53,26 +54,21 @@ export function parseKeyFilter(values: RawKeyFilterValues): KeyFilterSpec | unde
   return Object.values(spec).some((v) => v !== undefined) ? spec : undefined;
 }
 
-/** Milliseconds since the epoch of an API timestamp; NaN when unreadable. */
-export function timeOf(value: string | undefined): number {
-  return value === undefined ? Number.NaN : Date.parse(value);
-}
-
 /** The predicate of `spec` at the instant `now`. */
 export function keyFilter(spec: KeyFilterSpec, now: Date): (key: ApiKey) => boolean {
   const nowMs = now.getTime();
   const tests: ((key: ApiKey) => boolean)[] = [];
   if (spec.expiresWithinMs !== undefined) {
     const before = nowMs + spec.expiresWithinMs;
-    tests.push((key) => timeOf(key.expires_at) < before);
+    tests.push((key) => timestampMs(key.expires_at) < before);
   }
   if (spec.neverExpires) tests.push((key) => key.expires_at === undefined);
   if (spec.unusedForMs !== undefined) {
     const cutoff = nowMs - spec.unusedForMs;
     tests.push((key) =>
       key.last_used_at === undefined
-        ? timeOf(key.created_at) < cutoff
-        : timeOf(key.last_used_at) < cutoff
+        ? timestampMs(key.created_at) < cutoff
+        : timestampMs(key.last_used_at) < cutoff
     );
   }
   if (spec.name !== undefined) {

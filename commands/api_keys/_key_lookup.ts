@@ -2,12 +2,13 @@
  * Finding keys by ID or name. The API has no "get one key" request, so a key
  * is found by listing: the caller's user keys first, then (when asked) the
  * service keys of each space the caller can read, in the statuses asked,
- * stopping as soon as the question is answered.
+ * stopping as soon as the question is answered. Every listing pages through
+ * api/paginate.ts, so none can loop (N7, docs/reliability.md).
  */
 import type { ApiClient } from "../../api/client.ts";
 import { spacePages } from "../../api/spaces.ts";
 import { apiKeyPages, listApiKeys } from "../../api/api_keys.ts";
-import { paginate } from "../../api/paginate.ts";
+import { MAX_PAGE_SIZE, paginate } from "../../api/paginate.ts";
 import type { ApiKey, KeyStatus } from "../../api/types.ts";
 import { InterruptedError } from "../../runtime/errors.ts";
 import type { KeyQuery } from "./_matching_keys.ts";
@@ -83,4 +84,33 @@ export async function findOnFirstPage(client: ApiClient, id: string): Promise<Ap
     if (error instanceof InterruptedError) throw error;
     return undefined;
   }
+}
+
+/**
+ * Pages of each listing {@link findKeyExpiry} reads before giving up: a
+ * caller with more keys than that gets "not found", and refresh falls back
+ * to a hint.
+ */
+const EXPIRY_PAGES = 20;
+
+/**
+ * When the key `id` expires, for refresh after a 422: its `expires_at` as the
+ * API gave it, `null` when it is listed with no expiry, undefined when it was
+ * not found. Reads the caller's user keys, then the service keys of every
+ * space it may read (one listing: `key_type=service` without a space).
+ */
+export async function findKeyExpiry(
+  client: ApiClient,
+  id: string,
+): Promise<string | null | undefined> {
+  const queries: KeyQuery[] = [{}, { key_type: "service" }];
+  for (const query of queries) {
+    const listing = paginate(apiKeyPages(client, query), {
+      want: EXPIRY_PAGES * MAX_PAGE_SIZE,
+    });
+    for await (const key of listing.records) {
+      if (key.id === id) return key.expires_at ?? null;
+    }
+  }
+  return undefined;
 }

@@ -35,6 +35,16 @@ export const QUIET_OPTION: OptionSpec = {
   description: "print only key IDs, one per line (for pipes; not with -o)",
 };
 
+/** `-q` (list, audit): true when given; `-o` with it is a usage error. */
+export function parseQuiet(values: { quiet?: true; output?: string }): boolean {
+  if (values.quiet && values.output !== undefined) {
+    throw new UsageError("-q/--quiet and -o/--output cannot be used together.", [
+      "-q prints key IDs only; drop it to choose a format.",
+    ]);
+  }
+  return values.quiet === true;
+}
+
 /** The local filters, `--sort` and `-q` of `list`. */
 export const LIST_HYGIENE_OPTIONS: readonly OptionSpec[] = [
   {
@@ -64,17 +74,12 @@ export const LIST_HYGIENE_OPTIONS: readonly OptionSpec[] = [
 export function parseListHygiene(values: RawListHygieneValues): ListHygiene {
   const filter = parseKeyFilter(values);
   const sort = values.sort === undefined ? undefined : sortSpec(values.sort);
-  const quiet = values.quiet === true;
   if (sort && values.cursor !== undefined) {
     throw new UsageError("--sort and --cursor cannot be used together.", [
       "A sorted listing reads every page; use --limit N or --all instead of a cursor.",
     ]);
   }
-  if (quiet && values.output !== undefined) {
-    throw new UsageError("-q/--quiet and -o/--output cannot be used together.", [
-      "-q prints key IDs only; drop it to choose a format.",
-    ]);
-  }
+  const quiet = parseQuiet(values);
   const from = values.cursor === undefined
     ? { serverCursor: undefined, skip: 0 }
     : decodeListCursor(values.cursor);

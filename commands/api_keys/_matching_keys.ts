@@ -68,6 +68,40 @@ function placedKeys(
 }
 
 /**
+ * The records from `from` on. The first page is read whole before any of
+ * it is passed on, to find the key the cursor names: keys shown before it
+ * may have been revoked since (an active listing then moves up) or new ones
+ * created, and counting `skip` records would pass over keys never shown or
+ * repeat shown ones. Only when that key is gone does `skip` decide.
+ */
+async function* resumed(
+  placed: AsyncIterable<PlacedKey>,
+  from: ListPosition,
+): AsyncGenerator<PlacedKey> {
+  if (from.skip === 0 && from.key === undefined) {
+    yield* placed;
+    return;
+  }
+  const iterator = placed[Symbol.asyncIterator]();
+  try {
+    const firstPage: PlacedKey[] = [];
+    let next = await iterator.next();
+    // A page's records are numbered from 0: the next 0 starts the second page.
+    while (!next.done && (firstPage.length === 0 || next.value.index > 0)) {
+      firstPage.push(next.value);
+      next = await iterator.next();
+    }
+    const found = from.key === undefined
+      ? -1
+      : firstPage.findIndex((placedKey) => placedKey.key.id === from.key);
+    yield* firstPage.slice(found >= 0 ? found : from.skip);
+    for (; !next.done; next = await iterator.next()) yield next.value;
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/**
  * The keys that match, up to `want`. When the limit is reached, reading goes
  * on to the next match, so the pagination says truly whether more exist and
  * its cursor starts exactly there.
@@ -81,21 +115,16 @@ export function matchingKeys(
   let pagination: Pagination | undefined;
   let matched = 0;
   async function* records(): AsyncGenerator<ApiKey> {
-    let toSkip = options.from.skip;
     const placed = placedKeys(client, query, {
       from: options.from,
       onPage: (read) => options.onProgress?.(read, matched),
     });
-    for await (const { key, serverCursor, index } of placed) {
-      if (toSkip > 0) {
-        toSkip--;
-        continue;
-      }
+    for await (const { key, serverCursor, index } of resumed(placed, options.from)) {
       if (match !== undefined && !match(key)) continue;
       if (want !== "all" && matched >= want) {
         pagination = {
           has_more: true,
-          next_cursor: encodeListCursor({ serverCursor, skip: index }),
+          next_cursor: encodeListCursor({ serverCursor, skip: index, key: key.id }),
         };
         return;
       }

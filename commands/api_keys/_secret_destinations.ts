@@ -3,26 +3,41 @@
  * (S8, docs/reliability.md): each failure here costs nothing, where the same
  * failure after the request would cost a revoked key (or, for refresh, a
  * recovery). `-o FILE` must be a new or regular file, and it must not be the
- * `--env-file` under another name.
+ * `--env-file` under another name; a key printed to stdout needs a stdout
+ * that was not closed.
  */
 import { lstat, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { OutputTarget } from "../../formats/output.ts";
 import { FileError, UsageError } from "../../runtime/errors.ts";
 import type { EnvFilePlan } from "./_env_file.ts";
+import type { TextOutput } from "../../runtime/context.ts";
 
 /**
  * Refuses (FileError, exit 5) an output file that exists but is not a
  * regular file — a FIFO could block forever, a device swallows the key —
  * and (UsageError, exit 2) an output file that is the env file: through
- * `./`, `..`, a symlinked folder or a hard link alike.
+ * `./`, `..`, a symlinked folder or a hard link alike. With neither file,
+ * the key goes to `stdout`: closed (`>&-`), it would swallow the key
+ * (FileError, exit 5).
  */
 export async function checkSecretDestinations(
   target: OutputTarget,
   envFile: EnvFilePlan | undefined,
+  stdout: TextOutput,
 ): Promise<void> {
   const path = target.path;
-  if (path === undefined) return;
+  if (path === undefined) {
+    if (envFile === undefined && await stdout.closed?.()) {
+      throw new FileError("Cannot print the new key: standard output is closed.", {
+        hints: [
+          "Nothing was created. Redirect stdout to a file (> key.json), or use -o FILE or",
+          "--env-file FILE, and run the command again.",
+        ],
+      });
+    }
+    return;
+  }
   const info = await lstat(path).catch(() => undefined);
   if (info && !info.isFile()) {
     throw new FileError(

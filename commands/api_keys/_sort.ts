@@ -5,7 +5,7 @@
  */
 import type { ApiKey } from "../../api/types.ts";
 import { collectGarbage } from "../../runtime/adapter.ts";
-import { timeOf } from "./_key_filter.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** The fields a listing can be sorted by. */
 export const SORT_FIELDS = ["name", "created_at", "expires_at", "last_used_at"] as const;
@@ -43,7 +43,7 @@ function hold(key: ApiKey, field: SortField): Held {
   let value: string | number | undefined;
   if (field === "name") value = key.name;
   else {
-    const time = timeOf(key[field]);
+    const time = timestampMs(key[field]);
     value = Number.isNaN(time) ? undefined : time;
   }
   return { value, key };

@@ -5,7 +5,8 @@
  */
 import { encodePathSegment } from "../../api/path.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { parseRfc3339 } from "../../shared/rfc3339.ts";
+import { checkNotBlank } from "../../cli/common.ts";
+import { parseRfc3339 } from "../../runtime/rfc3339.ts";
 
 /** The longest name the API accepts, in Unicode code points. */
 export const MAX_NAME_LENGTH = 256;
@@ -92,11 +93,5 @@ export function parseGracePeriod(value: string): number {
 export function checkKeyId(value: string): string {
   checkNotBlank(value, "The key ID");
   encodePathSegment(value);
-  return value;
-}
-
-/** A non-blank positional or option value such as a key ID or `--space`. */
-export function checkNotBlank(value: string, what: string): string {
-  if (value.trim() === "") throw new UsageError(`${what} must not be empty.`);
   return value;
 }

@@ -5,8 +5,7 @@
  * Exit 0 when there is nothing to report, 6 when there is.
  */
 import type { Context } from "../../runtime/context.ts";
-import { FindingsReported, UsageError } from "../../runtime/errors.ts";
-import { checkNotBlank } from "./_validate.ts";
+import { BrokenPipeError, FindingsReported, UsageError } from "../../runtime/errors.ts";
 import { DEFAULT_EXPIRES_WITHIN, DEFAULT_UNUSED_FOR } from "./mod.ts";
 import { parseDuration } from "./_duration.ts";
 import {
@@ -19,15 +18,21 @@ import {
 } from "./_findings.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { writeOutput } from "../../formats/output.ts";
+import { printRecords } from "../../cli/output.ts";
 import type { Row } from "../../formats/types.ts";
 import { keysIn, type LookupScope } from "./_key_lookup.ts";
-import { announce } from "../../cli/messages.ts";
+import { announce, plural } from "../../cli/messages.ts";
 import { openSession } from "../../cli/session.ts";
 import type { StatusLine } from "../../cli/status_line.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { writeIds } from "./_write_ids.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { parseQuiet } from "./_list_hygiene.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys audit`, after validation. */
@@ -58,11 +63,7 @@ export function parseAudit(values: RawAuditValues): AuditOptions {
       "Use --space NAME_OR_ID for one space, or --all-spaces for every space you can read.",
     ]);
   }
-  if (values.quiet && values.output !== undefined) {
-    throw new UsageError("-q/--quiet and -o/--output cannot be used together.", [
-      "-q prints key IDs only; drop it to choose a format.",
-    ]);
-  }
+  const quiet = parseQuiet(values);
   return {
     expiresWithinMs: parseDuration(
       values.expiresWithin ?? DEFAULT_EXPIRES_WITHIN,
@@ -75,7 +76,7 @@ export function parseAudit(values: RawAuditValues): AuditOptions {
       : values.space === undefined
       ? undefined
       : { space: checkNotBlank(values.space, "--space") },
-    quiet: values.quiet === true,
+    quiet,
     common: parseCommon(values),
   };
 }
@@ -104,36 +105,52 @@ export async function runAudit(options: AuditOptions, ctx: Context): Promise<voi
       ignore: options.ignore,
     };
     const keys = keysIn(session.client, { statuses: ["active"], spaces, userKeys: true });
-    const found = auditedKeys(keys, { rules, tally, status: session.status });
+    const audit = auditedKeys(keys, { rules, tally, status: session.status })[
+      Symbol.asyncIterator
+    ]();
+    // The writers may stop reading (a reader of stdout that went away) and
+    // close what they read; the audit itself must not stop with them.
+    const found: AsyncIterable<Finding> = {
+      [Symbol.asyncIterator]: () => ({ next: () => audit.next() }),
+    };
     session.status.spin("Auditing API keys…");
-    if (options.quiet) await writeIds(onePerKey(found), session.ctx);
-    else {
-      await writeOutput(
-        found as AsyncIterable<unknown> as AsyncIterable<Row>,
-        session.target!,
-        {
-          columns: FINDING_COLUMNS,
-          shape: "list",
-          collection: "findings",
-          pagination: () => undefined,
-        },
-        session.ctx,
-      );
+    try {
+      if (options.quiet) await writeIds(onePerKey(found), session.ctx);
+      else {
+        await printRecords(found as AsyncIterable<unknown> as AsyncIterable<Row>, {
+          target: session.target!,
+          info: {
+            columns: FINDING_COLUMNS,
+            shape: "list",
+            collection: "findings",
+            pagination: () => undefined,
+          },
+          ctx: session.ctx,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof BrokenPipeError)) throw error;
+      // `audit | head -5` in CI: the exit code is what the job reads, so it
+      // must still say whether there are findings (6), not the pipe's 0 (I5).
+      while (!(await audit.next()).done);
     }
+  } catch (error) {
+    // `audit | head`: the reader stopped after seeing findings. The command
+    // still fails for CI (exit 6), as it would with the whole list read.
+    if (!(error instanceof BrokenPipeError) || tally.flagged === 0) throw error;
+    throw new FindingsReported("findings reported; the reader of the output stopped early");
   } finally {
     await session.close();
   }
   const total = [...tally.byKind.values()].reduce((a, b) => a + b, 0);
-  const keysWord = `${tally.keys} API key${tally.keys === 1 ? "" : "s"}`;
+  const keysWord = plural(tally.keys, "API key");
   if (total === 0) {
     await announce(ctx, `✓ No findings in ${keysWord}`);
     return;
   }
   const kinds = FINDING_KINDS.filter((kind) => tally.byKind.has(kind))
     .map((kind) => `${tally.byKind.get(kind)} ${kind}`).join(", ");
-  const summary = `${total} finding${
-    total === 1 ? "" : "s"
-  } in ${tally.flagged} of ${keysWord}: ${kinds}`;
+  const summary = `${plural(total, "finding")} in ${tally.flagged} of ${keysWord}: ${kinds}`;
   await announce(ctx, `⚠ ${summary}`);
   throw new FindingsReported(summary);
 }

@@ -3,8 +3,13 @@
  * caller's permissions. The secret is shown once (or written to --env-file).
  */
 import type { Context } from "../../runtime/context.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
+import { checkDescription, checkName } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
@@ -54,7 +59,7 @@ export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
     success: CREATED,
     issue: (session) =>
       session.request("Creating API key…", () => createApiKey(session.client, body)),
-    onLost: (session, created) => revokeUnsaved(session, created.id),
+    onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
   });
 }
 

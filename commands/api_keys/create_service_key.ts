@@ -5,8 +5,13 @@
  */
 import type { AccountRole, OrgRole, SpaceRole } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkDescription, checkName, checkNotBlank } from "./_validate.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
+import { checkDescription, checkName } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
@@ -85,7 +90,7 @@ export function runCreateServiceKey(
         () => createApiKey(session.client, body),
       );
     },
-    onLost: (session, created) => revokeUnsaved(session, created.id),
+    onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
   });
 }
 

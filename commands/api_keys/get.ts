@@ -4,17 +4,20 @@
  * names exactly one key; several are refused with their IDs.
  */
 import type { Context } from "../../runtime/context.ts";
-import { checkNotBlank } from "./_validate.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { writeOutput } from "../../formats/output.ts";
-import type { Row } from "../../formats/types.ts";
 import { AxError, EXIT } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, toRow } from "./_columns.ts";
 import { keysIn, type LookupScope } from "./_key_lookup.ts";
 import { openSession } from "../../cli/session.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import { printRecord } from "../../cli/output.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys get`, after validation. */
@@ -61,13 +64,17 @@ export async function runGet(options: GetOptions, ctx: Context): Promise<void> {
     session.status.spin("Looking for the key…");
     const key = await findOne(keysIn(session.client, scope), options.idOrName);
     await session.status.stop();
-    await writeOutput(single(toRow(key)), session.target!, {
-      columns: API_KEY_COLUMNS,
-      displayOrder: API_KEY_DISPLAY_ORDER,
-      shape: "object",
-      collection: "api_keys",
-      pagination: () => undefined,
-    }, session.ctx);
+    await printRecord(toRow(key), {
+      target: session.target!,
+      info: {
+        columns: API_KEY_COLUMNS,
+        displayOrder: API_KEY_DISPLAY_ORDER,
+        shape: "object",
+        collection: "api_keys",
+        pagination: () => undefined,
+      },
+      ctx: session.ctx,
+    });
   } finally {
     await session.close();
   }
@@ -96,10 +103,6 @@ export async function findOne(keys: AsyncIterable<ApiKey>, wanted: string): Prom
     }`,
     { exitCode: EXIT.GENERAL },
   );
-}
-
-async function* single(row: Row): AsyncGenerator<Row> {
-  yield row;
 }
 
 /** `get`'s parse and run, for its declaration in mod.ts. */

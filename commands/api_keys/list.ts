@@ -5,30 +5,30 @@
  */
 import { type ApiKey, type KeyStatus, type KeyType, type Pagination } from "../../api/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { checkNotBlank } from "./_validate.ts";
+import { UsageError } from "../../runtime/errors.ts";
 import { API_KEY_COLUMNS, API_KEY_DISPLAY_ORDER, API_KEY_TABLE, asRows } from "./_columns.ts";
 import { parseColumnSelection } from "../../formats/select_columns.ts";
 import { type ListHygiene, parseListHygiene, type RawListHygieneValues } from "./_list_hygiene.ts";
 import { apiKeyPages } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
-import { firstPage, type PagedRecords, paginate } from "../../api/paginate.ts";
+import type { PagedRecords } from "../../api/paginate.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { printRecords } from "../../cli/output.ts";
+import { listPages } from "../../cli/list_pages.ts";
 import { announce } from "../../cli/messages.ts";
-import {
-  announceMore,
-  PAGE_SIZE,
-  type Paging,
-  parsePaging,
-  type RawPagingValues,
-} from "../../cli/paging.ts";
+import { announceMore, type Paging, parsePaging, type RawPagingValues } from "../../cli/paging.ts";
 import { DEFAULT_LIMIT, KEYS } from "./mod.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 import { keyFilter } from "./_key_filter.ts";
 import { type KeyQuery, matchingKeys } from "./_matching_keys.ts";
 import { sortAll } from "./_sort.ts";
 import { writeIds } from "./_write_ids.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
 import { handler } from "../../cli/command.ts";
 
 /** Options of `ax api-keys list`, after validation. */
@@ -66,6 +66,15 @@ export interface RawListValues extends RawCommonValues, RawListHygieneValues, Ra
 /** Validates `list`'s option values. */
 export function parseList(values: RawListValues): ListOptions {
   const { want, cursor } = parsePaging(values, KEYS);
+  // The API answers 400 after the space lookup; say it before any request (I1).
+  if (values.space !== undefined && values.keyType === "user") {
+    throw new UsageError(
+      "--space lists a space's service keys; it cannot be used with --key-type user.",
+      [
+        "Drop --space to list your user keys, or use --key-type service with it.",
+      ],
+    );
+  }
   return {
     keyType: values.keyType,
     status: values.status,
@@ -103,21 +112,15 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   };
   const { want } = options;
   const { filter, sort, from } = options.hygiene;
-  const local = filter !== undefined || sort !== undefined || from.skip > 0;
+  const local = filter !== undefined || sort !== undefined || from.skip > 0 ||
+    from.key !== undefined;
   const selection = local ? selectedKeys(session, { query, options, now: ctx.now() }) : undefined;
-  const source = apiKeyPages(session.client, query);
-  const pages = selection ??
-    (want === "page"
-      ? firstPage(source, { limit: DEFAULT_LIMIT, cursor: options.hygiene.from.serverCursor })
-      : paginate(source, {
-        want,
-        cursor: options.hygiene.from.serverCursor,
-        // Progress only when several pages are coming (T5); the status line is
-        // a no-op off a terminal, so pipes never see it.
-        onProgress: want === "all" || want > PAGE_SIZE
-          ? (fetched) => session.status.show(`Fetched ${fetched} API keys…`)
-          : undefined,
-      }));
+  const pages = selection ?? listPages(apiKeyPages(session.client, query), {
+    paging: { want, cursor: from.serverCursor },
+    defaultLimit: DEFAULT_LIMIT,
+    // The status line is a no-op off a terminal, so pipes never see it.
+    progress: (fetched) => session.status.show(`Fetched ${fetched} API keys…`),
+  });
   session.status.spin("Fetching API keys…");
   try {
     if (quiet) await writeIds(pages.records, session.ctx);

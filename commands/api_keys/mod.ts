@@ -76,6 +76,7 @@ const LIST: CommandSpec = {
       flags: "--columns <names>",
       description: "comma-separated columns for table, wide and csv output, in this order " +
         `(${API_KEY_COLUMNS.map((c) => c.name).join(", ")})`,
+      listOf: API_KEY_COLUMNS.map((c) => c.name),
     },
     ...LIST_HYGIENE_OPTIONS,
   ],

@@ -7,23 +7,31 @@
  * the API answers 422 unless `expires_at` is sent, no later than the old
  * expiry. ax sends the request as given first (most keys never expire, and
  * then one request is all it takes). On a 422 it looks the key's expiry up
- * (see _key_expiry.ts): without `--expires-at` it refreshes again with that
- * expiry — the replacement keeps the old key's lifetime, and stderr says so;
- * with a too-late `--expires-at` it names the latest allowed one. The 422 did
+ * (findKeyExpiry in _key_lookup.ts): without `--expires-at` it refreshes
+ * again with that expiry — the replacement keeps the old key's lifetime, and
+ * stderr says so; with a too-late `--expires-at` it names the latest allowed
+ * one. The 422 did
  * nothing on the server, so the second request is not a retry of the first
  * (N3, docs/reliability.md#n3: an answered refusal is no ambiguous outcome).
  */
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { checkKeyId, checkNotBlank, parseGracePeriod } from "./_validate.ts";
+import {
+  checkNotBlank,
+  type CommonOptions,
+  followUpFlags,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
+import { checkKeyId, parseGracePeriod } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { refreshApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreated, ApiKeyRefresh } from "../../api/types.ts";
 import { announce } from "../../cli/messages.ts";
 import type { Session } from "../../cli/session.ts";
-import { findKeyExpiry } from "./_key_expiry.ts";
+import { findKeyExpiry } from "./_key_lookup.ts";
+import { timestampMs } from "../../runtime/rfc3339.ts";
 import { issueKey } from "./_deliver.ts";
 import { REFRESHED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
@@ -70,11 +78,30 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
     ...(options.expiresAt ? ["--expires-at", options.expiresAt] : []),
     ...(options.envFile ? ["--env-file", options.envFile] : []),
     ...(options.common.output ? ["-o", options.common.output] : []),
+    ...followUpFlags(options.common, { plugins: options.common.output !== undefined }),
   ];
   return [
     `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
     "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
     `  ${shellCommand(["ax", "api-keys", "refresh", newId, ...flags])}`,
+  ];
+}
+
+/**
+ * What to do when the refresh may or may not have happened (a timeout,
+ * Ctrl-C, a cut answer: N3). Not create's "revoke any key you don't hold":
+ * if it happened the old key is revoked, and revoking the replacement too
+ * would leave nothing working; rotating the replacement gets its secret.
+ */
+export function unknownRefreshHints(options: RefreshOptions): string[] {
+  const flags = followUpFlags(options.common);
+  const ax = (...words: string[]) => shellCommand(["ax", "api-keys", ...words, ...flags]);
+  return [
+    `If it did, '${options.id}' is revoked (after any grace period) and a replacement with the ` +
+    "same name exists that nobody holds: do not revoke it, rotate it.",
+    `  ${ax("get", options.id)}   (status revoked: the refresh happened; note the name)`,
+    `  ${ax("list", "--name", "NAME")}   (the active key of that name is the replacement)`,
+    `  ${ax("refresh", "REPLACEMENT_ID")}   (prints its new secret)`,
   ];
 }
 
@@ -100,7 +127,10 @@ async function refreshWithinLifetime(
     grace_period_seconds: options.gracePeriodSeconds,
   };
   const send = (sent: ApiKeyRefresh) =>
-    session.request("Refreshing API key…", () => refreshApiKey(session.client, options.id, sent));
+    session.request(
+      "Refreshing API key…",
+      () => refreshApiKey(session.client, options.id, sent, unknownRefreshHints(options)),
+    );
   try {
     return await send(body);
   } catch (error) {
@@ -109,10 +139,14 @@ async function refreshWithinLifetime(
       "Looking up the key's expiry…",
       () => findKeyExpiry(session.client, options.id),
     ).catch(() => undefined);
-    const expiresMs = typeof expiry === "string" ? Date.parse(expiry) : NaN;
+    const expiresMs = typeof expiry === "string" ? timestampMs(expiry) : NaN;
     // No expiry, or one already past: the 422 is about something else.
     if (expiry === null || expiresMs <= session.ctx.now().getTime()) throw error;
-    if (Number.isNaN(expiresMs)) throw withHint(error, unknownExpiryHint(options));
+    if (Number.isNaN(expiresMs)) {
+      // Not found (a revoked key is not listed as active): guess at expiry
+      // only when the server did not name another cause ("the key is revoked").
+      throw mayBeAboutExpiry(error) ? withHint(error, unknownExpiryHint(options)) : error;
+    }
     if (options.expiresAt === undefined) {
       await announce(
         session.ctx,
@@ -121,7 +155,7 @@ async function refreshWithinLifetime(
       );
       return await send({ ...body, expires_at: expiry });
     }
-    if (Date.parse(options.expiresAt) > expiresMs) {
+    if (timestampMs(options.expiresAt) > expiresMs) {
       throw withHint(
         error,
         `This key expires at ${expiry}, and a replacement may not outlive it: ` +
@@ -130,6 +164,12 @@ async function refreshWithinLifetime(
     }
     throw error;
   }
+}
+
+/** True when the 422 names no cause, or names the expiry as its cause. */
+function mayBeAboutExpiry(error: ApiError): boolean {
+  const detail = error.problem?.detail ?? "";
+  return detail === "" || /expir/i.test(detail);
 }
 
 function unknownExpiryHint(options: RefreshOptions): string {

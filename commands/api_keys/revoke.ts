@@ -6,19 +6,24 @@
  * shows what would be revoked.
  */
 import type { Context } from "../../runtime/context.ts";
-import { AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
+import { ApiError, AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
-import { readProcessStdin } from "../profiles/_stdin.ts";
+import { readProcessStdin } from "../../cli/stdin.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import { announce } from "../../cli/messages.ts";
+import { announce, plural } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
 import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
 import { openSession, type Session } from "../../cli/session.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { handler, type TtyFacts } from "../../cli/command.ts";
+import {
+  type CommonOptions,
+  followUpFlags,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
+import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -67,12 +72,12 @@ export function parseRevoke(
       ["Nothing was revoked."],
     );
   }
-  if (!force && !dryRun && !(io.stdinIsTTY && io.stdoutIsTTY)) {
+  if (!force && !dryRun && !canPrompt(io)) {
     throw new UsageError(
       "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
       [
         `Nothing was revoked. To revoke, run: ${
-          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force"])
+          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force", ...followUpFlags(common)])
         }`,
       ],
     );
@@ -103,6 +108,13 @@ export function idsFromText(text: string): string[] {
 
 /** Reads the IDs, asks (unless forced), then revokes each key. */
 export async function runRevoke(options: RevokeOptions, ctx: Context): Promise<void> {
+  if (options.fromStdin && ctx.stdinIsTTY) {
+    // Otherwise `revoke - --force` typed at a prompt just waits, silently.
+    await announce(
+      ctx,
+      "ℹ Reading key IDs from the terminal, one per line; press Ctrl-D when done, Ctrl-C to stop.",
+    );
+  }
   const ids = await allIds(options);
   const session = await openSession(ctx, { common: options.common, output: false });
   try {
@@ -171,7 +183,16 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
         ids,
         scope: { statuses: ["active", "revoked"], spaces: "all", userKeys: true },
       }),
-  );
+  ).catch(async (error) => {
+    // The names are for the reader; a listing the key may not make (403 in
+    // one space, a 404) must not stop the revokes. A 401 would stop each of them too.
+    if (!(error instanceof ApiError) || error.status === 401) throw error;
+    await announce(
+      session.ctx,
+      `⚠ Warning: Could not look the keys up (${error.message}); going on by ID alone.`,
+    );
+    return new Map<string, ApiKey>();
+  });
   const lines = ids.map((id) => `  ${describe(id, known.get(id))}`);
   if (options.dryRun) {
     await announce(session.ctx, `ℹ Dry run: would revoke ${plural(ids.length, "API key")}:`);
@@ -191,47 +212,58 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
     }
   }
   const counts: Record<Outcome, number> = { revoked: 0, "already revoked": 0, failed: 0 };
+  const summary = () =>
+    `${counts.revoked} revoked, ${counts["already revoked"]} already revoked, ` +
+    `${counts.failed} failed`;
   let firstFailure: AxError | undefined;
-  for (const [i, id] of ids.entries()) {
-    const key = known.get(id);
-    session.status.show(`Revoking API keys… ${i + 1}/${ids.length}`);
-    if (key?.status === "revoked") {
-      counts["already revoked"]++;
-      await announce(session.ctx, `ℹ ${describe(id, key)}: already revoked`);
-      continue;
+  let current = 0;
+  try {
+    for (const [i, id] of ids.entries()) {
+      current = i;
+      const key = known.get(id);
+      session.status.show(`Revoking API keys… ${i + 1}/${ids.length}`);
+      if (key?.status === "revoked") {
+        counts["already revoked"]++;
+        await announce(session.ctx, `ℹ ${describe(id, key)}: already revoked`);
+        continue;
+      }
+      try {
+        await revokeApiKey(session.client, id);
+        counts.revoked++;
+        await announce(session.ctx, `✓ Revoked ${describe(id, key)}`);
+      } catch (error) {
+        if (error instanceof InterruptedError || !(error instanceof AxError)) throw error;
+        counts.failed++;
+        firstFailure ??= error;
+        await announce(session.ctx, `✗ ${describe(id, key)}: ${error.message}`);
+      }
     }
-    try {
-      await revokeApiKey(session.client, id);
-      counts.revoked++;
-      await announce(session.ctx, `✓ Revoked ${describe(id, key)}`);
-    } catch (error) {
-      if (error instanceof InterruptedError || !(error instanceof AxError)) throw error;
-      counts.failed++;
-      firstFailure ??= error;
-      await announce(session.ctx, `✗ ${describe(id, key)}: ${error.message}`);
-    }
+  } catch (error) {
+    if (!(error instanceof InterruptedError) && !session.ctx.signal.aborted) throw error;
+    // Stopped half-way (Ctrl-C, SIGTERM, SIGHUP, I8): say how far it got; a
+    // revoke cannot be undone, but it can be repeated.
+    throw new InterruptedError([
+      `Stopped after ${summary()}; ${ids[current]} may or may not be revoked, and ` +
+      `${ids.length - current - 1} more were not tried.`,
+      "Revoking is idempotent: run the same command again to finish.",
+    ]);
   }
   await session.status.stop();
-  const summary = `${counts.revoked} revoked, ${counts["already revoked"]} already revoked, ` +
-    `${counts.failed} failed`;
+  const summaryLine = summary();
   if (firstFailure) {
-    throw new AxError(`Not every key was revoked: ${summary}.`, {
+    throw new AxError(`Not every key was revoked: ${summaryLine}.`, {
       exitCode: firstFailure.exitCode === EXIT.USAGE ? EXIT.GENERAL : firstFailure.exitCode,
       hints: [
         "The keys listed with ✗ above are unchanged; fix the cause and run revoke for them again.",
       ],
     });
   }
-  await announce(session.ctx, `✓ ${summary}`);
+  await announce(session.ctx, `✓ ${summaryLine}`);
 }
 
 /** `id (name)`, or the ID alone when the key was not found by listing. */
 function describe(id: string, key: ApiKey | undefined): string {
   return key ? `${id} (${key.name})` : `${id} (name unknown)`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** `revoke`'s parse and run, for its declaration in mod.ts. */

@@ -7,6 +7,7 @@
  */
 import { type Command as TabCommand, RootCommand } from "@bomb.sh/tab";
 import type { CommandUnknownOpts, Option } from "@commander-js/extra-typings";
+import { LIST_VALUES } from "../../cli/build.ts";
 
 /** What a shell is asking a value for: an option's or a positional argument's. */
 export type ValueRequest =
@@ -20,6 +21,8 @@ export type ValueRequest =
     placeholder: string;
     /** `.choices()` of the option, if any. */
     choices: readonly string[];
+    /** Names of a comma-separated list value (`--columns`), if it is one. */
+    listOf: readonly string[];
   }
   | {
     kind: "argument";
@@ -102,6 +105,7 @@ function addOptions(
       name: long,
       placeholder: /[<[]([^>\]]*)[>\]]/.exec(option.flags)?.[1] ?? "",
       choices: option.argChoices ?? [],
+      listOf: LIST_VALUES.get(option) ?? [],
     };
     node.option(long, option.description, (add) => provide(request, add), alias);
   }

@@ -19,6 +19,7 @@ import type { Context } from "../../runtime/context.ts";
 import type { Candidate } from "./_files.ts";
 import { buildTabTree, type ValueRequest } from "./_tree.ts";
 import { splitShellWords } from "./_shell_words.ts";
+import { helpCandidates, isHelpArgument } from "./_help.ts";
 
 /** What {@link completeWords} answers. */
 export interface CompletionRequest {
@@ -59,6 +60,8 @@ export async function completeWords(
   const partial = valuePart(words.at(-1)!);
   const wanted = new Set<Source>();
   const loaded = new Map<Source, Candidate[]>();
+  /** Whether the value asked for is a comma-separated list (no space after a name). */
+  let listValue = false;
   /** Values given by a provider (not commands or options), with the text they match by. */
   const values = new Map<string, string>();
 
@@ -66,6 +69,22 @@ export async function completeWords(
     for (const choice of value.choices) {
       values.set(choice, choice);
       add(choice, "");
+    }
+    if (value.kind === "option" && value.listOf.length > 0) {
+      // `--columns name,i`: the names not yet in the list, after what is typed.
+      const head = partial.slice(0, partial.lastIndexOf(",") + 1);
+      const taken = new Set(head.split(","));
+      for (const name of value.listOf.filter((n) => !taken.has(n))) {
+        values.set(head + name, head + name);
+        add(head + name, "");
+      }
+      listValue = true;
+    }
+    if (isHelpArgument(value)) {
+      for (const c of helpCandidates(program, { request: value, words })) {
+        values.set(c.value, c.value);
+        add(c.value, c.description);
+      }
     }
     for (const source of sourcesOf(value, partial)) {
       const candidates = loaded.get(source);
@@ -87,7 +106,13 @@ export async function completeWords(
     }));
     answer = answerOnce(root, words, values);
   }
-  const noSpace = answer.some((c) => c.value.endsWith("/"));
+  // tab answers a lone `-` with the short flags only, hiding every option
+  // without one (`--all`, `--profile`); show both, as cobra does.
+  if (words.at(-1) === "-") {
+    answer = [...answer, ...answerOnce(root, [...words.slice(0, -1), "--"], values)];
+  }
+  // A folder or a list item: the user goes on typing (`/name`, `,id`).
+  const noSpace = listValue || answer.some((c) => c.value.endsWith("/"));
   const notPrefix = answer.some((c) => !c.value.startsWith(partial));
   const directive = DIRECTIVE_NO_FILE_COMP | (noSpace ? DIRECTIVE_NO_SPACE : 0) |
     (notPrefix ? DIRECTIVE_NOT_PREFIX : 0);

@@ -5,6 +5,7 @@
  * the problem is visible both to people and to scripts.
  */
 import { handler } from "../../cli/command.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { openOutput, printRecords } from "../../cli/output.ts";
 import { optionalConfigDir } from "../../config/paths.ts";
 import { type FormatRegistry, loadFormatRegistry } from "../../formats/registry.ts";
@@ -12,13 +13,8 @@ import type { Column, Row } from "../../formats/types.ts";
 import type { Context } from "../../runtime/context.ts";
 import { AxError } from "../../runtime/errors.ts";
 
-/** Options of `ax formats list`, after validation. */
-export interface FormatsListOptions {
-  /** `-o`: a format name or file path; undefined means table. */
-  output?: string;
-  /** `--plugin` paths, as given. */
-  plugins: readonly string[];
-}
+/** Options of `ax formats list`, after validation: the shared `-o` and `--plugin`. */
+export type FormatsListOptions = Pick<CommonOptions, "output" | "plugins">;
 
 /** Columns of a format listing. */
 export const FORMAT_COLUMNS: readonly Column[] = [
@@ -46,7 +42,12 @@ export async function runFormatsList(options: FormatsListOptions, ctx: Context):
       columns: FORMAT_COLUMNS,
       displayOrder: DISPLAY_ORDER,
       // Plugin paths and errors are long: cut on a terminal rather than wrap.
-      table: { cuttable: ["name", "description", "error", "origin"] },
+      // A narrow terminal leaves out columns before it cuts the names `-o`
+      // takes (a broken plugin is named again in the error that follows).
+      table: {
+        cuttable: ["name", "description", "error", "origin"],
+        dropOrder: ["error", "status", "origin", "extensions"],
+      },
       shape: "list",
       collection: "formats",
       pagination: () => undefined,
@@ -92,8 +93,8 @@ async function* listing(registry: FormatRegistry): AsyncGenerator<Row> {
 /** `formats list`'s parse and run, for its declaration in mod.ts. */
 export const LIST_HANDLER = handler(
   (input): FormatsListOptions => {
-    const values = input.values as { output?: string; plugin?: string[] };
-    return { output: values.output, plugins: values.plugin ?? [] };
+    const { output, plugins } = parseCommon(input.values as RawCommonValues);
+    return { output, plugins };
   },
   runFormatsList,
 );

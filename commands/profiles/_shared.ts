@@ -1,16 +1,10 @@
 /**
- * What the `ax profiles` commands share: whether a prompt is possible, the
- * key/value layout of `show`, and its small `-o table|json` choice.
+ * What the `ax profiles` commands share: the key/value layout of `show`, and
+ * its small `-o table|json` choice.
  */
-import type { TtyFacts } from "../../cli/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { textWidth } from "../../formats/_text_width.ts";
 import { sanitizeForTerminal } from "../../runtime/terminal.ts";
-
-/** Prompts need a terminal on both ends: answers come from stdin, questions show on it. */
-export function canPrompt(io: TtyFacts): boolean {
-  return io.stdinIsTTY && io.stdoutIsTTY;
-}
 
 /** Output of `show`. */
 export type ProfilesOutput = "table" | "json";

@@ -5,7 +5,12 @@
  * values are asked for, the key without echo.
  */
 import { checkProfileName, DEFAULT_PROFILE } from "../../config/profile_name.ts";
-import { findProfileFile, saveProfile, setActiveProfile } from "../../config/profile_store.ts";
+import {
+  findProfileFile,
+  ProfileExistsError,
+  saveProfile,
+  setActiveProfile,
+} from "../../config/profile_store.ts";
 import { selectProfile } from "../../config/profile_select.ts";
 import {
   DEFAULT_BASE_URL,
@@ -16,12 +21,10 @@ import {
   routingFromBaseUrl,
 } from "../../config/routing.ts";
 import type { Context } from "../../runtime/context.ts";
-import { ConfigError, UsageError } from "../../runtime/errors.ts";
+import { UsageError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
-import type { TtyFacts } from "../../cli/command.ts";
-import { canPrompt } from "./_shared.ts";
-import { readProcessStdin } from "./_stdin.ts";
-import { handler } from "../../cli/command.ts";
+import { readProcessStdin } from "../../cli/stdin.ts";
+import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 import { headerValueProblem } from "../../api/header_value.ts";
 
 /** Options of `ax profiles create`, after validation. */
@@ -131,9 +134,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
     }
     replace = overwrite;
     if (!options.interactive) {
-      throw new ConfigError(`Profile '${name}' already exists (${existing}).`, [
-        `Pass --force to overwrite it, or choose another name.`,
-      ]);
+      throw new ProfileExistsError(name, existing);
     }
   }
   const apiKey = await obtainKey(options, ctx);

@@ -14,9 +14,7 @@ import {
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
-import type { TtyFacts } from "../../cli/command.ts";
-import { canPrompt } from "./_shared.ts";
-import { handler } from "../../cli/command.ts";
+import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 
 /** Options of `ax profiles delete`, after validation. */

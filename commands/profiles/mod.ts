@@ -12,6 +12,10 @@ const FORCE: OptionSpec = {
   description: "delete without asking (required when not on a terminal)",
 };
 
+/** How `show` and `validate` pick their profile. */
+const NAMED_PROFILE = "Name the profile as the argument or with --profile (the same thing " +
+  "here). Without a name: the one in use (AX_PROFILE, else the active profile).";
+
 const CREATE: CommandSpec = {
   name: "create",
   description: "Create a profile: an API key and the endpoint to use it with",
@@ -46,7 +50,7 @@ const CREATE: CommandSpec = {
     { flags: "-f, --force", description: "overwrite an existing profile of the same name" },
   ],
   examples: [
-    "ax profiles create                                   # on a terminal: asks for the key",
+    "ax profiles create   # on a terminal: asks for the key",
     'ax profiles create work --api-key "$ARIZE_API_KEY" --region eu-west-1a --use',
     "printf '%s' \"$KEY\" | ax profiles create ci --api-key -",
     "ax profiles create local --api-key <admin_key> --base-url http://127.0.0.1:4010",
@@ -61,7 +65,7 @@ const CREATE: CommandSpec = {
 
 const LIST: CommandSpec = {
   name: "list",
-  description: "List profiles; * marks the one in use",
+  description: "List profiles; the ACTIVE column marks the one in use",
   common: ["output", "plugin"],
   examples: ["ax profiles list", "ax profiles list -o json"],
   handler: async () => (await import("./list.ts")).LIST_HANDLER,
@@ -75,11 +79,13 @@ const SHOW: CommandSpec = {
     flags: "-o, --output <format>",
     description: "output format: table or json (default: table)",
   }],
+  common: ["profile"],
   examples: [
     "ax profiles show",
     "ax profiles show work -o json",
     "AX_PROFILE=work ax profiles show",
   ],
+  notes: NAMED_PROFILE,
   handler: async () => (await import("./show.ts")).SHOW_HANDLER,
 };
 
@@ -104,8 +110,10 @@ const VALIDATE: CommandSpec = {
   name: "validate",
   description: "Check that a profile's API key is accepted by its endpoint",
   args: [{ name: "[name]", description: "profile to check (default: the one in use)" }],
-  common: ["verbose", "timeout"],
+  common: ["verbose", "timeout", "profile"],
   examples: ["ax profiles validate", "ax profiles validate work -v"],
+  notes: NAMED_PROFILE + " ARIZE_API_KEY and ARIZE_BASE_URL still apply, as for every " +
+    "command, and the result says when they did.",
   handler: async () => (await import("./validate.ts")).VALIDATE_HANDLER,
 };
 

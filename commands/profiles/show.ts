@@ -8,7 +8,7 @@ import { hasEnvReference } from "../../config/expand_env.ts";
 import { maskSecret } from "../../config/mask.ts";
 import { readProfile } from "../../config/profile_store.ts";
 import { loadSettings, type Settings } from "../../config/settings.ts";
-import { checkProfileName } from "../../config/profile_name.ts";
+import { namedProfile } from "./_named.ts";
 import type { Context } from "../../runtime/context.ts";
 import { parseProfilesOutput, type ProfilesOutput, renderColumns } from "./_shared.ts";
 import { handler } from "../../cli/command.ts";
@@ -39,9 +39,11 @@ export interface ProfileShown {
 }
 
 /** Validates `show`'s arguments. */
-export function parseShow(input: { name?: string; values: { output?: string } }): ShowOptions {
+export function parseShow(
+  input: { name?: string; values: { output?: string; profile?: string } },
+): ShowOptions {
   return {
-    name: input.name === undefined ? undefined : checkProfileName(input.name),
+    name: namedProfile(input.name, input.values.profile),
     output: parseProfilesOutput(input.values.output),
   };
 }
@@ -126,7 +128,7 @@ export const SHOW_HANDLER = handler(
   (input) =>
     parseShow({
       name: input.args[0] as string | undefined,
-      values: input.values as { output?: string },
+      values: input.values as { output?: string; profile?: string },
     }),
   runShow,
 );

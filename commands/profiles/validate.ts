@@ -4,14 +4,13 @@
  * resolve exactly as for every other command, so `ARIZE_API_KEY` and
  * `ARIZE_BASE_URL` still apply, and the output says when they did.
  */
-import { clientFromSettings, warnIfInsecure } from "../../cli/client.ts";
-import { checkProfileName } from "../../config/profile_name.ts";
-import { loadSettings, requireApiKey } from "../../config/settings.ts";
-import { parseTimeoutSeconds } from "../../config/timeout.ts";
+import { namedProfile } from "./_named.ts";
 import type { Context } from "../../runtime/context.ts";
 import { ApiError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
+import { openSession, type Session } from "../../cli/session.ts";
 import { handler } from "../../cli/command.ts";
+import { parseCommon } from "../../cli/common.ts";
 
 /** Options of `ax profiles validate`, after validation. */
 export interface ValidateOptions {
@@ -22,24 +21,20 @@ export interface ValidateOptions {
   timeoutMs: number | undefined;
 }
 
-/** Option values as commander hands them over. */
+/** Option values as commander hands them over (the shared -v, --timeout and --profile). */
 export interface RawValidateValues {
   verbose?: true;
   timeout?: string;
+  profile?: string;
 }
 
 /** Validates `validate`'s arguments. */
 export function parseValidate(
   input: { name?: string; values: RawValidateValues },
 ): ValidateOptions {
-  const { values } = input;
-  return {
-    name: input.name === undefined ? undefined : checkProfileName(input.name),
-    verbose: values.verbose === true,
-    timeoutMs: values.timeout === undefined
-      ? undefined
-      : parseTimeoutSeconds(values.timeout, "--timeout"),
-  };
+  const name = namedProfile(input.name, input.values.profile);
+  const { verbose, timeoutMs } = parseCommon({ ...input.values, profile: undefined });
+  return { name, verbose, timeoutMs };
 }
 
 /**
@@ -48,14 +43,21 @@ export function parseValidate(
  * key was tried.
  */
 export async function runValidate(options: ValidateOptions, ctx: Context): Promise<void> {
-  const settings = await loadSettings(ctx, options.name ? { profile: options.name } : {});
-  const apiKey = requireApiKey(settings);
-  await warnIfInsecure(ctx, settings);
-  const client = clientFromSettings(ctx, settings, {
-    apiKey,
-    timeoutMs: options.timeoutMs,
-    verbose: options.verbose,
+  const { verbose, timeoutMs, name } = options;
+  const session = await openSession(ctx, {
+    common: { verbose, timeoutMs, plugins: [], profile: name },
+    output: false,
   });
+  try {
+    await check(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The request, then the verdict on stderr. */
+async function check(session: Session): Promise<void> {
+  const { settings, client, ctx } = session;
   const subject = settings.profileName
     ? `Profile '${settings.profileName}'`
     : "The API key from ARIZE_API_KEY";

@@ -3,23 +3,21 @@
  * `--limit N` across pages, or `--all`; `--name` filters on the server.
  * Declared in mod.ts; this module (parse + run) loads when the command runs.
  */
-import { firstPage, paginate } from "../../api/paginate.ts";
 import { spacePages } from "../../api/spaces.ts";
 import type { Space } from "../../api/types.ts";
 import { handler } from "../../cli/command.ts";
-import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
-import { printRecords } from "../../cli/output.ts";
 import {
-  announceMore,
-  PAGE_SIZE,
-  type Paging,
-  parsePaging,
-  type RawPagingValues,
-} from "../../cli/paging.ts";
+  checkNotBlank,
+  type CommonOptions,
+  parseCommon,
+  type RawCommonValues,
+} from "../../cli/common.ts";
+import { printRecords } from "../../cli/output.ts";
+import { listPages } from "../../cli/list_pages.ts";
+import { announceMore, type Paging, parsePaging, type RawPagingValues } from "../../cli/paging.ts";
 import { openSession } from "../../cli/session.ts";
 import type { Column, Row } from "../../formats/types.ts";
 import type { Context } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
 import { DEFAULT_LIMIT, SPACES_NOUN } from "./mod.ts";
 
 /** Columns of a space, in the API's own names and order. */
@@ -44,34 +42,30 @@ export interface RawSpacesListValues extends RawCommonValues, RawPagingValues {
 
 /** Validates `list`'s option values. */
 export function parseSpacesList(values: RawSpacesListValues): SpacesListOptions {
-  if (values.name !== undefined && values.name.trim() === "") {
-    throw new UsageError("--name must not be empty.");
-  }
-  return { name: values.name, ...parsePaging(values, SPACES_NOUN), common: parseCommon(values) };
+  const name = values.name === undefined ? undefined : checkNotBlank(values.name, "--name");
+  return { name, ...parsePaging(values, SPACES_NOUN), common: parseCommon(values) };
 }
 
 /** Fetches the spaces page by page and streams them into the chosen format. */
 export async function runSpacesList(options: SpacesListOptions, ctx: Context): Promise<void> {
   const session = await openSession(ctx, { common: options.common, output: true });
-  const source = spacePages(session.client, { name: options.name });
-  const { want, cursor } = options;
-  const pages = want === "page" ? firstPage(source, { limit: DEFAULT_LIMIT, cursor }) : paginate(
-    source,
-    {
-      want,
-      cursor,
-      onProgress: want === "all" || want > PAGE_SIZE
-        ? (fetched) => session.status.show(`Fetched ${fetched} spaces…`)
-        : undefined,
-    },
-  );
+  const pages = listPages(spacePages(session.client, { name: options.name }), {
+    paging: options,
+    defaultLimit: DEFAULT_LIMIT,
+    // The status line is a no-op off a terminal, so pipes never see it.
+    progress: (fetched) => session.status.show(`Fetched ${fetched} spaces…`),
+  });
   session.status.spin("Fetching spaces…");
   try {
     await printRecords(rows(pages.records), {
       target: session.target!,
       info: {
         columns: SPACE_COLUMNS,
-        displayOrder: SPACE_COLUMNS.map((c) => c.name),
+        // The name first, as in every ax list: it is what --space takes.
+        displayOrder: ["name", "id", "description", "created_at"],
+        // A narrow terminal drops the description and the time before the
+        // name is cut (a cut name cannot be typed back).
+        table: { cuttable: ["name", "description"], dropOrder: ["description", "created_at"] },
         shape: "list",
         collection: "spaces",
         pagination: pages.pagination,

@@ -11,6 +11,7 @@
  * const result = await run.done;   // { code: 130, … }
  * ```
  */
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -154,6 +155,17 @@ export function runShell(
   options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
 ): Promise<AxResult> {
   return runProcess(["sh", "-c", script], options);
+}
+
+/**
+ * The one argv parser of the tests for printed command lines: what `sh`
+ * makes of `line` (run in `cwd`, so anything it would execute lands there),
+ * as its words. Fails unless sh reads it cleanly.
+ */
+export async function shellWords(line: string, cwd?: string): Promise<string[]> {
+  const result = await runShell(`printf '%s\\0' ${line}`, { cwd });
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout.split("\0").slice(0, -1);
 }
 
 /** True when util-linux `script` (a pseudo-terminal runner) is installed. */

@@ -57,6 +57,17 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
   };
 }
 
+/** A listed API key with only the fields the API always sends, for scripted pages. */
+export const BARE_KEY = {
+  id: "QXBpS2V5OjE6YWJj",
+  name: "k",
+  key_type: "user",
+  status: "active",
+  redacted_key: "ak-abc...xyz",
+  created_at: "2026-01-01T00:00:00Z",
+  created_by_user_id: "VXNlcjoxOmFiYw==",
+};
+
 /** Sends `body` with `status` and a content type. */
 export function reply(
   res: ServerResponse,

@@ -4,13 +4,14 @@ import { createApiKey, listApiKeys, refreshApiKey, revokeApiKey } from "../../ap
 import { createClient } from "../../api/client.ts";
 import { NetworkError, UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { fail, json, raw, sampleKey, scriptedFetch, type Step } from "./_scripted_fetch.ts";
+import { fail, fetchStub, json, raw, type Reply } from "../_helpers/fetch_stub.ts";
+import { sampleKey } from "./_sample_key.ts";
 
 const TOKEN = "ak-bearer-token-abcdef0123456789";
 const RAW_KEY = "ak-NEWLY-CREATED-SECRET-9f8e7d6c5b4a";
 
-function setup(steps: Step[], verbose = false) {
-  const script = scriptedFetch(steps);
+function setup(steps: Reply[], verbose = false) {
+  const script = fetchStub().any(...steps);
   const fake = fakeContext({ fetch: script.fetch });
   const client = createClient(fake.ctx, {
     baseUrl: "https://api.example.test/",
@@ -26,13 +27,13 @@ describe("listApiKeys", () => {
     const page = { api_keys: [sampleKey()], pagination: { has_more: true, next_cursor: "c2" } };
     const { client, script } = setup([json(200, page)]);
     const result = await listApiKeys(client, { key_type: "service", status: "revoked", limit: 15 });
-    const url = script.requests[0].url;
-    assert.equal(script.requests[0].method, "GET");
+    const url = script.seen[0].url;
+    assert.equal(script.seen[0].method, "GET");
     assert.equal(url.pathname, "/v2/api-keys");
     assert.equal(url.search, "?key_type=service&status=revoked&limit=15");
     assert.equal(result.api_keys[0].id, "QXBpS2V5OjE6YWJj");
     assert.deepEqual(result.pagination, { has_more: true, next_cursor: "c2" });
-    script.assertDone();
+    script.verify();
   });
 
   it("sends no query at all when nothing is set", async () => {
@@ -40,7 +41,7 @@ describe("listApiKeys", () => {
       json(200, { api_keys: [], pagination: { has_more: false } }),
     ]);
     await listApiKeys(client, {});
-    assert.equal(script.requests[0].url.href, "https://api.example.test/v2/api-keys");
+    assert.equal(script.seen[0].url.href, "https://api.example.test/v2/api-keys");
   });
 
   it("reports a malformed page with status and first bytes", async () => {
@@ -69,9 +70,9 @@ describe("createApiKey", () => {
       roles: { space_role: "admin" },
     });
     assert.equal(created.key, RAW_KEY);
-    assert.equal(script.requests[0].method, "POST");
-    assert.equal(script.requests[0].url.pathname, "/v2/api-keys");
-    assert.deepEqual(JSON.parse(script.requests[0].body!), {
+    assert.equal(script.seen[0].method, "POST");
+    assert.equal(script.seen[0].url.pathname, "/v2/api-keys");
+    assert.deepEqual(JSON.parse(script.seen[0].body!), {
       name: "svc",
       key_type: "service",
       space_id: "U3BhY2U6MTpiRnVM",
@@ -89,7 +90,7 @@ describe("createApiKey", () => {
       ]);
       return true;
     });
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
   });
 
   it("a 201 without the key: may have been created, how to check", async () => {
@@ -111,7 +112,7 @@ describe("revokeApiKey", () => {
   it("PUTs to the revoke path without a body and accepts 204", async () => {
     const { client, script } = setup([() => new Response(null, { status: 204 })]);
     await revokeApiKey(client, "QXBpS2V5OjE6YWJj");
-    const req = script.requests[0];
+    const req = script.seen[0];
     assert.equal(req.method, "PUT");
     assert.equal(req.url.pathname, "/v2/api-keys/QXBpS2V5OjE6YWJj/revoke");
     assert.equal(req.body, undefined);
@@ -124,8 +125,8 @@ describe("refreshApiKey", () => {
     const { client, script } = setup([json(200, { ...sampleKey({ id: "new" }), key: RAW_KEY })]);
     const created = await refreshApiKey(client, "old", {});
     assert.equal(created.id, "new");
-    assert.equal(script.requests[0].url.pathname, "/v2/api-keys/old/refresh");
-    assert.equal(script.requests[0].body, "{}");
+    assert.equal(script.seen[0].url.pathname, "/v2/api-keys/old/refresh");
+    assert.equal(script.seen[0].body, "{}");
   });
 
   it("sends expires_at and grace_period_seconds", async () => {
@@ -135,7 +136,7 @@ describe("refreshApiKey", () => {
       grace_period_seconds: 0,
     });
     assert.equal(
-      script.requests[0].body,
+      script.seen[0].body,
       '{"expires_at":"2026-12-31T23:59:59Z","grace_period_seconds":0}',
     );
   });
@@ -155,7 +156,7 @@ describe("key IDs in paths (I2)", () => {
     it(`${JSON.stringify(id)} stays one segment`, async () => {
       const { client, script } = setup([() => new Response(null, { status: 204 })]);
       await revokeApiKey(client, id);
-      const url = script.requests[0].url;
+      const url = script.seen[0].url;
       assert.equal(url.pathname, path);
       assert.equal(url.search, "");
       assert.equal(url.hash, "");
@@ -166,7 +167,7 @@ describe("key IDs in paths (I2)", () => {
     it(`${JSON.stringify(id)} is refused before any request`, async () => {
       const { client, script } = setup([]);
       await assert.rejects(refreshApiKey(client, id, {}), UsageError);
-      assert.equal(script.requests.length, 0);
+      assert.equal(script.seen.length, 0);
     });
   }
 });

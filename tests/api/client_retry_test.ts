@@ -7,12 +7,12 @@ import {
   bunError,
   denoError,
   fail,
+  fetchStub,
   hang,
   json,
   problem,
-  scriptedFetch,
-  type Step,
-} from "./_scripted_fetch.ts";
+  type Reply,
+} from "../_helpers/fetch_stub.ts";
 
 const GET: ApiRequest = { method: "GET", path: "/v2/api-keys", idempotent: true };
 const REVOKE: ApiRequest = { method: "PUT", path: "/v2/api-keys/k/revoke", idempotent: true };
@@ -24,10 +24,10 @@ const CREATE: ApiRequest = {
 };
 
 function setup(
-  steps: Step[],
+  steps: Reply[],
   options: Partial<ClientOptions> & { signal?: AbortSignal } = {},
 ) {
-  const script = scriptedFetch(steps);
+  const script = fetchStub().any(...steps);
   const fake = fakeContext({ fetch: script.fetch, signal: options.signal });
   const client = createClient(fake.ctx, {
     baseUrl: "https://api.example.test",
@@ -39,12 +39,12 @@ function setup(
   return { client, script, ...fake };
 }
 
-function status(code: number, headers: Record<string, string> = {}): Step {
+function status(code: number, headers: Record<string, string> = {}): Reply {
   return problem(code, { title: "try later" }, headers);
 }
 
 /** A 200 response whose body stream breaks after a few bytes (a truncated body). */
-function truncated(): Step {
+function truncated(): Reply {
   return () =>
     new Response(
       new ReadableStream({
@@ -62,7 +62,7 @@ describe("retries of idempotent requests (N2)", () => {
     const { client, script, sleeps } = setup([status(503), status(503), json(200, {})]);
     const res = await client.request(GET);
     assert.equal(res.status, 200);
-    assert.equal(script.requests.length, 3);
+    assert.equal(script.seen.length, 3);
     // random() is 0.5: half of 500 ms, then half of 1000 ms.
     assert.deepEqual(sleeps, [250, 500]);
   });
@@ -75,14 +75,14 @@ describe("retries of idempotent requests (N2)", () => {
       assert.match(error.message, /^503 Service Unavailable/);
       return true;
     });
-    assert.equal(script.requests.length, 3);
+    assert.equal(script.seen.length, 3);
   });
 
   for (const code of [408, 429, 500, 502, 503, 504]) {
     it(`retries ${code}`, async () => {
       const { client, script } = setup([status(code), json(200, {})]);
       await client.request(REVOKE);
-      assert.equal(script.requests.length, 2);
+      assert.equal(script.seen.length, 2);
     });
   }
 
@@ -90,7 +90,7 @@ describe("retries of idempotent requests (N2)", () => {
     it(`does not retry ${code}`, async () => {
       const { client, script, sleeps } = setup([status(code)]);
       await assert.rejects(client.request(GET), (e) => e instanceof ApiError && e.status === code);
-      assert.equal(script.requests.length, 1);
+      assert.equal(script.seen.length, 1);
       assert.deepEqual(sleeps, []);
     });
   }
@@ -125,7 +125,7 @@ describe("retries of idempotent requests (N2)", () => {
       assert.match(error.message, /server asked to wait 3600 seconds/);
       return true;
     });
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
     assert.deepEqual(sleeps, []);
   });
 
@@ -147,14 +147,14 @@ describe("retries of idempotent requests (N2)", () => {
       assert.equal(error.hints.length, 1);
       return true;
     });
-    assert.equal(script.requests.length, 3);
+    assert.equal(script.seen.length, 3);
     assert.deepEqual(sleeps, [250, 500]);
   });
 
   it("retries a body cut off mid-stream", async () => {
     const { client, script } = setup([truncated(), json(200, { ok: 1 })]);
     assert.deepEqual((await client.request(GET)).body, { ok: 1 });
-    assert.equal(script.requests.length, 2);
+    assert.equal(script.seen.length, 2);
   });
 
   it("does not retry a certificate error", async () => {
@@ -169,7 +169,7 @@ describe("retries of idempotent requests (N2)", () => {
       assert.match(error.hints[0], /ca_bundle/);
       return true;
     });
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
     assert.match(stderr.text(), /\[debug\] not retrying: the certificate is not trusted/);
   });
 
@@ -177,7 +177,7 @@ describe("retries of idempotent requests (N2)", () => {
     const dns = bunError("ENOTFOUND", "getaddrinfo ENOTFOUND api.example.test");
     const { client, script } = setup([fail(dns)]);
     await assert.rejects(client.request(GET), /: Could not resolve host api\.example\.test\.$/);
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
   });
 
   it("logs each retry decision in verbose mode", async () => {
@@ -211,11 +211,11 @@ describe("timeouts (N1)", () => {
       assert.match(error.hints[0], /--timeout/);
       return true;
     });
-    assert.equal(script.requests.length, 3);
+    assert.equal(script.seen.length, 3);
   });
 
   it("times out a body that never ends", async () => {
-    const endless: Step = () =>
+    const endless: Reply = () =>
       new Response(new ReadableStream({ start: (c) => c.enqueue(new Uint8Array([123])) }), {
         status: 200,
       });
@@ -226,7 +226,7 @@ describe("timeouts (N1)", () => {
   it("passes an abort signal to fetch", async () => {
     const { client, script } = setup([json(200, {})]);
     await client.request(GET);
-    assert.ok(script.requests[0].signal instanceof AbortSignal);
+    assert.ok(script.seen[0].signal instanceof AbortSignal);
   });
 });
 
@@ -237,7 +237,7 @@ describe("POST is never retried (N3)", () => {
   it("a 503 is reported, not retried", async () => {
     const { client, script } = setup([status(503)]);
     await assert.rejects(client.request(CREATE), (e) => e instanceof ApiError && e.status === 503);
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
   });
 
   it("a 429 with a short Retry-After is reported, not retried", async () => {
@@ -247,11 +247,11 @@ describe("POST is never retried (N3)", () => {
       assert.ok(error.hints.includes("The server asked to wait 1 seconds before trying again."));
       return true;
     });
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
     assert.deepEqual(sleeps, []);
   });
 
-  const ambiguous: [string, Step][] = [
+  const ambiguous: [string, Reply][] = [
     [
       "a reset (Bun)",
       fail(bunError("ECONNRESET", "The socket connection was closed unexpectedly.")),
@@ -273,7 +273,7 @@ describe("POST is never retried (N3)", () => {
         assert.deepEqual(error.hints, [listHint]);
         return true;
       });
-      assert.equal(script.requests.length, 1);
+      assert.equal(script.seen.length, 1);
     });
   }
 
@@ -285,7 +285,7 @@ describe("POST is never retried (N3)", () => {
         e instanceof NetworkError &&
         /^Request to api\.example\.test timed out after 20 ms; .*unknown/.test(e.message),
     );
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
   });
 
   it("a refused connection says nothing was sent", async () => {
@@ -301,7 +301,7 @@ describe("POST is never retried (N3)", () => {
       assert.ok(!error.hints.includes(listHint));
       return true;
     });
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
   });
 
   it("uses the request's own unknown-outcome hints when given", async () => {
@@ -326,14 +326,14 @@ describe("Ctrl-C (I4)", () => {
     controller.abort(reason);
     const { client, script } = setup([], { signal: controller.signal });
     await assert.rejects(client.request(GET), (error) => error === reason);
-    assert.equal(script.requests.length, 0);
+    assert.equal(script.seen.length, 0);
   });
 
   it("rejects at once with the signal's reason while waiting on the network", async () => {
     const controller = new AbortController();
     const reason = new InterruptedError();
     // This fetch ignores its signal: the client must not wait for it anyway.
-    const ignoring: Step = () => {
+    const ignoring: Reply = () => {
       queueMicrotask(() => controller.abort(reason));
       return new Promise<Response>(() => {});
     };
@@ -350,7 +350,7 @@ describe("Ctrl-C (I4)", () => {
   it("stops during a retry sleep", async () => {
     const controller = new AbortController();
     const reason = new InterruptedError();
-    const script = scriptedFetch([status(503), json(200, {})]);
+    const script = fetchStub().any(...[status(503), json(200, {})]);
     const fake = fakeContext({ fetch: script.fetch, signal: controller.signal });
     const sleeps: number[] = [];
     // Ctrl-C arrives while the client sleeps before its second attempt.
@@ -370,7 +370,7 @@ describe("Ctrl-C (I4)", () => {
       verbose: false,
     });
     await assert.rejects(client.request(GET), (error) => error === reason);
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
     assert.deepEqual(sleeps, [250]);
   });
 

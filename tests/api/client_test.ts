@@ -3,12 +3,12 @@ import assert from "node:assert/strict";
 import { type ClientOptions, createClient } from "../../api/client.ts";
 import { ApiError, ConfigError, NetworkError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { json, problem, raw, scriptedFetch, type Step } from "./_scripted_fetch.ts";
+import { fetchStub, json, problem, raw, type Reply } from "../_helpers/fetch_stub.ts";
 
 const API_KEY = "ak-test-bearer-0123456789abcdef";
 
-function setup(steps: Step[], options: Partial<ClientOptions> = {}) {
-  const script = scriptedFetch(steps);
+function setup(steps: Reply[], options: Partial<ClientOptions> = {}) {
+  const script = fetchStub().any(...steps);
   const fake = fakeContext({ fetch: script.fetch });
   const client = createClient(fake.ctx, {
     baseUrl: "https://api.example.test",
@@ -24,7 +24,7 @@ describe("client: request shape", () => {
   it("sends exactly the documented headers on a GET", async () => {
     const { client, script } = setup([json(200, { ok: true })]);
     await client.request({ method: "GET", path: "/v2/api-keys", idempotent: true });
-    const [req] = script.requests;
+    const [req] = script.seen;
     assert.deepEqual([...req.headers.entries()].sort(), [
       ["accept", "application/json, application/problem+json"],
       ["authorization", `Bearer ${API_KEY}`],
@@ -32,7 +32,7 @@ describe("client: request shape", () => {
     ]);
     assert.equal(req.redirect, "manual");
     assert.equal(req.body, undefined);
-    script.assertDone();
+    script.verify();
   });
 
   it("hands the text of the final 2xx answer to onBody, once, before parsing it", async () => {
@@ -48,21 +48,21 @@ describe("client: request shape", () => {
       onBody: (text) => seen.push(text),
     });
     assert.deepEqual(seen.map((text) => JSON.parse(text)), [response.body]);
-    script.assertDone();
+    script.verify();
   });
 
   it("sends the request before the caller's own synchronous work runs", () => {
     const { client, script } = setup([json(200, {})]);
     client.request({ method: "GET", path: "/v2/api-keys", idempotent: true }).catch(() => {});
     // No await in between: paginate.ts relies on this to start the next page early.
-    assert.equal(script.requests.length, 1);
+    assert.equal(script.seen.length, 1);
   });
 
   it("adds Content-Type only with a body", async () => {
     const { client, script } = setup([json(201, { ok: true })]);
     await client.request({ method: "POST", path: "/v2/api-keys", body: {}, idempotent: false });
-    assert.equal(script.requests[0].headers.get("content-type"), "application/json");
-    assert.equal(script.requests[0].body, "{}");
+    assert.equal(script.seen[0].headers.get("content-type"), "application/json");
+    assert.equal(script.seen[0].body, "{}");
   });
 
   const bases: [string, string][] = [
@@ -75,7 +75,7 @@ describe("client: request shape", () => {
     it(`joins ${baseUrl} and the path`, async () => {
       const { client, script } = setup([json(200, {})], { baseUrl });
       await client.request({ method: "GET", path: "/v2/api-keys", idempotent: true });
-      assert.equal(script.requests[0].url.href, expected);
+      assert.equal(script.seen[0].url.href, expected);
     });
   }
 
@@ -87,8 +87,8 @@ describe("client: request shape", () => {
       query: { name: "a b&c=d", limit: 100, cursor: undefined, status: "" },
       idempotent: true,
     });
-    assert.equal(script.requests[0].url.search, "?name=a%20b%26c%3Dd&limit=100");
-    assert.equal(script.requests[0].url.searchParams.get("name"), "a b&c=d");
+    assert.equal(script.seen[0].url.search, "?name=a%20b%26c%3Dd&limit=100");
+    assert.equal(script.seen[0].url.searchParams.get("name"), "a b&c=d");
   });
 
   it("drops undefined and null fields from bodies, at any depth", async () => {
@@ -104,7 +104,7 @@ describe("client: request shape", () => {
       },
       idempotent: false,
     });
-    assert.equal(script.requests[0].body, '{"name":"n","roles":{"space_role":"admin"}}');
+    assert.equal(script.seen[0].body, '{"name":"n","roles":{"space_role":"admin"}}');
   });
 
   it("refuses a path carrying a query or fragment (IDs must be encoded)", async () => {
@@ -172,7 +172,7 @@ describe("client: responses", () => {
     );
   });
 
-  const malformed: [string, Step, RegExp][] = [
+  const malformed: [string, Reply, RegExp][] = [
     [
       "HTML from a proxy",
       raw(200, "<html><body>Please log in to the Wi-Fi</body></html>"),
@@ -231,15 +231,15 @@ describe("client: responses", () => {
 });
 
 describe("client: redirects (S2)", () => {
-  function redirect(status: number, location: string): Step {
+  function redirect(status: number, location: string): Reply {
     return () => new Response(null, { status, headers: { location } });
   }
 
   it("follows a same-origin redirect and keeps the token", async () => {
     const { client, script } = setup([redirect(307, "/v2/other"), json(200, {})]);
     await client.request({ method: "GET", path: "/v2/x", idempotent: true });
-    assert.equal(script.requests[1].url.href, "https://api.example.test/v2/other");
-    assert.equal(script.requests[1].headers.get("authorization"), `Bearer ${API_KEY}`);
+    assert.equal(script.seen[1].url.href, "https://api.example.test/v2/other");
+    assert.equal(script.seen[1].headers.get("authorization"), `Bearer ${API_KEY}`);
   });
 
   it("drops the Authorization header when the origin changes, for every later hop", async () => {
@@ -249,9 +249,9 @@ describe("client: redirects (S2)", () => {
       json(200, {}),
     ]);
     await client.request({ method: "GET", path: "/v2/x", idempotent: true });
-    assert.equal(script.requests[1].url.host, "elsewhere.example.test");
-    assert.equal(script.requests[1].headers.get("authorization"), null);
-    assert.equal(script.requests[2].headers.get("authorization"), null);
+    assert.equal(script.seen[1].url.host, "elsewhere.example.test");
+    assert.equal(script.seen[1].headers.get("authorization"), null);
+    assert.equal(script.seen[2].headers.get("authorization"), null);
   });
 
   it("treats a scheme change (https → http) as another origin", async () => {
@@ -260,7 +260,7 @@ describe("client: redirects (S2)", () => {
       json(200, {}),
     ]);
     await client.request({ method: "GET", path: "/v2/x", idempotent: true });
-    assert.equal(script.requests[1].headers.get("authorization"), null);
+    assert.equal(script.seen[1].headers.get("authorization"), null);
   });
 
   it("keeps method and body on 307/308 and turns a POST into a GET on 303", async () => {
@@ -270,11 +270,11 @@ describe("client: redirects (S2)", () => {
       json(200, {}),
     ]);
     await client.request({ method: "POST", path: "/v2/x", body: { name: "n" }, idempotent: false });
-    assert.equal(script.requests[1].method, "POST");
-    assert.equal(script.requests[1].body, '{"name":"n"}');
-    assert.equal(script.requests[2].method, "GET");
-    assert.equal(script.requests[2].body, undefined);
-    assert.equal(script.requests[2].headers.get("content-type"), null);
+    assert.equal(script.seen[1].method, "POST");
+    assert.equal(script.seen[1].body, '{"name":"n"}');
+    assert.equal(script.seen[2].method, "GET");
+    assert.equal(script.seen[2].body, undefined);
+    assert.equal(script.seen[2].headers.get("content-type"), null);
   });
 
   it("stops after 5 redirects", async () => {
@@ -284,7 +284,7 @@ describe("client: redirects (S2)", () => {
       client.request({ method: "GET", path: "/v2/x", idempotent: true }),
       (error) => error instanceof NetworkError && /Too many redirects/.test(error.message),
     );
-    assert.equal(script.requests.length, 6);
+    assert.equal(script.seen.length, 6);
   });
 
   it("refuses a redirect to a non-http scheme", async () => {

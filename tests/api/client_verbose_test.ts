@@ -2,12 +2,12 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createClient } from "../../api/client.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { raw, scriptedFetch, type Step } from "./_scripted_fetch.ts";
+import { fetchStub, raw, type Reply } from "../_helpers/fetch_stub.ts";
 
 const TOKEN = "ak-bearer-token-abcdef0123456789";
 
-function setup(steps: Step[], verbose: boolean) {
-  const script = scriptedFetch(steps);
+function setup(steps: Reply[], verbose: boolean) {
+  const script = fetchStub().any(...steps);
   const fake = fakeContext({ fetch: script.fetch });
   const client = createClient(fake.ctx, {
     baseUrl: "https://api.example.test",
@@ -19,7 +19,7 @@ function setup(steps: Step[], verbose: boolean) {
 }
 
 describe("verbose log (S1)", () => {
-  const created: Step = () =>
+  const created: Reply = () =>
     new Response(
       JSON.stringify({ id: "k1", key_type: "user", key: "ak-NEW-SECRET-777", token: "t0ps3cret!" }),
       {

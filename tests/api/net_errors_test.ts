@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { classifyFetchError, type FailureKind } from "../../api/_net_errors.ts";
-import { bunError, denoError } from "./_scripted_fetch.ts";
+import { bunError, denoError } from "../_helpers/fetch_stub.ts";
 
 /** Node's undici: `fetch failed` with a coded cause. */
 function nodeError(code: string, message: string): Error {

@@ -12,7 +12,7 @@ import {
 import type { ApiClient, ApiRequest } from "../../api/client.ts";
 import type { ApiKey, Pagination } from "../../api/types.ts";
 import { NetworkError } from "../../runtime/errors.ts";
-import { sampleKey } from "./_scripted_fetch.ts";
+import { sampleKey } from "./_sample_key.ts";
 
 /** `paginate` over `GET /v2/api-keys`, as `ax api-keys list` uses it. */
 function paginateApiKeys(

@@ -5,10 +5,10 @@ import { createClient } from "../../api/client.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { PaginationError } from "../../api/paginate.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
-import { json, scriptedFetch, type Step } from "./_scripted_fetch.ts";
+import { fetchStub, json, type Reply } from "../_helpers/fetch_stub.ts";
 
-function setup(steps: Step[]) {
-  const script = scriptedFetch(steps);
+function setup(steps: Reply[]) {
+  const script = fetchStub().any(...steps);
   const fake = fakeContext({ fetch: script.fetch });
   const client = createClient(fake.ctx, {
     baseUrl: "https://api.example.test",
@@ -19,7 +19,7 @@ function setup(steps: Step[]) {
   return { client, script };
 }
 
-function page(spaces: [string, string][], nextCursor?: string): Step {
+function page(spaces: [string, string][], nextCursor?: string): Reply {
   return json(200, {
     spaces: spaces.map(([id, name]) => ({
       id,
@@ -48,7 +48,7 @@ describe("resolveSpaceId", () => {
   it("returns an ID as is, without a request", async () => {
     const { client, script } = setup([]);
     assert.equal(await resolveSpaceId(client, "U3BhY2U6MTpiRnVM"), "U3BhY2U6MTpiRnVM");
-    assert.equal(script.requests.length, 0);
+    assert.equal(script.seen.length, 0);
   });
 
   it("finds the exact match among substring matches, across pages", async () => {
@@ -57,9 +57,9 @@ describe("resolveSpaceId", () => {
       page([["id-3", "prod"]]),
     ]);
     assert.equal(await resolveSpaceId(client, "prod"), "id-3");
-    const urls = script.requests.map((r) => r.url.search);
+    const urls = script.seen.map((r) => r.url.search);
     assert.deepEqual(urls, ["?name=prod&limit=100", "?name=prod&limit=100&cursor=c2"]);
-    script.assertDone();
+    script.verify();
   });
 
   it("not found: exit 1, names the value", async () => {
@@ -96,7 +96,7 @@ describe("listSpaces", () => {
   it("sends only the set parameters", async () => {
     const { client, script } = setup([page([["id-1", "a"]])]);
     const result = await listSpaces(client, { limit: 5 });
-    assert.equal(script.requests[0].url.search, "?limit=5");
+    assert.equal(script.seen[0].url.search, "?limit=5");
     assert.equal(result.spaces[0].name, "a");
   });
 });

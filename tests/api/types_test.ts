@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readApiKey, readApiKeyCreated, readApiKeyList, readSpaceList } from "../../api/types.ts";
 import { NetworkError } from "../../runtime/errors.ts";
-import { sampleKey } from "./_scripted_fetch.ts";
+import { sampleKey } from "./_sample_key.ts";
 
 describe("readApiKey", () => {
   it("keeps the known fields in wire order", () => {

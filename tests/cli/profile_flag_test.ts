@@ -9,9 +9,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isGroup } from "../../cli/command.ts";
-import { COMMANDS, runCli } from "../../commands/mod.ts";
+import { COMMANDS } from "../../commands/mod.ts";
 import { ConfigError, UsageError } from "../../runtime/errors.ts";
-import { fakeContext } from "../_helpers/fake_context.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 import { fetchStub } from "../_helpers/fetch_stub.ts";
 import { removeDir, tempDir, writeProfileFile } from "../config/_temp_config.ts";
 
@@ -35,19 +35,27 @@ function twoProfiles(): string {
   return dir;
 }
 
+/** No credentials in the environment: the profile decides where requests go. */
+const FROM_PROFILE = { ARIZE_API_KEY: undefined, ARIZE_BASE_URL: undefined };
+
 /** Runs `ax api-keys revoke k1 --force <extra>` expecting the request to reach `profile`. */
 async function revokeAs(profile: string, input: { dir: string; argv: string[]; env?: object }) {
   const stub = fetchStub({
     baseUrl: `https://${profile}.arize.test`,
     headers: { authorization: `Bearer ak-${profile}-key-0123456789` },
   }).expect({ method: "PUT", path: "/v2/api-keys/k1/revoke" }, { status: 204 });
-  const fake = fakeContext({
-    fetch: stub.fetch,
-    env: { AX_CONFIG_DIR: input.dir, DISABLE_PRERELEASE_WARNING: "1", ...input.env },
+  const run = await runCommand(["api-keys", "revoke", "k1", "--force", ...input.argv], {
+    stub,
+    env: {
+      ...FROM_PROFILE,
+      AX_CONFIG_DIR: input.dir,
+      DISABLE_PRERELEASE_WARNING: "1",
+      ...input.env,
+    },
   });
-  await runCli(["api-keys", "revoke", "k1", "--force", ...input.argv], fake.ctx);
   stub.verify();
-  return fake;
+  assert.equal(run.error, undefined);
+  return run;
 }
 
 describe("--profile and AX_PROFILE", () => {
@@ -80,31 +88,32 @@ describe("--profile and AX_PROFILE", () => {
       status: 200,
       json: { api_keys: [], pagination: { has_more: false } },
     });
-    const fake = fakeContext({
-      fetch: stub.fetch,
-      env: { AX_CONFIG_DIR: dir, DISABLE_PRERELEASE_WARNING: "1" },
+    const run = await runCommand(["api-keys", "list", "--profile=work", "-o", "json"], {
+      stub,
+      env: { ...FROM_PROFILE, AX_CONFIG_DIR: dir, DISABLE_PRERELEASE_WARNING: "1" },
     });
-    await runCli(["api-keys", "list", "--profile=work", "-o", "json"], fake.ctx);
     stub.verify();
-    assert.deepEqual(JSON.parse(fake.stdout.text()).api_keys, []);
+    assert.equal(run.error, undefined);
+    assert.deepEqual(JSON.parse(run.stdout).api_keys, []);
   });
 
   it("a profile that does not exist is a ConfigError naming it, and nothing is sent", async () => {
-    const fake = fakeContext({
-      fetch: () => Promise.reject(new Error("no request expected")),
-      env: { AX_CONFIG_DIR: twoProfiles() },
+    const stub = fetchStub();
+    const run = await runCommand(["api-keys", "revoke", "k1", "-f", "--profile", "nope"], {
+      stub,
+      env: { ...FROM_PROFILE, AX_CONFIG_DIR: twoProfiles() },
     });
-    await assert.rejects(
-      runCli(["api-keys", "revoke", "k1", "-f", "--profile", "nope"], fake.ctx),
-      (error: unknown) => error instanceof ConfigError && /nope/.test(error.message),
-    );
+    stub.verify();
+    assert.ok(run.error instanceof ConfigError && /nope/.test(run.error.message), run.report);
   });
 
   it("an invalid name is a usage error naming --profile", async () => {
-    const fake = fakeContext({ env: { AX_CONFIG_DIR: twoProfiles() } });
-    await assert.rejects(
-      runCli(["api-keys", "list", "--profile", "a/b"], fake.ctx),
-      (error: unknown) => error instanceof UsageError && /--profile 'a\/b'/.test(error.message),
+    const run = await runCommand(["api-keys", "list", "--profile", "a/b"], {
+      env: { AX_CONFIG_DIR: twoProfiles() },
+    });
+    assert.ok(
+      run.error instanceof UsageError && /--profile 'a\/b'/.test(run.error.message),
+      run.report,
     );
   });
 

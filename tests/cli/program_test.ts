@@ -10,21 +10,11 @@ import type { Command } from "@commander-js/extra-typings";
 import { type CommandSpec, isGroup, type Spec } from "../../cli/command.ts";
 import { buildProgram as buildFrom, GET_STARTED } from "../../cli/program.ts";
 import { HELP_TOPICS } from "../../cli/topics.ts";
-import { buildProgram, COMMANDS, runCli } from "../../commands/mod.ts";
+import { buildProgram, COMMANDS } from "../../commands/mod.ts";
 import { EXIT, UsageError } from "../../runtime/errors.ts";
-import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
-
-/** Runs `ax <argv>` in-process; returns stdout, stderr and the error thrown, if any. */
-async function ax(argv: string[], options: FakeContextOptions = {}) {
-  const fake = fakeContext(options);
-  let error: unknown;
-  try {
-    await runCli(argv, fake.ctx);
-  } catch (caught) {
-    error = caught;
-  }
-  return { stdout: fake.stdout.text(), stderr: fake.stderr.text(), error };
-}
+import { fakeContext } from "../_helpers/fake_context.ts";
+import { fetchStub } from "../_helpers/fetch_stub.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 
 /** Every declared command with its path, e.g. `api-keys list`. */
 function leaves(specs: readonly Spec[]): [string, CommandSpec][] {
@@ -78,30 +68,30 @@ describe("the program built from the declarations", () => {
 
   it("answers --version and -V exactly as commander does", async () => {
     for (const flag of ["--version", "-V"]) {
-      const fast = await ax([flag]);
+      const fast = await runCommand([flag]);
       // A second argument takes the path through commander.
-      const slow = await ax([flag, "--help"]);
+      const slow = await runCommand([flag, "--help"]);
       assert.equal(fast.stdout, slow.stdout);
       assert.equal(fast.stdout, "ax 0.0.0-test (commit test, test)\n");
     }
   });
 
   it("prints a group's help", async () => {
-    const { stdout } = await ax(["api-keys", "--help"]);
+    const { stdout } = await runCommand(["api-keys", "--help"]);
     assert.match(stdout, /Usage: ax api-keys/);
     assert.match(stdout, /^ {2}list \[options\] /m);
     assert.match(stdout, /^ {2}revoke \[options\] \[key-id\.\.\.\] /m);
   });
 
   it("suggests a subcommand for a mistyped one", async () => {
-    const { error } = await ax(["api-keys", "lst"]);
+    const { error } = await runCommand(["api-keys", "lst"]);
     assert.ok(error instanceof UsageError);
     assert.equal(error.message, "unknown command 'lst'");
     assert.deepEqual(error.hints, ["Did you mean list?", "Run 'ax api-keys --help' for usage."]);
   });
 
   it("runs a subcommand's --help", async () => {
-    const { stdout } = await ax(["api-keys", "revoke", "--help"]);
+    const { stdout } = await runCommand(["api-keys", "revoke", "--help"]);
     assert.match(stdout, /Usage: ax api-keys revoke \[options\] \[key-id\.\.\.\]/);
     assert.match(stdout, /--force/);
   });
@@ -109,8 +99,8 @@ describe("the program built from the declarations", () => {
 
 describe("help where people look", () => {
   it("bare `ax` prints the root help on stdout, without an error", async () => {
-    const bare = await ax([]);
-    const flag = await ax(["--help"]);
+    const bare = await runCommand([]);
+    const flag = await runCommand(["--help"]);
     assert.equal(bare.error, undefined);
     assert.equal(bare.stderr, "");
     assert.equal(bare.stdout, flag.stdout);
@@ -118,7 +108,7 @@ describe("help where people look", () => {
   });
 
   it("the root help lists the topics and ends with how to get started", async () => {
-    const { stdout } = await ax(["--help"]);
+    const { stdout } = await runCommand(["--help"]);
     for (const topic of Object.keys(HELP_TOPICS)) {
       assert.match(stdout, new RegExp(`^ {2}${topic} `, "m"));
     }
@@ -129,27 +119,28 @@ describe("help where people look", () => {
   for (const path of leaves(COMMANDS).filter(([, c]) => !c.hidden).map(([p]) => p)) {
     it(`ax help ${path} and ax ${path.replace(" ", " help ")} print its --help`, async () => {
       const words = path.split(" ");
-      const expected = (await ax([...words, "--help"])).stdout;
+      const expected = (await runCommand([...words, "--help"])).stdout;
       assert.match(expected, new RegExp(`^Usage: ax ${path}`));
-      assert.equal((await ax(["help", ...words])).stdout, expected);
+      assert.equal((await runCommand(["help", ...words])).stdout, expected);
       if (words.length === 2) {
-        assert.equal((await ax([words[0], "help", words[1]])).stdout, expected);
+        assert.equal((await runCommand([words[0], "help", words[1]])).stdout, expected);
       }
     });
   }
 
   it("ax help <group> prints the group's help", async () => {
     assert.equal(
-      (await ax(["help", "profiles"])).stdout,
-      (await ax(["profiles", "--help"])).stdout,
+      (await runCommand(["help", "profiles"])).stdout,
+      (await runCommand(["profiles", "--help"])).stdout,
     );
   });
 
   for (const topic of ["environment", "exit-codes", "formats"]) {
     it(`ax help ${topic} prints the topic offline`, async () => {
-      const { stdout, error } = await ax(["help", topic], {
-        fetch: () => Promise.reject(new Error("no network in help")),
-      });
+      // An empty stub: any request fails the run, and verify() names it.
+      const stub = fetchStub();
+      const { stdout, error } = await runCommand(["help", topic], { stub });
+      stub.verify();
       assert.equal(error, undefined);
       assert.ok(stdout.startsWith(`ax help ${topic}: ${HELP_TOPICS[topic].summary}\n`));
       assert.ok(stdout.includes(HELP_TOPICS[topic].body.trim().split("\n")[0]));
@@ -173,7 +164,7 @@ describe("help where people look", () => {
   });
 
   it("an unknown help word is a usage error naming it", async () => {
-    const { error } = await ax(["help", "api-keys", "lst"]);
+    const { error } = await runCommand(["help", "api-keys", "lst"]);
     assert.ok(error instanceof UsageError);
     assert.match(error.message, /unknown command or topic 'lst'/);
     assert.ok(error.hints.some((h) => h.includes("list")));
@@ -183,10 +174,12 @@ describe("help where people look", () => {
     const narrow = { stdoutTTY: true, columns: 40 };
     const pages = [[], ...leaves(COMMANDS).filter(([, c]) => !c.hidden).map(([p]) => p.split(" "))];
     for (const words of pages) {
-      const { stdout } = await ax([...words, "--help"], narrow);
-      const wide = await ax([...words, "--help"], { stdoutTTY: true, columns: 200 });
-      // Same words in the same order: nothing was cut, only line breaks moved.
-      const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+      const { stdout } = await runCommand([...words, "--help"], narrow);
+      const wide = await runCommand([...words, "--help"], { stdoutTTY: true, columns: 200 });
+      // Same words: nothing was cut, only line breaks moved (examples gain
+      // ` \` continuations and comments above them, checked below).
+      const wordsOf = (text: string) =>
+        text.split(/\s+/).filter((w) => w && w !== "\\" && w !== "#").sort();
       assert.deepEqual(wordsOf(stdout), wordsOf(wide.stdout), words.join(" "));
       for (const line of stdout.split("\n")) {
         // A line may pass 40 columns only when it is a single unbreakable word.
@@ -194,6 +187,41 @@ describe("help where people look", () => {
       }
     }
   });
+
+  for (const columns of [40, 80]) {
+    it(`examples wrapped at ${columns} columns still paste as the same commands`, async () => {
+      const joined = (lines: string[]) => {
+        const commands: string[] = [];
+        let pending = "";
+        for (const line of lines) {
+          pending += (pending ? " " : "") + line.trim();
+          if (pending.endsWith(" \\")) pending = pending.slice(0, -2);
+          else {
+            commands.push(pending.replace(/\s+/g, " "));
+            pending = "";
+          }
+        }
+        return commands;
+      };
+      const withoutComments = (lines: string[]) => lines.map((l) => l.replace(/ +#.*$/, ""));
+      for (const [path, spec] of leaves(COMMANDS).filter(([, c]) => c.examples?.length)) {
+        const { stdout } = await runCommand([...path.split(" "), "--help"], {
+          stdoutTTY: true,
+          columns,
+        });
+        const block = stdout.split("\nExamples:\n")[1].split("\n\n")[0].split("\n");
+        for (const line of block) {
+          if (line.length <= columns) continue;
+          // Only an unbreakable word (with its continuation) may pass the width.
+          assert.doesNotMatch(line.trim().replace(/ \\$/, ""), /\s/, `${path}: ${line}`);
+        }
+        const shown = joined(
+          withoutComments(block.filter((line) => !line.trimStart().startsWith("#"))),
+        );
+        assert.deepEqual(shown, joined(withoutComments([...spec.examples!])), path);
+      }
+    });
+  }
 
   it("no example names a date in the past", () => {
     const now = new Date();

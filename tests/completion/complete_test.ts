@@ -8,11 +8,12 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildProgram, runCli } from "../../commands/mod.ts";
+import { buildProgram } from "../../commands/mod.ts";
 import { completeWords } from "../../commands/completion/complete.ts";
 import type { Context } from "../../runtime/context.ts";
 import { fakeContext, type FakeContextOptions } from "../_helpers/fake_context.ts";
-import { fetchStub } from "../_helpers/fetch_stub.ts";
+import { fetchStub, hang } from "../_helpers/fetch_stub.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 import { writeExecutable } from "../formats/plugins/_plugin_files.ts";
 
 const BASE_URL = "https://api.arize.test";
@@ -64,6 +65,31 @@ describe("ax complete: commands and options", () => {
     assert.ok(values.includes("completion"));
     assert.ok(!values.includes("complete"));
     assert.equal(directive, ":4");
+  });
+
+  it("ax help offers the commands and topics, then a group's commands; <group> help too", async () => {
+    const root = await complete(["help", ""]);
+    for (const v of ["api-keys", "profiles", "spaces", "environment", "exit-codes", "formats"]) {
+      assert.ok(root.values.includes(v), `${v} in ${root.values}`);
+    }
+    assert.ok(!root.values.includes("help") && !root.values.includes("complete"));
+    assert.deepEqual((await complete(["help", "spaces", ""])).values, ["list"]);
+    assert.deepEqual((await complete(["spaces", "help", ""])).values, ["list"]);
+    assert.deepEqual((await complete(["help", "spaces", "list", ""])).values, []);
+  });
+
+  it("--columns offers the names not yet listed, after the typed ones, with no space", async () => {
+    const { values, directive } = await complete(["api-keys", "list", "--columns", "name,i"]);
+    assert.deepEqual(values, ["name,id"]);
+    assert.equal(Number(directive!.slice(1)) & 2, 2, "no space after a list item");
+    const next = await complete(["api-keys", "list", "--columns=name,id,"]);
+    assert.ok(!next.values.some((v) => /,(name|id)$/.test(v.slice("name,id".length))));
+    assert.ok(next.values.includes("name,id,created_at"));
+  });
+
+  it("a lone - lists the long options as well as the short ones", async () => {
+    const { values } = await complete(["spaces", "list", "-"]);
+    for (const v of ["-l", "-o", "--all", "--profile", "--name"]) assert.ok(values.includes(v), v);
   });
 
   it("completes a command prefix", async () => {
@@ -292,26 +318,24 @@ describe("ax complete: live values", () => {
     let budget = 0;
     let started!: () => void;
     const requestStarted = new Promise<void>((resolve) => (started = resolve));
-    const hangingFetch = ((_url: string, init?: RequestInit) =>
-      new Promise((_, reject) => {
-        started();
-        init?.signal?.addEventListener("abort", () => {
-          aborted = true;
-          reject(init.signal!.reason);
-        });
-      })) as typeof fetch;
+    const stub = fetchStub({ baseUrl: BASE_URL }).any((request) => {
+      started();
+      request.signal?.addEventListener("abort", () => (aborted = true));
+      return hang()(request);
+    });
     // The budget's timer runs out as soon as the request is under way.
     const sleep = (ms: number) => {
       budget = ms;
       return requestStarted;
     };
     const result = await complete(["api-keys", "revoke", ""], {
-      fetch: hangingFetch,
+      fetch: stub.fetch,
       env: { ARIZE_API_KEY: "ak-test", ARIZE_BASE_URL: BASE_URL },
       ctx: { sleep },
     });
     assert.equal(budget, 2000);
     assert.ok(aborted, "the request was aborted");
+    stub.verify();
     assert.deepEqual(result.values, []);
     assert.equal(result.directive, ":4");
   });
@@ -435,13 +459,13 @@ describe("ax complete for bash (AX_COMPLETE_SHELL=bash)", () => {
 
   it("is what `ax complete` answers when the bash script sets AX_COMPLETE_SHELL=bash", async () => {
     // Through the real entry point: the line names `api-keys` only inside one word.
-    const fake = fakeContext({
-      homeDir: "/nonexistent-home",
-      env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" },
-    });
-    await runCli(["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"], fake.ctx);
-    assert.equal(fake.stdout.text(), "revoked\n:4\n");
-    assert.equal(fake.stderr.text(), "");
+    const run = await runCommand(
+      ["complete", "--", "ax api-keys list --space 'My S' --status=r", "r"],
+      { homeDir: "/nonexistent-home", env: { AX_COMPLETE_SHELL: "bash", COMP_TYPE: "9" } },
+    );
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, "revoked\n:4\n");
+    assert.equal(run.stderr, "");
   });
 
   it("completes `--opt=value` after readline's `=` break", async () => {

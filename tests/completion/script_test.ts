@@ -8,16 +8,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../commands/mod.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { fakeContext } from "../_helpers/fake_context.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 
 async function script(shell: string): Promise<string> {
   // No home directory and no config: completion must not need either (I7).
-  const fake = fakeContext({ homeDir: undefined });
-  await runCli(["completion", shell], fake.ctx);
-  assert.equal(fake.stderr.text(), "");
-  return fake.stdout.text();
+  const run = await runCommand(["completion", shell], { homeDir: undefined });
+  assert.equal(run.error, undefined);
+  assert.equal(run.stderr, "");
+  return run.stdout;
 }
 
 describe("ax completion <shell>", () => {
@@ -58,6 +57,12 @@ describe("ax completion <shell>", () => {
     },
   );
 
+  it("has fish cut a lone no-space candidate at a real TAB, safe from leading dashes", async () => {
+    const text = await script("fish");
+    assert.match(text, /string split --max 1 -- \\t \$__ax_comp_results\[1\]/);
+    assert.doesNotMatch(text, /string split[^\n]*"\\t"/, 'fish reads "\\t" as backslash-t');
+  });
+
   it("has fish send the token at the cursor without its quotes", async () => {
     assert.match(await script("fish"), /set -l lastArg \(commandline -ct \| string unescape\)/);
   });
@@ -67,13 +72,11 @@ describe("ax completion <shell>", () => {
   });
 
   it("rejects an unknown shell with a usage error naming the choices", async () => {
-    const fake = fakeContext();
-    await assert.rejects(runCli(["completion", "tcsh"], fake.ctx), (error: unknown) => {
-      assert.ok(error instanceof UsageError);
-      assert.match(error.message, /tcsh/);
-      assert.match(error.message, /bash, zsh, fish, powershell/);
-      return true;
-    });
-    assert.equal(fake.stdout.text(), "");
+    const run = await runCommand(["completion", "tcsh"]);
+    assert.ok(run.error instanceof UsageError);
+    assert.match(run.error.message, /tcsh/);
+    assert.match(run.error.message, /bash, zsh, fish, powershell/);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, "");
   });
 });

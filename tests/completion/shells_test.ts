@@ -3,7 +3,7 @@
  * package), zsh and fish run inside tmux with the compiled binary on PATH as
  * `ax` and its completion script loaded from the rc file. Keys are typed, TAB
  * is pressed, and the screen is read back. Key IDs come live from a real
- * emulator. A shell that is not installed is skipped with the reason.
+ * fx.emu. A shell that is not installed is skipped with the reason.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TestBinary, testBinary } from "../compile/_binary.ts";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 import { haveTmux, startShell } from "./_tmux.ts";
 
 const PROMPT = "AXPROMPT> ";
@@ -104,7 +104,7 @@ if (skipAll) console.log(`skipping real-shell completion tests: ${skipAll}`);
 describe("completion in real shells", { skip: skipAll }, () => {
   let dir = "";
   let binDir = "";
-  let emulator: EmulatorHandle;
+  const fx = useEmulator("shells");
   const keyIds: string[] = [];
   /** IDs of the two spaces named `Twin`. */
   const twinIds: string[] = [];
@@ -114,12 +114,11 @@ describe("completion in real shells", { skip: skipAll }, () => {
     binDir = join(dir, "bin");
     mkdirSync(binDir);
     symlinkSync(binary!.file(), join(binDir, "ax"));
-    emulator = await startEmulator();
     for (const name of ["laptop", "ci"]) {
-      const response = await fetch(`${emulator.url}/v2/api-keys`, {
+      const response = await fetch(`${fx.emu.url}/v2/api-keys`, {
         method: "POST",
         headers: {
-          authorization: `Bearer ${emulator.adminKey}`,
+          authorization: `Bearer ${fx.emu.adminKey}`,
           "content-type": "application/json",
         },
         body: JSON.stringify({ name, key_type: "user" }),
@@ -128,13 +127,12 @@ describe("completion in real shells", { skip: skipAll }, () => {
       keyIds.push(((await response.json()) as { id: string }).id);
     }
     for (const name of [...HARD_NAMES, "Twin", "Twin"]) {
-      const space = await emulator.admin("POST", "spaces", { name }) as { id: string };
+      const space = await fx.emu.admin("POST", "spaces", { name }) as { id: string };
       if (name === "Twin") twinIds.push(space.id);
     }
   });
 
-  after(async () => {
-    await emulator?.stop();
+  after(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -166,7 +164,7 @@ describe("completion in real shells", { skip: skipAll }, () => {
        * arguments of `printf '<%s>\n'` and returns what the command received,
        * one word per entry: how the shell reads what completion inserted.
        */
-      async function tabAndRun(line: string): Promise<string[]> {
+      async function tabAndRun(line: string, typedAfter = ""): Promise<string[]> {
         const shell = await open();
         try {
           shell.send({ literal: line });
@@ -176,6 +174,7 @@ describe("completion in real shells", { skip: skipAll }, () => {
             (s) => lastLine(s) !== `${PROMPT}${line}`,
             `something inserted after ${line}<TAB>`,
           );
+          if (typedAfter) shell.send({ literal: typedAfter });
           shell.send("C-a", { literal: "printf '<%s>\\n' " }, "Enter");
           const screen = await shell.waitFor(
             (s) => s.includes("<ax>") && lastLine(s) === PROMPT.trimEnd(),
@@ -203,8 +202,8 @@ describe("completion in real shells", { skip: skipAll }, () => {
             XDG_CONFIG_HOME: join(home, ".config"),
             XDG_DATA_HOME: join(home, ".local", "share"),
             LANG: "C.UTF-8",
-            ARIZE_API_KEY: emulator.adminKey,
-            ARIZE_BASE_URL: emulator.url,
+            ARIZE_API_KEY: fx.emu.adminKey,
+            ARIZE_BASE_URL: fx.emu.url,
             AX_CONFIG_DIR: join(home, "ax-config"),
             ...env,
           },
@@ -280,6 +279,37 @@ describe("completion in real shells", { skip: skipAll }, () => {
           "show",
           "prod-eu",
         ]);
+      });
+
+      const helpWords: [string, string[]][] = [
+        ["ax help api-keys l", ["ax", "help", "api-keys", "list"]],
+        ["ax api-keys help ref", ["ax", "api-keys", "help", "refresh"]],
+        ["ax help exit", ["ax", "help", "exit-codes"]],
+      ];
+      for (const [line, words] of helpWords) {
+        it(`completes help's words: \`${line}<TAB>\``, async () => {
+          assert.deepEqual(await tabAndRun(line), words);
+        });
+      }
+
+      for (
+        const line of [
+          "ax api-keys list --columns name,created_a",
+          "ax api-keys list --columns=created_a",
+        ]
+      ) {
+        it(`completes a --columns item with no space after it: \`${line}<TAB>\``, async () => {
+          const words = await tabAndRun(line, ",id");
+          assert.deepEqual(words.slice(0, 3), ["ax", "api-keys", "list"]);
+          assert.match(
+            words.slice(3).join(" "),
+            /^(--columns name,created_at,id|--columns=created_at,id)$/,
+          );
+        });
+      }
+
+      it("lists long options too on `ax api-keys list -<TAB>`", async () => {
+        await typeAndTab("ax api-keys list -", setup.tabs.noPrefix, ["--all", "--profile", "-l"]);
       });
 
       it("offers the IDs of two spaces that share a name, the name beside each", async () => {

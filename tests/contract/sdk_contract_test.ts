@@ -20,14 +20,14 @@ import {
   refreshApiKey,
   revokeApiKey,
 } from "@arizeai/ax-client";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 
-let emu: EmulatorHandle;
+const fx = useEmulator("sdk-contract");
 let admin: ReturnType<typeof createClient>;
 let user: ReturnType<typeof createClient>;
 
 function clientFor(apiKey: string) {
-  return createClient({ apiKey, baseUrl: emu.url, getEnvironmentOptions: () => ({}) });
+  return createClient({ apiKey, baseUrl: fx.emu.url, getEnvironmentOptions: () => ({}) });
 }
 
 function assertDocumentedKey(key: ApiKey): void {
@@ -53,15 +53,13 @@ async function works(apiKey: string): Promise<boolean> {
 
 describe("official SDK against the emulator", () => {
   const warningSetting = process.env.DISABLE_PRERELEASE_WARNING;
-  before(async () => {
+  before(() => {
     // The SDK warns on stderr once per alpha endpoint unless told not to.
     process.env.DISABLE_PRERELEASE_WARNING = "true";
-    emu = await startEmulator();
-    admin = clientFor(emu.adminKey);
-    user = clientFor(emu.userKey);
+    admin = clientFor(fx.emu.adminKey);
+    user = clientFor(fx.emu.userKey);
   });
-  after(async () => {
-    await emu.stop();
+  after(() => {
     if (warningSetting === undefined) delete process.env.DISABLE_PRERELEASE_WARNING;
     else process.env.DISABLE_PRERELEASE_WARNING = warningSetting;
   });
@@ -79,13 +77,13 @@ describe("official SDK against the emulator", () => {
     assert.equal(created.status, "active");
     assert.equal(created.description, "Key used by the CI pipeline");
     assert.equal(created.expiresAt?.getTime(), Math.floor(expiresAt.getTime()));
-    assert.equal(created.createdByUserId, emu.userId);
+    assert.equal(created.createdByUserId, fx.emu.userId);
     assert.match(created.key, /^ak-[0-9A-Za-z]{40,}$/);
     assert.equal(await works(created.key), true);
   });
 
   it("createApiKey makes a service key with roles, scoped to its space", async () => {
-    const space = emu.spaces.find((s) => s.name === "staging")!;
+    const space = fx.emu.spaces.find((s) => s.name === "staging")!;
     const created = await createApiKey({
       client: admin,
       name: "deploy bot",
@@ -126,11 +124,11 @@ describe("official SDK against the emulator", () => {
 
   it("listApiKeys filters by status and, for admins, by user", async () => {
     const mine = await createApiKey({ client: user, name: "to be listed by admin" });
-    const byUser = await listApiKeys({ client: admin, userId: emu.userId, keyType: "user" });
+    const byUser = await listApiKeys({ client: admin, userId: fx.emu.userId, keyType: "user" });
     assert.ok(byUser.data.some((k) => k.id === mine.id));
-    assert.ok(byUser.data.every((k) => k.createdByUserId === emu.userId));
+    assert.ok(byUser.data.every((k) => k.createdByUserId === fx.emu.userId));
     await assert.rejects(
-      listApiKeys({ client: user, userId: emu.adminUserId }),
+      listApiKeys({ client: user, userId: fx.emu.adminUserId }),
       AuthorizationError,
     );
     const active = await listApiKeys({ client: user, status: "active" });
@@ -174,7 +172,7 @@ describe("official SDK against the emulator", () => {
     });
     assert.equal(fresh.expiresAt?.getTime(), Math.floor(expiresAt.getTime()));
     assert.equal(await works(old.key), true);
-    await emu.advanceClock(601);
+    await fx.emu.advanceClock(601);
     assert.equal(await works(old.key), false);
     assert.equal(await works(fresh.key), true);
   });

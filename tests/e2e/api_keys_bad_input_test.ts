@@ -4,13 +4,10 @@
  * a real `ax` process against a real emulator, which must count zero API
  * requests.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../_helpers/run_ax.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../_helpers/run_ax.ts";
 
 const DATE_HELP = "Use ISO 8601 \\(e\\.g\\. '2025-12-31T23:59:59' or '2025-12-31'\\)\\.";
 const badDate = (value: string) =>
@@ -215,26 +212,27 @@ const CASES: [string, string[], RegExp][] = [
     /^✗ Error: No output format for '\.txt' files/,
   ],
   [
+    "--space with --key-type user",
+    ["list", "--space", "default", "--key-type", "user"],
+    /^✗ Error: --space lists a space's service keys; it cannot be used with --key-type user\.\n/,
+  ],
+  [
+    "a duration beyond 1000 years",
+    ["create", "-n", "a", "--expires-in", "99999w"],
+    /^✗ Error: --expires-in is too long: at most 1000 years \(365000d\), got '99999w'\./,
+  ],
+  [
     "revoke without a terminal or --force",
     ["revoke", KEY],
     /^✗ Error: .*no terminal to ask on: pass --force/,
   ],
 ];
 
-let emu: EmulatorHandle;
-let home: string;
+const fx = useEmulator("bad-input");
 
 function ax(args: string[]): Promise<AxResult> {
-  return runAx(["api-keys", ...args], {
-    cwd: home,
-    env: {
-      ARIZE_BASE_URL: emu.url,
-      ARIZE_API_KEY: emu.adminKey,
-      AX_CONFIG_DIR: join(home, ".arize"),
-      HOME: home,
-      NO_COLOR: "1",
-    },
-  });
+  // The ALPHA notice stays on: each message must still be the first error line.
+  return fx.ax(["api-keys", ...args], { env: { DISABLE_PRERELEASE_WARNING: undefined } });
 }
 
 describe("ax api-keys rejects bad input before any request (exit 2)", () => {
@@ -242,15 +240,6 @@ describe("ax api-keys rejects bad input before any request (exit 2)", () => {
   // emulator's counter is checked after every batch.
   const results = new Map<string, Promise<AxResult>>();
   let batch: Promise<unknown>[] = [];
-
-  before(async () => {
-    emu = await startEmulator();
-    home = mkdtempSync(join(tmpdir(), "ax-e2e-bad-"));
-  });
-  after(async () => {
-    await emu?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
 
   it(`has at least 40 cases (${CASES.length})`, () => assert.ok(CASES.length >= 40));
 
@@ -269,7 +258,7 @@ describe("ax api-keys rejects bad input before any request (exit 2)", () => {
       assert.equal(result.code, 2, `stderr: ${result.stderr}`);
       assert.match(result.stderr, message);
       assert.equal(result.stdout, "");
-      assert.equal((await emu.stats()).requests, 0, "a request reached the emulator");
+      assert.equal((await fx.emu.stats()).requests, 0, "a request reached the emulator");
     });
   });
 });

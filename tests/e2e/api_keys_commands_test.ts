@@ -5,56 +5,25 @@
  * case by case in api_keys_bad_input_test.ts, pagination in
  * api_keys_pagination_test.ts.)
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../_helpers/run_ax.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../_helpers/run_ax.ts";
 
 const CREATED = "✓ API key created successfully\n";
 const SAVE_NOW = "⚠ Warning: Save this API key now — it will not be shown again.\n";
 
-let emu: EmulatorHandle;
-let home: string;
+const fx = useEmulator("keys", { faults: true });
 
-/** The environment of one ax process: the emulator, a private config dir, no notice. */
-function env(
-  overrides: Record<string, string | undefined> = {},
-): Record<string, string | undefined> {
-  return {
-    ARIZE_BASE_URL: emu.url,
-    ARIZE_API_KEY: emu.adminKey,
-    AX_CONFIG_DIR: join(home, ".arize"),
-    HOME: home,
-    DISABLE_PRERELEASE_WARNING: "true",
-    ...overrides,
-  };
-}
-
-function ax(args: string[], overrides: Record<string, string | undefined> = {}): Promise<AxResult> {
-  return runAx(args, { env: env(overrides), cwd: home });
-}
-
-/** Runs ax and fails with its output unless it exits with `code`. */
-async function expectExit(code: number, args: string[], overrides = {}): Promise<AxResult> {
-  const result = await ax(args, overrides);
-  assert.equal(
-    result.code,
-    code,
-    `ax ${args.join(" ")}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
-  );
-  return result;
+/**
+ * Runs ax against the emulator (private config dir, no notice, colour left
+ * to ax) and fails with its output unless it exits with `code`.
+ */
+function expectExit(code: number, args: string[], overrides = {}): Promise<AxResult> {
+  return fx.axExpecting(code, args, { env: { NO_COLOR: undefined, ...overrides } });
 }
 
 /** Creates a user key through ax and returns the parsed json record. */
@@ -64,22 +33,13 @@ async function createKey(name: string, extra: string[] = []): Promise<Record<str
 }
 
 async function requests(): Promise<number> {
-  return (await emu.stats()).requests;
+  return (await fx.emu.stats()).requests;
 }
 
 describe("ax api-keys against the emulator", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true });
-    home = mkdtempSync(join(tmpdir(), "ax-e2e-keys-"));
-  });
-  after(async () => {
-    await emu?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
-
   it("shows the ALPHA notice once per config dir, on stderr only", async () => {
     const fresh = {
-      AX_CONFIG_DIR: join(home, "fresh-config"),
+      AX_CONFIG_DIR: join(fx.box.home, "fresh-config"),
       DISABLE_PRERELEASE_WARNING: undefined,
     };
     const first = await expectExit(0, ["api-keys", "list", "-o", "json"], fresh);
@@ -128,10 +88,10 @@ describe("ax api-keys against the emulator", () => {
       "-o",
       "json",
     ]);
-    const text = readFileSync(join(home, "app.env"), "utf8");
+    const text = readFileSync(join(fx.box.home, "app.env"), "utf8");
     const key = /^ARIZE_API_KEY=(ak-\S+)\n$/.exec(text)?.[1];
     assert.ok(key, text);
-    assert.equal(statSync(join(home, "app.env")).mode & 0o777, 0o600);
+    assert.equal(statSync(join(fx.box.home, "app.env")).mode & 0o777, 0o600);
     const record = JSON.parse(result.stdout);
     assert.equal(record.name, "env key");
     assert.equal(record.key, undefined);
@@ -145,14 +105,17 @@ describe("ax api-keys against the emulator", () => {
 
   it("create -o key.csv writes the record with its key to a file", async () => {
     const result = await expectExit(0, ["api-keys", "create", "-n", "csv key", "-o", "key.csv"]);
-    const [header, row] = readFileSync(join(home, "key.csv"), "utf8").trimEnd().split("\n");
+    const [header, row] = readFileSync(join(fx.box.home, "key.csv"), "utf8").trimEnd().split("\n");
     assert.equal(
       header,
       "id,name,description,key_type,status,redacted_key,created_at,expires_at,created_by_user_id,last_used_at,key",
     );
     assert.match(row, /,csv key,,user,active,.*,ak-\w+$/);
     assert.equal(result.stdout, "");
-    assert.equal(result.stderr, `${CREATED}✓ Saved to ${join(home, "key.csv")}\n${SAVE_NOW}`);
+    assert.equal(
+      result.stderr,
+      `${CREATED}✓ Saved to ${join(fx.box.home, "key.csv")}\n${SAVE_NOW}`,
+    );
   });
 
   it("exit 5: an unwritable -o or --env-file fails before any key is created", async () => {
@@ -182,7 +145,7 @@ describe("ax api-keys against the emulator", () => {
   });
 
   it("create-service-key by space name with roles, and by ID with none", async () => {
-    const [space, other] = emu.spaces;
+    const [space, other] = fx.emu.spaces;
     const byName = await expectExit(0, [
       "api-keys",
       "create-service-key",
@@ -229,7 +192,7 @@ describe("ax api-keys against the emulator", () => {
   });
 
   it("exit 1: an unknown space name fails before any key is created", async () => {
-    const before = await emu.stats();
+    const before = await fx.emu.stats();
     const result = await expectExit(1, [
       "api-keys",
       "create-service-key",
@@ -239,7 +202,7 @@ describe("ax api-keys against the emulator", () => {
       "no such space",
     ]);
     assert.match(result.stderr, /^✗ Error: space 'no such space' not found/);
-    const now = await emu.stats();
+    const now = await fx.emu.stats();
     assert.equal(now.by_route["POST /v2/api-keys"] ?? 0, before.by_route["POST /v2/api-keys"] ?? 0);
   });
 
@@ -289,7 +252,7 @@ describe("ax api-keys against the emulator", () => {
     assert.equal(fresh.name, "rotating");
     assert.equal(fresh.description, "kept");
     await expectExit(0, ["api-keys", "list", "-o", "json"], { ARIZE_API_KEY: old.key });
-    await emu.advanceClock(61);
+    await fx.emu.advanceClock(61);
     await expectExit(3, ["api-keys", "list", "-o", "json"], { ARIZE_API_KEY: old.key });
     await expectExit(0, ["api-keys", "list", "-o", "json"], { ARIZE_API_KEY: fresh.key });
   });
@@ -316,14 +279,17 @@ describe("ax api-keys against the emulator", () => {
       "json",
     ]);
     assert.equal(JSON.parse(ok.stdout).expires_at, "2029-12-31T23:00:00Z");
-    assert.match(readFileSync(join(home, "rotated.env"), "utf8"), /^ARIZE_API_KEY=ak-\w+\n$/);
+    assert.match(
+      readFileSync(join(fx.box.home, "rotated.env"), "utf8"),
+      /^ARIZE_API_KEY=ak-\w+\n$/,
+    );
   });
 
   it("exit 1: no credentials at all says how to get some, before any request", async () => {
     const before = await requests();
     const result = await expectExit(1, ["api-keys", "list"], {
       ARIZE_API_KEY: undefined,
-      AX_CONFIG_DIR: join(home, "empty-config"),
+      AX_CONFIG_DIR: join(fx.box.home, "empty-config"),
     });
     assert.match(result.stderr, /^✗ Error: No API key found\.\n.*ax profiles create/s);
     assert.match(result.stderr, /ax emulator start/);
@@ -331,11 +297,11 @@ describe("ax api-keys against the emulator", () => {
   });
 
   it("a profile supplies the key and the output format; -o wins over it", async () => {
-    const config = join(home, "profile-config");
+    const config = join(fx.box.home, "profile-config");
     mkdirSync(join(config, "profiles"), { recursive: true });
     writeFileSync(
       join(config, "profiles", "work.toml"),
-      `[auth]\napi_key = "${emu.adminKey}"\n\n[output]\nformat = "ndjson"\n`,
+      `[auth]\napi_key = "${fx.emu.adminKey}"\n\n[output]\nformat = "ndjson"\n`,
     );
     const overrides = { ARIZE_API_KEY: undefined, AX_CONFIG_DIR: config, AX_PROFILE: "work" };
     const profile = await expectExit(0, ["api-keys", "list", "-l", "2"], overrides);
@@ -373,7 +339,7 @@ describe("ax api-keys against the emulator", () => {
       "-o",
       "key.md",
     ]);
-    assert.match(readFileSync(join(home, "key.md"), "utf8"), /\| md key \|.*\| ak-\w+ \|/);
+    assert.match(readFileSync(join(fx.box.home, "key.md"), "utf8"), /\| md key \|.*\| ak-\w+ \|/);
     assert.equal(created.stdout, "");
   });
 
@@ -383,21 +349,21 @@ describe("ax api-keys against the emulator", () => {
     assert.match(result.stderr, /POST http:\/\/127\.0\.0\.1:\d+\/v2\/api-keys/);
     assert.match(result.stderr, /201/);
     assert.ok(!result.stderr.includes(secret), "secret in the verbose log");
-    assert.ok(!result.stderr.includes(emu.adminKey), "token in the verbose log");
+    assert.ok(!result.stderr.includes(fx.emu.adminKey), "token in the verbose log");
   });
 
   it("--timeout gives up on a slow server (exit 1) and says so", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 5000, count: 3 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", delay_ms: 5000, count: 3 });
     const started = performance.now();
     const result = await expectExit(1, ["api-keys", "list", "--timeout", "0.3"]);
     assert.ok(performance.now() - started < 4500, "waited for the slow server");
     assert.match(result.stderr, /^✗ Error: .*(time|Time)/);
-    await emu.clearFaults();
+    await fx.emu.clearFaults();
   });
 
   it("leaves no stray files next to outputs", () => {
-    assert.ok(!existsSync(join(home, "no")));
-    const leftovers = ["app.env", "key.csv", "rotated.env"].map((f) => join(home, f));
+    assert.ok(!existsSync(join(fx.box.home, "no")));
+    const leftovers = ["app.env", "key.csv", "rotated.env"].map((f) => join(fx.box.home, f));
     for (const file of leftovers) assert.ok(existsSync(file), file);
   });
 });

@@ -5,47 +5,27 @@
  * present, the time ax reads; all thresholds are days wide, so the seconds a
  * test takes never matter.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
-import { type AxResult, runAx } from "../_helpers/run_ax.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 
 const DAY = 86_400_000;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("hygiene", { faults: true, seedKeys: 230 });
 /** Name → ID of the keys made in `before`. */
 const ids: Record<string, string> = {};
 
-function ax(
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string | undefined> } = {},
-): Promise<AxResult> {
-  return runAx(args, {
-    env: emulatorEnv(emu, box, options.env),
-    cwd: box.home,
-    stdin: options.stdin,
-  });
-}
-
-async function expectExit(
-  code: number,
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string | undefined> } = {},
-): Promise<AxResult> {
-  const result = await ax(args, options);
-  assert.equal(
-    result.code,
-    code,
-    `ax ${args.join(" ")}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
-  );
-  return result;
-}
-
 /** Creates a user key through ax; returns its record with the secret. */
 async function create(name: string, extra: string[] = []): Promise<Record<string, string>> {
-  const result = await expectExit(0, ["api-keys", "create", "-n", name, "-o", "json", ...extra]);
+  const result = await fx.axExpecting(0, [
+    "api-keys",
+    "create",
+    "-n",
+    name,
+    "-o",
+    "json",
+    ...extra,
+  ]);
   const record = JSON.parse(result.stdout);
   ids[name] = record.id;
   return record;
@@ -53,21 +33,21 @@ async function create(name: string, extra: string[] = []): Promise<Record<string
 
 /** Authenticates once with `secret`, which records the key's last use at the emulator's now. */
 async function use(secret: string): Promise<void> {
-  await expectExit(0, ["api-keys", "list", "-l", "1", "-q"], { env: { ARIZE_API_KEY: secret } });
+  await fx.axExpecting(0, ["api-keys", "list", "-l", "1", "-q"], {
+    env: { ARIZE_API_KEY: secret },
+  });
 }
 
 const lines = (text: string) => text.split("\n").filter((line) => line !== "");
 
 describe("key hygiene against the emulator", () => {
   before(async () => {
-    emu = await startEmulator({ faults: true, seedKeys: 230 });
-    box = makeSandbox("hygiene");
     const now = Date.now();
     // 200 days ago: one key used then and never since, one never used at all.
-    await emu.setClock(new Date(now - 200 * DAY).toISOString());
+    await fx.emu.setClock(new Date(now - 200 * DAY).toISOString());
     await use((await create("old-used")).key);
     await create("old-never-used");
-    await emu.setClock(new Date(now).toISOString());
+    await fx.emu.setClock(new Date(now).toISOString());
     for (
       const [name, extra] of [
         ["CI-soon", ["--expires-in", "3d"]],
@@ -79,20 +59,16 @@ describe("key hygiene against the emulator", () => {
     }
     // An active key past its expiry cannot be created through the API; the
     // admin route adds one.
-    const added = await emu.admin("POST", "keys", {
+    const added = await fx.emu.admin("POST", "keys", {
       name: "expired",
       expires_at: new Date(now - 2 * DAY).toISOString().replace(/\.\d+Z$/, "Z"),
     }) as { api_keys: { id: string }[] };
     ids.expired = added.api_keys[0].id;
   });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
 
   /** IDs of `list` with `args`, among the keys made here. */
   async function listed(args: string[]): Promise<string[]> {
-    const result = await expectExit(0, ["api-keys", "list", "--all", "-q", ...args]);
+    const result = await fx.axExpecting(0, ["api-keys", "list", "--all", "-q", ...args]);
     const mine = new Set(Object.values(ids));
     return lines(result.stdout).filter((id) => mine.has(id));
   }
@@ -139,35 +115,42 @@ describe("key hygiene against the emulator", () => {
       );
     });
     it("every format honours the filter (csv, ndjson, json, table)", async () => {
-      const csv = await expectExit(0, ["api-keys", "list", "--name", "ci-*", "-o", "csv"]);
+      const csv = await fx.axExpecting(0, ["api-keys", "list", "--name", "ci-*", "-o", "csv"]);
       assert.deepEqual(lines(csv.stdout).slice(1).map((l) => l.split(",")[1]).sort(), [
         "CI-soon",
         "ci-later",
       ]);
-      const ndjson = await expectExit(0, ["api-keys", "list", "--name", "ci-*", "-o", "ndjson"]);
+      const ndjson = await fx.axExpecting(0, [
+        "api-keys",
+        "list",
+        "--name",
+        "ci-*",
+        "-o",
+        "ndjson",
+      ]);
       assert.deepEqual(lines(ndjson.stdout).map((l) => JSON.parse(l).name).sort(), [
         "CI-soon",
         "ci-later",
       ]);
       const json = JSON.parse(
-        (await expectExit(0, ["api-keys", "list", "--name", "ci-*", "-o", "json"])).stdout,
+        (await fx.axExpecting(0, ["api-keys", "list", "--name", "ci-*", "-o", "json"])).stdout,
       );
       assert.equal(json.api_keys.length, 2);
       assert.deepEqual(json.pagination, { has_more: false });
-      const table = await expectExit(0, ["api-keys", "list", "--name", "forever"]);
+      const table = await fx.axExpecting(0, ["api-keys", "list", "--name", "forever"]);
       assert.match(table.stdout, /forever/);
       assert.doesNotMatch(table.stdout, /CI-soon|seed key/);
     });
     it("--limit counts matches; continuing with the printed cursor skips and repeats nothing", async () => {
       // 230 seeded keys span three server pages; 7 matches a run ends inside pages.
       const all = lines(
-        (await expectExit(0, ["api-keys", "list", "--all", "-q", "--name", "*7*"])).stdout,
+        (await fx.axExpecting(0, ["api-keys", "list", "--all", "-q", "--name", "*7*"])).stdout,
       );
       assert.ok(all.length > 30, `enough matches to page through: ${all.length}`);
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let round = 0; round < 20; round++) {
-        const result = await expectExit(0, [
+        const result = await fx.axExpecting(0, [
           "api-keys",
           "list",
           "--name",
@@ -186,7 +169,7 @@ describe("key hygiene against the emulator", () => {
       assert.deepEqual(seen, all);
     });
     it("--sort expires_at: soonest first, keys without an expiry last", async () => {
-      const result = await expectExit(0, [
+      const result = await fx.axExpecting(0, [
         "api-keys",
         "list",
         "--all",
@@ -203,7 +186,7 @@ describe("key hygiene against the emulator", () => {
       const times = expiring.map((r) => Date.parse(r.expires_at));
       assert.deepEqual(times, [...times].sort((a, b) => a - b));
       assert.equal(rows[0].name, "expired");
-      const desc = await expectExit(0, [
+      const desc = await fx.axExpecting(0, [
         "api-keys",
         "list",
         "--sort",
@@ -215,34 +198,34 @@ describe("key hygiene against the emulator", () => {
       assert.deepEqual(lines(desc.stdout), named("CI-soon", "ci-later"));
     });
     it("-q prints only IDs; -q with -o is refused", async () => {
-      const result = await expectExit(0, ["api-keys", "list", "--name", "forever", "-q"]);
+      const result = await fx.axExpecting(0, ["api-keys", "list", "--name", "forever", "-q"]);
       assert.equal(result.stdout, `${ids.forever}\n`);
-      await expectExit(2, ["api-keys", "list", "-q", "-o", "json"]);
+      await fx.axExpecting(2, ["api-keys", "list", "-q", "-o", "json"]);
     });
   });
 
   describe("get", () => {
     it("by ID and by name, without a secret", async () => {
       const byId = JSON.parse(
-        (await expectExit(0, ["api-keys", "get", ids.forever, "-o", "json"])).stdout,
+        (await fx.axExpecting(0, ["api-keys", "get", ids.forever, "-o", "json"])).stdout,
       );
       assert.equal(byId.name, "forever");
       assert.equal(byId.key, undefined);
       const byName = JSON.parse(
-        (await expectExit(0, ["api-keys", "get", "old-used", "-o", "json"])).stdout,
+        (await fx.axExpecting(0, ["api-keys", "get", "old-used", "-o", "json"])).stdout,
       );
       assert.equal(byName.id, ids["old-used"]);
     });
     it("a name several keys share is refused with their IDs (exit 1)", async () => {
       const a = await create("twin");
       const b = await create("twin");
-      const result = await expectExit(1, ["api-keys", "get", "twin"]);
+      const result = await fx.axExpecting(1, ["api-keys", "get", "twin"]);
       assert.match(
         result.stderr,
         new RegExp(`2 API keys are named 'twin'.*Matching IDs: .*${b.id}`),
       );
       assert.ok(result.stderr.includes(a.id));
-      await expectExit(0, ["api-keys", "revoke", a.id, b.id, "-f"]);
+      await fx.axExpecting(0, ["api-keys", "revoke", a.id, b.id, "-f"]);
     });
   });
 
@@ -259,7 +242,7 @@ describe("key hygiene against the emulator", () => {
         const others = Object.keys(expected).filter((k) => k !== kind).flatMap((
           k,
         ) => ["--ignore", k]);
-        const result = await expectExit(6, ["api-keys", "audit", "-o", "json", ...others]);
+        const result = await fx.axExpecting(6, ["api-keys", "audit", "-o", "json", ...others]);
         const rows = JSON.parse(result.stdout).findings as Record<string, string>[];
         assert.ok(rows.every((row) => row.finding === kind));
         const mine = rows.filter((row) => Object.values(ids).includes(row.id));
@@ -274,7 +257,7 @@ describe("key hygiene against the emulator", () => {
       });
     }
     it("details say when", async () => {
-      const result = await expectExit(6, ["api-keys", "audit", "-o", "csv"]);
+      const result = await fx.axExpecting(6, ["api-keys", "audit", "-o", "csv"]);
       assert.match(
         result.stdout,
         new RegExp(`${ids["CI-soon"]},CI-soon,user,expires-soon,expires in (2|3) days`),
@@ -286,7 +269,7 @@ describe("key hygiene against the emulator", () => {
       );
     });
     it("service keys only with --space or --all-spaces", async () => {
-      const made = await expectExit(0, [
+      const made = await fx.axExpecting(0, [
         "api-keys",
         "create-service-key",
         "-n",
@@ -300,7 +283,7 @@ describe("key hygiene against the emulator", () => {
       ]);
       const id = JSON.parse(made.stdout).id;
       const found = async (args: string[]) => {
-        const result = await expectExit(6, ["api-keys", "audit", "-o", "ndjson", ...args]);
+        const result = await fx.axExpecting(6, ["api-keys", "audit", "-o", "ndjson", ...args]);
         return lines(result.stdout).map((l) => JSON.parse(l)).filter((row) => row.id === id);
       };
       assert.deepEqual(await found([]), []);
@@ -308,17 +291,17 @@ describe("key hygiene against the emulator", () => {
         const rows = await found(scope);
         assert.deepEqual(rows.map((r) => [r.key_type, r.finding]), [["service", "expires-soon"]]);
       }
-      await expectExit(0, ["api-keys", "revoke", id, "-f"]);
+      await fx.axExpecting(0, ["api-keys", "revoke", id, "-f"]);
     });
     it("nothing to report: exit 0 and a summary", async () => {
-      const result = await expectExit(0, [
+      const result = await fx.axExpecting(0, [
         "api-keys",
         "audit",
         "--ignore",
         "never-expires",
         "-o",
         "csv",
-      ], { env: { ARIZE_API_KEY: emu.userKey } });
+      ], { env: { ARIZE_API_KEY: fx.emu.userKey } });
       assert.equal(result.stdout, "id,name,key_type,finding,detail\n");
       assert.match(result.stderr, /^✓ No findings in 1 API key\n$/);
     });
@@ -327,7 +310,7 @@ describe("key hygiene against the emulator", () => {
   describe("revoke many", () => {
     it("IDs from stdin: every key attempted, a failure in the middle, a summary, exit 4", async () => {
       for (const name of ["bulk-1", "bulk-2", "bulk-3", "bulk-gone"]) await create(name);
-      await expectExit(0, ["api-keys", "revoke", ids["bulk-gone"], "-f"]);
+      await fx.axExpecting(0, ["api-keys", "revoke", ids["bulk-gone"], "-f"]);
       const missing = "QXBpS2V5Ojk5OTk5Onh4eA==";
       const stdin = [
         "# quarterly cleanup",
@@ -339,8 +322,8 @@ describe("key hygiene against the emulator", () => {
         ids["bulk-3"],
         "",
       ].join("\n");
-      const before = (await emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
-      const result = await expectExit(4, ["api-keys", "revoke", "-", "--force"], { stdin });
+      const before = (await fx.emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
+      const result = await fx.axExpecting(4, ["api-keys", "revoke", "-", "--force"], { stdin });
       assert.match(result.stderr, new RegExp(`✓ Revoked ${ids["bulk-1"]} \\(bulk-1\\)`));
       assert.match(result.stderr, new RegExp(`✗ ${missing} \\(name unknown\\): 404`));
       assert.match(
@@ -351,14 +334,14 @@ describe("key hygiene against the emulator", () => {
         result.stderr,
         /Not every key was revoked: 3 revoked, 1 already revoked, 1 failed\./,
       );
-      const after = (await emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
+      const after = (await fx.emu.stats()).by_route["PUT /v2/api-keys/{id}/revoke"] ?? 0;
       assert.equal(after - before, 4, "every key but the already-revoked one was sent");
       assert.deepEqual(await listed(["--name", "bulk-*"]), []);
     });
     it("list -q | revoke - --dry-run changes nothing; | revoke - --force revokes them all", async () => {
       for (const name of ["stale-1", "stale-2"]) await create(name);
-      const list = await expectExit(0, ["api-keys", "list", "--name", "stale-*", "-q"]);
-      const dry = await expectExit(0, ["api-keys", "revoke", "-", "--dry-run"], {
+      const list = await fx.axExpecting(0, ["api-keys", "list", "--name", "stale-*", "-q"]);
+      const dry = await fx.axExpecting(0, ["api-keys", "revoke", "-", "--dry-run"], {
         stdin: list.stdout,
       });
       assert.match(
@@ -366,7 +349,7 @@ describe("key hygiene against the emulator", () => {
         /Dry run: would revoke 2 API keys:\n {2}\S+ \(stale-\d\)\n {2}\S+ \(stale-\d\)\n/,
       );
       assert.equal((await listed(["--name", "stale-*"])).length, 2);
-      const done = await expectExit(0, ["api-keys", "revoke", "-", "--force"], {
+      const done = await fx.axExpecting(0, ["api-keys", "revoke", "-", "--force"], {
         stdin: list.stdout,
       });
       assert.match(done.stderr, /✓ 2 revoked, 0 already revoked, 0 failed\n$/);
@@ -407,10 +390,10 @@ describe("key hygiene against the emulator", () => {
     ];
     for (const [args, stdin, message] of cases) {
       it(`${args.join(" ")}${stdin === undefined ? "" : ` <<< ${JSON.stringify(stdin)}`}`, async () => {
-        const before = (await emu.stats()).requests;
-        const result = await expectExit(2, ["api-keys", ...args], { stdin });
+        const before = (await fx.emu.stats()).requests;
+        const result = await fx.axExpecting(2, ["api-keys", ...args], { stdin });
         assert.match(result.stderr, message);
-        assert.equal((await emu.stats()).requests, before, "no request was sent");
+        assert.equal((await fx.emu.stats()).requests, before, "no request was sent");
       });
     }
   });

@@ -4,33 +4,22 @@
  * `--all`, `--cursor` resuming exactly where a page stopped, one valid json
  * document, one csv header, and the cursor hint under a table.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../_helpers/run_ax.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../_helpers/run_ax.ts";
 
 const SEEDED = 250;
 const TOTAL = SEEDED + 1; // the emulator's own admin key is listed too
 
-let emu: EmulatorHandle;
-let home: string;
+const fx = useEmulator("pages", { seedKeys: SEEDED });
 /** Every key id, in server order, from `--all`. */
 let allIds: string[];
 
 async function ax(args: string[]): Promise<AxResult> {
-  const result = await runAx(["api-keys", "list", ...args], {
-    cwd: home,
-    env: {
-      ARIZE_BASE_URL: emu.url,
-      ARIZE_API_KEY: emu.adminKey,
-      AX_CONFIG_DIR: join(home, ".arize"),
-      HOME: home,
-      DISABLE_PRERELEASE_WARNING: "true",
-    },
-  });
+  const result = await fx.ax(["api-keys", "list", ...args], { env: { NO_COLOR: undefined } });
   assert.equal(result.code, 0, `ax api-keys list ${args.join(" ")}\n${result.stderr}`);
   return result;
 }
@@ -38,23 +27,14 @@ async function ax(args: string[]): Promise<AxResult> {
 /** Runs ax and returns its result and how many list requests it made. */
 async function counted(args: string[]): Promise<[AxResult, number]> {
   const route = "GET /v2/api-keys";
-  const before = (await emu.stats()).by_route[route] ?? 0;
+  const before = (await fx.emu.stats()).by_route[route] ?? 0;
   const result = await ax(args);
-  return [result, ((await emu.stats()).by_route[route] ?? 0) - before];
+  return [result, ((await fx.emu.stats()).by_route[route] ?? 0) - before];
 }
 
 const ids = (document: { api_keys: { id: string }[] }) => document.api_keys.map((k) => k.id);
 
 describe("ax api-keys list across pages", () => {
-  before(async () => {
-    emu = await startEmulator({ seedKeys: SEEDED });
-    home = mkdtempSync(join(tmpdir(), "ax-e2e-pages-"));
-  });
-  after(async () => {
-    await emu?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
-
   it("--all reads 3 pages into one json document", async () => {
     const [result, pages] = await counted(["--all", "-o", "json"]);
     const document = JSON.parse(result.stdout);
@@ -128,9 +108,9 @@ describe("ax api-keys list across pages", () => {
 
   it("--all to a parquet file and to ndjson", async () => {
     const [parquet] = await counted(["--all", "-o", "keys.parquet"]);
-    const bytes = readFileSync(join(home, "keys.parquet"));
+    const bytes = readFileSync(join(fx.box.home, "keys.parquet"));
     assert.equal(bytes.subarray(0, 4).toString(), "PAR1");
-    assert.equal(parquet.stderr, `✓ Saved to ${join(home, "keys.parquet")}\n`);
+    assert.equal(parquet.stderr, `✓ Saved to ${join(fx.box.home, "keys.parquet")}\n`);
     const [ndjson] = await counted(["--all", "-o", "ndjson"]);
     assert.equal(ndjson.stdout.trimEnd().split("\n").length, TOTAL);
   });

@@ -5,17 +5,14 @@
  * `--key-type service`, the service keys that user created. Run from source
  * and, by scripts/test.ts, against the binary.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { runAx } from "../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("user-filter");
 
 async function ax(args: string[], key: string) {
-  return await runAx(args, { env: emulatorEnv(emu, box, { ARIZE_API_KEY: key }), cwd: box.home });
+  return await fx.ax(args, { env: { ARIZE_API_KEY: key } });
 }
 
 async function names(args: string[], key: string): Promise<string[]> {
@@ -31,31 +28,31 @@ async function create(args: string[], key: string): Promise<void> {
 
 describe("list --user and --key-type service across spaces", () => {
   before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("user-filter");
-    const [defaultSpace, staging] = emu.spaces;
-    await create(["create", "-n", "developer's own"], emu.userKey);
-    await create(["create", "-n", "admin's own"], emu.adminKey);
+    const [defaultSpace, staging] = fx.emu.spaces;
+    await create(["create", "-n", "developer's own"], fx.emu.userKey);
+    await create(["create", "-n", "admin's own"], fx.emu.adminKey);
     await create(
       ["create-service-key", "-n", "svc by developer", "-s", defaultSpace.id],
-      emu.userKey,
+      fx.emu.userKey,
     );
-    await create(["create-service-key", "-n", "svc by admin", "-s", defaultSpace.id], emu.adminKey);
-    await create(["create-service-key", "-n", "svc in staging", "-s", staging.name], emu.adminKey);
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
+    await create(
+      ["create-service-key", "-n", "svc by admin", "-s", defaultSpace.id],
+      fx.emu.adminKey,
+    );
+    await create(
+      ["create-service-key", "-n", "svc in staging", "-s", staging.name],
+      fx.emu.adminKey,
+    );
   });
 
   it("an account admin lists another user's keys with --user", async () => {
-    const listed = await names(["--user", emu.userId], emu.adminKey);
+    const listed = await names(["--user", fx.emu.userId], fx.emu.adminKey);
     assert.ok(listed.includes("developer's own"));
     assert.ok(!listed.includes("admin's own"));
   });
 
   it("a developer naming another user gets the API's 403 (exit 4)", async () => {
-    const result = await ax(["api-keys", "list", "--user", emu.adminUserId], emu.userKey);
+    const result = await ax(["api-keys", "list", "--user", fx.emu.adminUserId], fx.emu.userKey);
     assert.equal(result.code, 4, result.stderr);
     assert.match(result.stderr, /403/);
     assert.equal(result.stdout, "");
@@ -63,22 +60,22 @@ describe("list --user and --key-type service across spaces", () => {
 
   it("--space with --user: the service keys that user created there", async () => {
     assert.deepEqual(
-      await names(["--space", "default", "--user", emu.userId], emu.adminKey),
+      await names(["--space", "default", "--user", fx.emu.userId], fx.emu.adminKey),
       ["svc by developer"],
     );
   });
 
   it("--key-type service alone: every readable space; a developer sees only default", async () => {
-    const all = await names(["--key-type", "service"], emu.adminKey);
+    const all = await names(["--key-type", "service"], fx.emu.adminKey);
     for (const name of ["svc by admin", "svc by developer", "svc in staging"]) {
       assert.ok(all.includes(name), name);
     }
-    const developer = await names(["--key-type", "service"], emu.userKey);
+    const developer = await names(["--key-type", "service"], fx.emu.userKey);
     assert.ok(developer.includes("svc by developer"));
     assert.ok(developer.includes("svc by admin"));
     assert.ok(!developer.includes("svc in staging"), "no access to staging");
     assert.deepEqual(
-      await names(["--key-type", "service", "--user", emu.adminUserId], emu.userKey),
+      await names(["--key-type", "service", "--user", fx.emu.adminUserId], fx.emu.userKey),
       ["svc by admin"],
     );
   });

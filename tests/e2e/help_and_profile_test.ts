@@ -3,46 +3,34 @@
  * `ax <group> help …`, the topics, offline) and `--profile` / `AX_PROFILE`
  * choosing the profile of one run against a real emulator.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
-import { runAx } from "../_helpers/run_ax.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("help-profile");
 
 /** ax with a private config dir; no key or base URL in the environment. */
 function ax(args: string[], extra: Record<string, string | undefined> = {}) {
-  return runAx(args, {
-    cwd: box.home,
-    env: emulatorEnv(emu, box, { ARIZE_API_KEY: undefined, ARIZE_BASE_URL: undefined, ...extra }),
-  });
+  return fx.ax(args, { env: { ARIZE_API_KEY: undefined, ARIZE_BASE_URL: undefined, ...extra } });
 }
 
 describe("help and --profile, end to end", () => {
-  before(async () => {
-    box = makeSandbox("help-profile");
-    emu = await startEmulator();
+  before(() => {
     // `good` reaches the emulator as its admin; `dead` (active) points at a closed port.
-    const profiles = join(box.configDir, "profiles");
+    const profiles = join(fx.box.configDir, "profiles");
     mkdirSync(profiles, { recursive: true });
-    const url = new URL(emu.url);
+    const url = new URL(fx.emu.url);
     writeFileSync(
       join(profiles, "good.toml"),
-      `[auth]\napi_key = "${emu.adminKey}"\n[routing]\napi_scheme = "http"\napi_host = "${url.host}"\n`,
+      `[auth]\napi_key = "${fx.emu.adminKey}"\n[routing]\napi_scheme = "http"\napi_host = "${url.host}"\n`,
     );
     writeFileSync(
       join(profiles, "dead.toml"),
       `[auth]\napi_key = "ak-dead-0123456789"\n[routing]\napi_scheme = "http"\napi_host = "127.0.0.1:9"\n`,
     );
-    writeFileSync(join(box.configDir, ".active_profile"), "dead");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
+    writeFileSync(join(fx.box.configDir, ".active_profile"), "dead");
   });
 
   it("bare ax prints the help on stdout and exits 0", async () => {
@@ -82,7 +70,7 @@ describe("help and --profile, end to end", () => {
     // The active profile is unchanged: without --profile the dead one is used.
     const active = await ax(["api-keys", "list", "-o", "json", "--timeout", "2"]);
     assert.equal(active.code, 1, active.stderr);
-    assert.equal(readFileSync(join(box.configDir, ".active_profile"), "utf8").trim(), "dead");
+    assert.equal(readFileSync(join(fx.box.configDir, ".active_profile"), "utf8").trim(), "dead");
   });
 
   it("AX_PROFILE chooses it too, and --profile wins over it", async () => {
@@ -92,6 +80,18 @@ describe("help and --profile, end to end", () => {
       AX_PROFILE: "dead",
     });
     assert.equal(flagWins.code, 0, flagWins.stderr);
+  });
+
+  it("profiles validate and show take --profile like the argument", async () => {
+    const validate = await ax(["profiles", "validate", "--profile", "good"]);
+    assert.equal(validate.code, 0, validate.stderr);
+    assert.match(validate.stderr, /Profile 'good' is valid/);
+    const show = await ax(["profiles", "show", "--profile", "good", "-o", "json"]);
+    assert.equal(show.code, 0, show.stderr);
+    assert.equal(JSON.parse(show.stdout).profile, "good");
+    const both = await ax(["profiles", "validate", "dead", "--profile", "good"]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /'dead' \(argument\) and 'good' \(--profile\)/);
   });
 
   it("a missing profile fails naming it, exit 1", async () => {

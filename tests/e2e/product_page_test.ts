@@ -6,20 +6,13 @@
  * must exit 0 and do what the page says, checked through the API afterwards.
  * Run from source and, by scripts/test.ts, against the compiled binary.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../_helpers/run_ax.ts";
-import {
-  emulatorEnv,
-  hasScript,
-  makeSandbox,
-  type Sandbox,
-  startOnTerminal,
-  waitFor,
-} from "../_helpers/ax_process.ts";
+import { hasScript, shellWords, startOnTerminal, waitFor } from "../_helpers/ax_process.ts";
 
 /** The page's examples, verbatim (continuation lines joined), in page order. */
 const PAGE_EXAMPLES = [
@@ -39,26 +32,27 @@ const PAGE_EXAMPLES = [
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 const FUTURE = `${NEXT_YEAR}-12-31T23:59:59`;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("product-page");
 let staging: { id: string; name: string };
 
 type Key = Record<string, string>;
 
-/** The page's words for one example, placeholders replaced. */
-function words(example: string, values: { space?: string; key?: string }): string[] {
+/** The page's words for one example as sh reads them, placeholders replaced. */
+async function words(
+  example: string,
+  values: { space?: string; key?: string },
+): Promise<string[]> {
   const replaced = example
     .replace(/\b20\d\d-12-31T23:59:59\b/g, FUTURE)
     .replace(/\bsp_abc123\b/g, values.space ?? "sp_abc123")
     .replace(/\bkey_abc123\b/g, values.key ?? "key_abc123");
-  const out: string[] = [];
-  for (const match of replaced.matchAll(/"([^"]*)"|(\S+)/g)) out.push(match[1] ?? match[2]);
+  const out = await shellWords(replaced);
   assert.equal(out.shift(), "ax");
   return out;
 }
 
 async function run(example: string, values: { space?: string; key?: string } = {}) {
-  const result = await runAx(words(example, values), { env: emulatorEnv(emu, box), cwd: box.home });
+  const result = await fx.ax(await words(example, values));
   assert.equal(result.code, 0, `${example}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return result;
 }
@@ -66,8 +60,8 @@ async function run(example: string, values: { space?: string; key?: string } = {
 /** Lists through ax as json (every page), for checking what an example did. */
 async function listed(...filters: string[]): Promise<Key[]> {
   const result = await runAx(["api-keys", "list", "--all", "-o", "json", ...filters], {
-    env: emulatorEnv(emu, box),
-    cwd: box.home,
+    env: fx.env(),
+    cwd: fx.box.home,
   });
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout).api_keys;
@@ -75,8 +69,8 @@ async function listed(...filters: string[]): Promise<Key[]> {
 
 async function newUserKey(name: string, extra: string[] = []): Promise<Key> {
   const result = await runAx(["api-keys", "create", "-n", name, "-o", "json", ...extra], {
-    env: emulatorEnv(emu, box),
-    cwd: box.home,
+    env: fx.env(),
+    cwd: fx.box.home,
   });
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout);
@@ -93,19 +87,13 @@ const scriptAvailable = await hasScript();
 
 describe("every example of the product page", () => {
   before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("product-page");
-    staging = emu.spaces.find((space) => space.name === "staging")!;
+    staging = fx.emu.spaces.find((space) => space.name === "staging")!;
     await newUserKey("listed user key");
     const service = await runAx(
       ["api-keys", "create-service-key", "-n", "listed service key", "-s", staging.id],
-      { env: emulatorEnv(emu, box), cwd: box.home },
+      { env: fx.env(), cwd: fx.box.home },
     );
     assert.equal(service.code, 0, service.stderr);
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
   });
 
   it("the list covers the page: 11 examples", () => assert.equal(PAGE_EXAMPLES.length, 11));
@@ -127,7 +115,7 @@ describe("every example of the product page", () => {
   it(example(2), async () => {
     const { stdout } = await run(example(2));
     assert.equal(stdout, "");
-    const written = JSON.parse(readFileSync(join(box.home, "api-keys.json"), "utf8"));
+    const written = JSON.parse(readFileSync(join(fx.box.home, "api-keys.json"), "utf8"));
     assert.ok(written.api_keys.some((key: Key) => key.name === "listed user key"));
     assert.equal(typeof written.pagination.has_more, "boolean");
   });
@@ -167,9 +155,9 @@ describe("every example of the product page", () => {
     { skip: scriptAvailable ? false : "util-linux `script` is needed for a pty" },
     async () => {
       const key = await newUserKey("to revoke on a terminal");
-      const session = startOnTerminal(words(example(7), { key: key.id }), {
-        env: emulatorEnv(emu, box),
-        cwd: box.home,
+      const session = startOnTerminal(await words(example(7), { key: key.id }), {
+        env: fx.env(),
+        cwd: fx.box.home,
       });
       await waitFor(() => session.screen().includes("[y/N]"), { what: "the confirmation prompt" });
       session.type("y\r");

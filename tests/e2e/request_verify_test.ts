@@ -9,9 +9,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../_helpers/run_ax.ts";
-import { makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
+import { useEmulator } from "../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../_helpers/run_ax.ts";
 import {
   makeCertificates,
   type RunningServer,
@@ -21,31 +20,21 @@ import {
 const WARNING =
   "⚠ Warning: TLS certificate verification is off (request_verify = false); use [network] ca_bundle to trust your server's certificate instead.";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("request-verify");
 let tls: RunningServer;
 
-function env(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return {
-    AX_CONFIG_DIR: box.configDir,
-    HOME: box.home,
-    NO_COLOR: "1",
-    DISABLE_PRERELEASE_WARNING: "true",
-    ...extra,
-  };
-}
-
+/** Runs ax with no key or base URL in the environment: the profile decides. */
 function ax(args: string[], extra: Record<string, string | undefined> = {}): Promise<AxResult> {
-  return runAx(args, { env: env(extra), cwd: box.home });
+  return fx.ax(args, { env: { ARIZE_API_KEY: undefined, ARIZE_BASE_URL: undefined, ...extra } });
 }
 
 /** A profile as the reference CLI writes one for an on-prem host. */
 function writeProfile(name: string, requestVerify: string): void {
-  const dir = join(box.configDir, "profiles");
+  const dir = join(fx.box.configDir, "profiles");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(
     join(dir, `${name}.toml`),
-    `[profile]\nname = "${name}"\n\n[auth]\nauth_method = "api-key"\napi_key = "${emu.adminKey}"\n\n` +
+    `[profile]\nname = "${name}"\n\n[auth]\nauth_method = "api-key"\napi_key = "${fx.emu.adminKey}"\n\n` +
       `[routing]\nsingle_host = "localhost:${tls.port}"\nsingle_port = "443"\napi_host = "api.arize.com"\napi_scheme = "https"\n\n` +
       `[security]\nrequest_verify = ${requestVerify}\n\n[output]\nformat = "table"\n`,
     { mode: 0o600 },
@@ -58,17 +47,13 @@ function warnings(stderr: string): number {
 
 describe("request_verify = false (self-signed servers)", () => {
   before(async () => {
-    box = makeSandbox("request-verify");
-    const certs = makeCertificates(box.dir("certs"));
-    emu = await startEmulator();
-    tls = await startTlsTerminator(certs, Number(new URL(emu.url).port));
+    const certs = makeCertificates(fx.box.dir("certs"));
+    tls = await startTlsTerminator(certs, Number(new URL(fx.emu.url).port));
     writeProfile("onprem", "false");
     writeProfile("checked", "true");
   });
   after(async () => {
     await tls?.close();
-    await emu?.stop();
-    box?.remove();
   });
 
   it("with verification on, the untrusted certificate is refused and nothing is warned", async () => {
@@ -98,7 +83,7 @@ describe("request_verify = false (self-signed servers)", () => {
 
   it("ARIZE_REQUEST_VERIFY=false works without a profile; =true beats the profile", async () => {
     const viaEnv = await ax(["api-keys", "list", "-o", "json"], {
-      ARIZE_API_KEY: emu.adminKey,
+      ARIZE_API_KEY: fx.emu.adminKey,
       ARIZE_BASE_URL: `https://localhost:${tls.port}`,
       ARIZE_REQUEST_VERIFY: "false",
     });

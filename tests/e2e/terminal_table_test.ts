@@ -8,7 +8,7 @@
  * middle of its relative unit (`in 12 days` is 12.5 days away), so a few
  * seconds of test run never change a word. Skipped where tmux is missing.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,8 @@ import process from "node:process";
 import { createInitialState } from "../../emulator/seed.ts";
 import type { KeyRecord } from "../../emulator/model.ts";
 import { textWidth } from "../../formats/_text_width.ts";
-import { type EmulatorHandle, startEmulator } from "../_helpers/emulator_process.ts";
-import { axShellWords, emulatorEnv, makeSandbox, type Sandbox } from "../_helpers/ax_process.ts";
+import { type EmulatorFixture, useEmulator } from "../_helpers/emulator_fixture.ts";
+import { axShellWords } from "../_helpers/ax_process.ts";
 import { runAx } from "../_helpers/run_ax.ts";
 import { haveTmux, runInPane } from "../_helpers/tmux_pane.ts";
 
@@ -68,12 +68,12 @@ function dataFile(path: string, now: number): void {
   writeFileSync(path, JSON.stringify(state));
 }
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+/** The emulator fixture, once the describe block (skipped without tmux) has started it. */
+let fx: EmulatorFixture;
 
 function env(extra: Record<string, string | undefined> = {}) {
   return {
-    ...emulatorEnv(emu, box, { NO_COLOR: undefined, TERM: "xterm-256color" }),
+    ...fx.env({ NO_COLOR: undefined, TERM: "xterm-256color" }),
     PATH: process.env.PATH,
     ...extra,
   };
@@ -85,23 +85,19 @@ function listOnScreen(width: number, args: string[] = []) {
     width,
     height: 40,
     env: env(),
-    cwd: box.home,
+    cwd: fx.box.home,
   });
 }
 
 describe("the api-keys table on a real terminal (T7)", {
   skip: haveTmux() ? false : "tmux is not installed",
 }, () => {
-  before(async () => {
-    box = makeSandbox("terminal-table");
+  const own = useEmulator("terminal-table", (box) => {
     const data = join(box.dir("emulator"), "state.json");
     dataFile(data, Date.now());
-    emu = await startEmulator({ data, args: ["--admin-key", ADMIN_KEY] });
+    return { data, args: ["--admin-key", ADMIN_KEY] };
   });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
+  before(() => void (fx = own));
 
   it("80 columns: fits, cuts names with …, matches the golden screen", async () => {
     const { lines, code } = await listOnScreen(80);
@@ -140,6 +136,9 @@ describe("the api-keys table on a real terminal (T7)", {
   it("-o wide shows every column; --columns picks them", async () => {
     const wide = await listOnScreen(300, ["-o", "wide"]);
     assert.match(wide.lines[0], /^NAME +ID +DESCRIPTION +TYPE +STATUS +REDACTED KEY +CREATED AT/);
+    // At 120 columns the wide row overflows whatever is cut: names stay readable.
+    const wrapped = await listOnScreen(120, ["-o", "wide"]);
+    assert.match(wrapped.lines.join("\n"), /^emulator ad… +QXBp\S+ +— +user +active /m);
     const picked = await listOnScreen(80, ["--columns", "id,name"]);
     assert.match(picked.lines[0], /^ID +NAME$/);
     const bad = await listOnScreen(80, ["--columns", "id,nope"]);

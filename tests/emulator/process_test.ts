@@ -5,13 +5,12 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { startEmulator } from "../_helpers/emulator_process.ts";
-import { runAx } from "../_helpers/run_ax.ts";
+import { runAx, runProcess } from "../_helpers/run_ax.ts";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "ax-emu-proc-"));
@@ -139,12 +138,7 @@ describe("ax emulator start (process)", () => {
       const results = await Promise.all(
         Array.from(
           { length: 50 },
-          (_, n) =>
-            runProcess([Deno.execPath(), "eval", "--quiet", script], {
-              URL: emu.url,
-              KEY: emu.userKey,
-              N: String(n),
-            }),
+          (_, n) => evalOutput(script, { URL: emu.url, KEY: emu.userKey, N: String(n) }),
         ),
       );
       const created = results.map((out) => JSON.parse(out));
@@ -164,20 +158,13 @@ describe("ax emulator start (process)", () => {
   });
 });
 
-function runProcess(argv: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: tmpdir(),
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (t: string) => out += t);
-    child.stderr.setEncoding("utf8").on("data", (t: string) => err += t);
-    child.on(
-      "close",
-      (code) => code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${err}`)),
-    );
+/** Runs a `deno eval` script with `env`; resolves with its stdout, fails unless it exits 0. */
+async function evalOutput(script: string, env: Record<string, string>): Promise<string> {
+  const result = await runProcess([Deno.execPath(), "eval", "--quiet", script], {
+    env: { HOME: process.env.HOME ?? "", ...env },
+    cwd: tmpdir(),
+    timeoutMs: 120_000,
   });
+  assert.equal(result.code, 0, `exit ${result.code}: ${result.stderr}`);
+  return result.stdout;
 }

@@ -9,7 +9,7 @@ import {
   runEmulator,
 } from "../../commands/emulator/start.ts";
 import { DEFAULT_PORT } from "../../commands/emulator/mod.ts";
-import { runCli } from "../../commands/mod.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 import { ConfigError, FileError, NetworkError, UsageError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 
@@ -79,13 +79,14 @@ describe("parseEmulatorStart", () => {
   }
 
   it("is reached through the CLI, where bad values are usage errors", async () => {
-    const { ctx } = fakeContext();
-    await assert.rejects(runCli(["emulator", "start", "--port", "x"], ctx), UsageError);
+    const run = await runCommand(["emulator", "start", "--port", "x"]);
+    assert.ok(run.error instanceof UsageError);
+    assert.equal(run.code, 2);
   });
 
   it("documents its options and examples in --help", async () => {
-    const { ctx, stdout } = fakeContext();
-    await runCli(["emulator", "start", "--help"], ctx);
+    const run = await runCommand(["emulator", "start", "--help"]);
+    assert.equal(run.error, undefined);
     for (
       const text of [
         "--port",
@@ -99,7 +100,7 @@ describe("parseEmulatorStart", () => {
         "Examples:",
       ]
     ) {
-      assert.ok(stdout.text().includes(text), text);
+      assert.ok(run.stdout.includes(text), text);
     }
   });
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { runFormatsList } from "../../commands/formats/list.ts";
-import { runCli } from "../../commands/mod.ts";
+import { runCommand } from "../_helpers/run_command.ts";
 import { AxError } from "../../runtime/errors.ts";
 import { fakeContext } from "../_helpers/fake_context.ts";
 import { formatSource, tempFolder, writeModule } from "./plugins/_plugin_files.ts";
@@ -19,10 +19,10 @@ after(() => {
 
 describe("ax formats list", () => {
   it("shows the built-in formats with origin, extensions and description", async () => {
-    const { ctx, stdout, stderr } = fakeContext({ homeDir: home, env: { PATH: "" } });
-    await runCli(["formats", "list"], ctx);
-    assertGolden("formats_list.txt", stdout.text());
-    assert.equal(stderr.text(), "");
+    const run = await runCommand(["formats", "list"], { homeDir: home, env: { PATH: "" } });
+    assert.equal(run.error, undefined);
+    assertGolden("formats_list.txt", run.stdout);
+    assert.equal(run.stderr, "");
   });
 
   it("prints JSON with -o json", async () => {
@@ -96,9 +96,16 @@ describe("ax formats list", () => {
 
   it("takes --plugin, and works without a home folder", async () => {
     const extra = writeModule(join(home, "extra"), "extra.ts", formatSource({ name: '"extra"' }));
-    const { ctx, stdout } = fakeContext({ homeDir: undefined, cwd: home, env: { PATH: "" } });
-    await runCli(["formats", "list", "--plugin", "extra/extra.ts", "-o", "ndjson"], ctx);
-    const last = JSON.parse(stdout.text().trimEnd().split("\n").at(-1)!);
+    const run = await runCommand(
+      ["formats", "list", "--plugin", "extra/extra.ts", "-o", "ndjson"],
+      {
+        homeDir: undefined,
+        cwd: home,
+        env: { PATH: "" },
+      },
+    );
+    assert.equal(run.error, undefined);
+    const last = JSON.parse(run.stdout.trimEnd().split("\n").at(-1)!);
     assert.equal(last.origin, extra);
   });
 });

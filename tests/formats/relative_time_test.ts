@@ -22,6 +22,13 @@ describe("relativeTime (fixed clock)", () => {
     [364 * 86_400, "in 12 months"],
     [365 * 86_400, "in 1 year"],
     [-800 * 86_400, "2 years ago"],
+    // Whole units seen a moment late read as the whole unit, not one less.
+    [90 * 86_400 - 5, "in 3 months"],
+    [365 * 86_400 - 30, "in 1 year"],
+    [-(365 * 86_400 - 7200), "1 year ago"],
+    [86_400 - 10, "in 1 day"],
+    [3600 - 20, "in 1 hour"],
+    [89 * 86_400, "in 2 months"],
   ];
   for (const [seconds, expected] of cases) {
     it(`${seconds} s → ${expected}`, () =>

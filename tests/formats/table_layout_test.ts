@@ -45,6 +45,7 @@ describe("planLayout", () => {
     const none = NATURAL.map(() => -1);
     assert.deepEqual(plan(70, none).widths, [4, 20, 7, 7, 10, 12], "name cut to 4");
     assert.ok(rowWidth(plan(50, none).widths) > 50, "ids and times are never cut");
+    assert.equal(plan(50, none).widths[0], 12, "overflowing anyway: the name stays readable");
   });
 });
 

@@ -1,13 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { shellCommand, shellQuote } from "../../runtime/shell_quote.ts";
-
-/** What `sh` makes of a quoted command line: its words, one per line (printf). */
-function shellWords(line: string): string[] {
-  const out = execFileSync("sh", ["-c", `printf '%s\\0' ${line}`], { encoding: "utf8" });
-  return out.split("\0").slice(0, -1);
-}
+import { shellWords } from "../_helpers/ax_process.ts";
 
 describe("shellQuote", () => {
   it("leaves plain words alone", () => {
@@ -15,7 +9,7 @@ describe("shellQuote", () => {
     assert.equal(shellQuote("keys.csv"), "keys.csv");
   });
 
-  it("quotes anything a shell would interpret, and sh reads back the exact words", () => {
+  it("quotes anything a shell would interpret, and sh reads back the exact words", async () => {
     const hostile = [
       "",
       "a b",
@@ -35,7 +29,8 @@ describe("shellQuote", () => {
     ];
     for (const word of hostile) {
       if (word !== "-n") assert.notEqual(shellQuote(word), word, word);
-      assert.deepEqual(shellWords(shellCommand(["x", word])), ["x", word], JSON.stringify(word));
+      const words = await shellWords(shellCommand(["x", word]));
+      assert.deepEqual(words, ["x", word], JSON.stringify(word));
     }
   });
 });

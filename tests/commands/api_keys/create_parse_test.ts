@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { CreateOptions } from "../../../commands/api_keys/create.ts";
 import type { CreateServiceKeyOptions } from "../../../commands/api_keys/create_service_key.ts";
-import { parseArgv } from "./_parse_harness.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 
@@ -28,7 +28,7 @@ describe("ax api-keys create: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" ").slice(0, 60), async () => {
-      assert.deepEqual(await parseArgv<CreateOptions>(["create", ...argv]), {
+      assert.deepEqual(await parseArgv<CreateOptions>(["api-keys", "create", ...argv]), {
         description: undefined,
         expiresAt: undefined,
         envFile: undefined,
@@ -54,11 +54,7 @@ describe("ax api-keys create: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ").slice(0, 60) || "(no options)"}`, async () => {
-      await assert.rejects(parseArgv<CreateOptions>(["create", ...argv]), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, message);
-        return true;
-      });
+      await assertUsageError(["api-keys", "create", ...argv], message);
     });
   }
 });
@@ -94,13 +90,16 @@ describe("ax api-keys create-service-key: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" "), async () => {
-      assert.deepEqual(await parseArgv<CreateServiceKeyOptions>(["create-service-key", ...argv]), {
-        ...base,
-        spaceRole: undefined,
-        orgRole: undefined,
-        accountRole: undefined,
-        ...expected,
-      });
+      assert.deepEqual(
+        await parseArgv<CreateServiceKeyOptions>(["api-keys", "create-service-key", ...argv]),
+        {
+          ...base,
+          spaceRole: undefined,
+          orgRole: undefined,
+          accountRole: undefined,
+          ...expected,
+        },
+      );
     });
   }
 
@@ -126,14 +125,7 @@ describe("ax api-keys create-service-key: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {
-      await assert.rejects(
-        parseArgv<CreateServiceKeyOptions>(["create-service-key", ...argv]),
-        (error: Error) => {
-          assert.equal(error.name, "UsageError");
-          assert.match(error.message, message);
-          return true;
-        },
-      );
+      await assertUsageError(["api-keys", "create-service-key", ...argv], message);
     });
   }
 });

@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { apiStub, createdKey, pretty, runApiKeys, TEST_KEY } from "./_run_harness.ts";
+import { apiStub, runCommand, TEST_KEY } from "../../_helpers/run_command.ts";
+import { createdKey, pretty } from "./_fixtures.ts";
 import type { AxError } from "../../../runtime/errors.ts";
 
 const CREATED = "✓ API key created successfully\n";
@@ -29,7 +30,8 @@ describe("ax api-keys create", () => {
         expires_at: "2030-01-01T22:00:00Z",
       },
     }, { status: 201, json: created });
-    const run = await runApiKeys([
+    const run = await runCommand([
+      "api-keys",
       "create",
       "-n",
       "CI key",
@@ -52,7 +54,7 @@ describe("ax api-keys create", () => {
       path: "/v2/api-keys",
       body: { name: "k", key_type: "user" },
     }, { status: 201, json: createdKey(2) });
-    const run = await runApiKeys(["create", "--name", "k", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "create", "--name", "k", "-o", "json"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
   });
@@ -67,7 +69,7 @@ describe("ax api-keys create", () => {
       status: 201,
       json: created,
     });
-    const run = await runApiKeys(["create", "-n", "k"], { stub, tty: true });
+    const run = await runCommand(["api-keys", "create", "-n", "k"], { stub, tty: true });
     stub.verify();
     assert.equal(
       run.stderr,
@@ -88,7 +90,7 @@ describe("ax api-keys create", () => {
       status: 201,
       json: createdKey(4),
     });
-    const run = await runApiKeys(["create", "-n", "k", "-o", "json"], {
+    const run = await runCommand(["api-keys", "create", "-n", "k", "-o", "json"], {
       stub,
       tty: true,
       env: { NO_COLOR: "1" },
@@ -107,7 +109,7 @@ describe("ax api-keys create", () => {
       status: 201,
       json: created,
     });
-    const run = await runApiKeys(["create", "-n", "k", "-o", "key.json"], { stub });
+    const run = await runCommand(["api-keys", "create", "-n", "k", "-o", "key.json"], { stub });
     stub.verify();
     const file = join(run.cwd, "key.json");
     assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), created);
@@ -118,7 +120,9 @@ describe("ax api-keys create", () => {
 
   it("checks the output file's folder before creating anything (exit 5)", async () => {
     const stub = apiStub();
-    const run = await runApiKeys(["create", "-n", "k", "-o", "missing/key.json"], { stub });
+    const run = await runCommand(["api-keys", "create", "-n", "k", "-o", "missing/key.json"], {
+      stub,
+    });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 5);
     assert.equal(run.stderr, "");
@@ -142,7 +146,10 @@ describe("ax api-keys create", () => {
     const { tmpdir } = await import("node:os");
     cwd = mkdtempSync(join(tmpdir(), "ax-run-"));
     mkdirSync(join(cwd, "out"));
-    const run = await runApiKeys(["create", "-n", "k", "-o", "out/key.json"], { stub, cwd });
+    const run = await runCommand(["api-keys", "create", "-n", "k", "-o", "out/key.json"], {
+      stub,
+      cwd,
+    });
     stub.verify();
     const error = run.error as AxError;
     assert.equal(error.exitCode, 5);
@@ -164,7 +171,16 @@ describe("ax api-keys create", () => {
       status: 201,
       json: created,
     });
-    const run = await runApiKeys(["create", "-n", "k", "--env-file", ".env", "-o", "json"], {
+    const run = await runCommand([
+      "api-keys",
+      "create",
+      "-n",
+      "k",
+      "--env-file",
+      ".env",
+      "-o",
+      "json",
+    ], {
       stub,
     });
     stub.verify();
@@ -193,7 +209,16 @@ describe("ax api-keys create", () => {
     const { tmpdir } = await import("node:os");
     const cwd = mkdtempSync(join(tmpdir(), "ax-run-"));
     writeFileSync(join(cwd, ".env"), "A=1\nexport ARIZE_API_KEY=old\nB=2\nARIZE_API_KEY=older\n");
-    const run = await runApiKeys(["create", "-n", "k", "--env-file", ".env", "-o", "json"], {
+    const run = await runCommand([
+      "api-keys",
+      "create",
+      "-n",
+      "k",
+      "--env-file",
+      ".env",
+      "-o",
+      "json",
+    ], {
       stub,
       cwd,
     });
@@ -212,7 +237,7 @@ describe("ax api-keys create", () => {
   for (const [name, path, reason] of unwritable) {
     it(`--env-file into ${name} fails before anything is created (exit 5)`, async () => {
       const stub = apiStub();
-      const run = await runApiKeys(["create", "-n", "k", "--env-file", path], { stub });
+      const run = await runCommand(["api-keys", "create", "-n", "k", "--env-file", path], { stub });
       stub.verify();
       const error = run.error as AxError;
       assert.equal(error.exitCode, 5);
@@ -228,7 +253,10 @@ describe("ax api-keys create", () => {
     writeFileSync(join(cwd, "target"), "");
     symlinkSync(join(cwd, "target"), join(cwd, ".env"));
     const stub = apiStub();
-    const run = await runApiKeys(["create", "-n", "k", "--env-file", ".env"], { stub, cwd });
+    const run = await runCommand(["api-keys", "create", "-n", "k", "--env-file", ".env"], {
+      stub,
+      cwd,
+    });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 5);
     assert.match((run.error as Error).message, /symbolic link/);
@@ -261,7 +289,7 @@ describe("ax api-keys create", () => {
         status: 500,
         json: { title: "Internal Server Error", status: 500 },
       });
-    const run = await runApiKeys(["create", "-n", "k", "--env-file", "secrets/.env"], {
+    const run = await runCommand(["api-keys", "create", "-n", "k", "--env-file", "secrets/.env"], {
       stub,
       cwd,
     });
@@ -288,7 +316,10 @@ describe("ax api-keys create", () => {
       status: 201,
       json: created,
     });
-    const run = await runApiKeys(["create", "-n", "k", "-v", "-o", "json"], { stub, tty: true });
+    const run = await runCommand(["api-keys", "create", "-n", "k", "-v", "-o", "json"], {
+      stub,
+      tty: true,
+    });
     stub.verify();
     assert.match(run.stderr, /POST https:\/\/api\.arize\.test\/v2\/api-keys/);
     assert.ok(!run.stderr.includes(created.key), "secret in verbose log");
@@ -319,7 +350,8 @@ describe("ax api-keys create-service-key", () => {
           roles: { space_role: "read-only", account_role: "admin" },
         },
       }, { status: 201, json: created });
-    const run = await runApiKeys([
+    const run = await runCommand([
+      "api-keys",
       "create-service-key",
       "-n",
       "svc",
@@ -350,7 +382,8 @@ describe("ax api-keys create-service-key", () => {
         space_id: SPACE_ID,
       },
     }, { status: 201, json: createdKey(12, { key_type: "service" }) });
-    const run = await runApiKeys([
+    const run = await runCommand([
+      "api-keys",
       "create-service-key",
       "--name",
       "svc",
@@ -372,7 +405,9 @@ describe("ax api-keys create-service-key", () => {
       status: 200,
       json: { spaces: [{ id: "X", name: "nope-not" }], pagination: { has_more: false } },
     });
-    const run = await runApiKeys(["create-service-key", "-n", "svc", "-s", "nope"], { stub });
+    const run = await runCommand(["api-keys", "create-service-key", "-n", "svc", "-s", "nope"], {
+      stub,
+    });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 1);
     assert.equal((run.error as Error).message, "space 'nope' not found");
@@ -387,10 +422,16 @@ describe("ax api-keys create-service-key", () => {
       status: 400,
       json: { title: "Bad Request", status: 400, detail: "roles.org_role: above your own role" },
     });
-    const run = await runApiKeys(
-      ["create-service-key", "-n", "svc", "-s", SPACE_ID, "--org-role", "admin"],
-      { stub },
-    );
+    const run = await runCommand([
+      "api-keys",
+      "create-service-key",
+      "-n",
+      "svc",
+      "-s",
+      SPACE_ID,
+      "--org-role",
+      "admin",
+    ], { stub });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 4);
     assert.equal(

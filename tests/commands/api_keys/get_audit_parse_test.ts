@@ -2,18 +2,21 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { GetOptions } from "../../../commands/api_keys/get.ts";
 import type { AuditOptions } from "../../../commands/api_keys/audit.ts";
-import { parseArgv } from "./_parse_harness.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 const DAY = 86_400_000;
 
 describe("ax api-keys get: argv → options", () => {
   it("an ID or a name, and --space", async () => {
-    assert.deepEqual(await parseArgv<GetOptions>(["get", "CI key", "-s", "prod", "-o", "json"]), {
-      idOrName: "CI key",
-      space: "prod",
-      common: { ...COMMON, output: "json" },
-    });
+    assert.deepEqual(
+      await parseArgv<GetOptions>(["api-keys", "get", "CI key", "-s", "prod", "-o", "json"]),
+      {
+        idOrName: "CI key",
+        space: "prod",
+        common: { ...COMMON, output: "json" },
+      },
+    );
   });
   for (
     const [argv, message] of [
@@ -23,14 +26,14 @@ describe("ax api-keys get: argv → options", () => {
     ] as [string[], RegExp][]
   ) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv<GetOptions>(["get", ...argv]), message);
+      await assert.rejects(parseArgv<GetOptions>(["api-keys", "get", ...argv]), message);
     });
   }
 });
 
 describe("ax api-keys audit: argv → options", () => {
   it("defaults: 14 days, 90 days, nothing ignored, user keys only", async () => {
-    assert.deepEqual(await parseArgv<AuditOptions>(["audit"]), {
+    assert.deepEqual(await parseArgv<AuditOptions>(["api-keys", "audit"]), {
       expiresWithinMs: 14 * DAY,
       unusedForMs: 90 * DAY,
       ignore: new Set(),
@@ -41,6 +44,7 @@ describe("ax api-keys audit: argv → options", () => {
   });
   it("every option", async () => {
     const options = await parseArgv<AuditOptions>([
+      "api-keys",
       "audit",
       "--expires-within",
       "30d",
@@ -58,7 +62,7 @@ describe("ax api-keys audit: argv → options", () => {
     assert.deepEqual([...options.ignore], ["never-expires", "expired"]);
     assert.equal(options.spaces, "all");
     assert.equal(options.quiet, true);
-    assert.deepEqual((await parseArgv<AuditOptions>(["audit", "-s", "prod"])).spaces, {
+    assert.deepEqual((await parseArgv<AuditOptions>(["api-keys", "audit", "-s", "prod"])).spaces, {
       space: "prod",
     });
   });
@@ -72,11 +76,7 @@ describe("ax api-keys audit: argv → options", () => {
     ] as [string[], RegExp][]
   ) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv<AuditOptions>(["audit", ...argv]), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, message);
-        return true;
-      });
+      await assertUsageError(["api-keys", "audit", ...argv], message);
     });
   }
 });

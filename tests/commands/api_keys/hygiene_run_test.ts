@@ -5,7 +5,8 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { apiKey, apiStub, pretty, runApiKeys } from "./_run_harness.ts";
+import { apiStub, runCommand } from "../../_helpers/run_command.ts";
+import { apiKey, pretty } from "./_fixtures.ts";
 import type { ApiKey } from "../../../api/types.ts";
 import type { AxError } from "../../../runtime/errors.ts";
 import type { FetchStub } from "../../_helpers/fetch_stub.ts";
@@ -41,7 +42,7 @@ describe("ax api-keys list with local filters", () => {
 
   it("--limit counts matches; the cursor resumes inside the server page, nothing skipped or repeated", async () => {
     const first = page(page(apiStub(), "limit=100", page1, "c2"), "limit=100&cursor=c2", page2);
-    const run1 = await runApiKeys(["list", "--name", "ci-*", "-l", "1", "-o", "csv"], {
+    const run1 = await runCommand(["api-keys", "list", "--name", "ci-*", "-l", "1", "-o", "csv"], {
       stub: first,
     });
     first.verify();
@@ -51,7 +52,16 @@ describe("ax api-keys list with local filters", () => {
     assert.match(cursor ?? "", /^ax1\./, run1.stderr);
 
     const second = page(page(apiStub(), "limit=100", page1, "c2"), "limit=100&cursor=c2", page2);
-    const run2 = await runApiKeys(["list", "--name", "ci-*", "-c", cursor!, "-o", "csv"], {
+    const run2 = await runCommand([
+      "api-keys",
+      "list",
+      "--name",
+      "ci-*",
+      "-c",
+      cursor!,
+      "-o",
+      "csv",
+    ], {
       stub: second,
     });
     second.verify();
@@ -61,7 +71,9 @@ describe("ax api-keys list with local filters", () => {
 
   it("json carries ax's cursor in its pagination", async () => {
     const stub = page(page(apiStub(), "limit=100", page1, "c2"), "limit=100&cursor=c2", page2);
-    const run = await runApiKeys(["list", "--name", "CI-*", "-l", "2", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "list", "--name", "CI-*", "-l", "2", "-o", "json"], {
+      stub,
+    });
     const doc = JSON.parse(run.stdout);
     assert.deepEqual(doc.api_keys.map((k: ApiKey) => k.id), ["key2", "key4"]);
     assert.equal(doc.pagination.has_more, true);
@@ -84,7 +96,7 @@ describe("ax api-keys list with local filters", () => {
     ];
     for (const [argv, ids] of cases) {
       const stub = page(apiStub(), "limit=100", keys);
-      const run = await runApiKeys(["list", ...argv, "--all", "-o", "csv"], { stub });
+      const run = await runCommand(["api-keys", "list", ...argv, "--all", "-o", "csv"], { stub });
       stub.verify();
       assert.deepEqual(csvIds(run.stdout), ids, argv.join(" "));
     }
@@ -99,7 +111,16 @@ describe("ax api-keys list with local filters", () => {
       "limit=100&cursor=c2",
       [apiKey(3, { expires_at: ahead(1) }), apiKey(4, { expires_at: ahead(5) })],
     );
-    const run = await runApiKeys(["list", "--sort", "expires_at", "-l", "3", "-o", "csv"], {
+    const run = await runCommand([
+      "api-keys",
+      "list",
+      "--sort",
+      "expires_at",
+      "-l",
+      "3",
+      "-o",
+      "csv",
+    ], {
       stub,
     });
     stub.verify();
@@ -112,7 +133,7 @@ describe("ax api-keys list with local filters", () => {
 
   it("-q prints IDs only, one per line", async () => {
     const stub = page(apiStub(), "limit=15", [apiKey(1), apiKey(2)]);
-    const run = await runApiKeys(["list", "-q"], { stub });
+    const run = await runCommand(["api-keys", "list", "-q"], { stub });
     stub.verify();
     assert.equal(run.stdout, "key1\nkey2\n");
   });
@@ -143,7 +164,7 @@ describe("ax api-keys revoke with many keys", () => {
         json: { title: "Not Found", status: 404, detail: "API key 'gone' not found" },
       })
       .expect({ method: "PUT", path: "/v2/api-keys/key3/revoke" }, { status: 204 });
-    const run = await runApiKeys(["revoke", "key1", "gone", "key2", "key3", "-f"], {
+    const run = await runCommand(["api-keys", "revoke", "key1", "gone", "key2", "key3", "-f"], {
       stub: reordered,
     });
     reordered.verify();
@@ -166,7 +187,7 @@ describe("ax api-keys revoke with many keys", () => {
 
   it("one confirmation on a terminal lists every key; No sends nothing", async () => {
     const stub = lookups();
-    const run = await runApiKeys(["revoke", "key1", "key3"], {
+    const run = await runCommand(["api-keys", "revoke", "key1", "key3"], {
       stub,
       tty: true,
       answers: [""],
@@ -184,7 +205,7 @@ describe("ax api-keys revoke with many keys", () => {
 
   it("--dry-run names the keys and sends no revoke", async () => {
     const stub = lookups();
-    const run = await runApiKeys(["revoke", "key3", "key1", "--dry-run"], { stub });
+    const run = await runCommand(["api-keys", "revoke", "key3", "key1", "--dry-run"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(
@@ -197,7 +218,7 @@ describe("ax api-keys revoke with many keys", () => {
 describe("ax api-keys get", () => {
   it("by ID: reading stops at the key; json without a secret", async () => {
     const stub = page(apiStub(), "status=active&limit=100", [apiKey(1), apiKey(2)], "more");
-    const run = await runApiKeys(["get", "key2", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "get", "key2", "-o", "json"], { stub });
     // The page after was perhaps requested ahead; nothing else.
     assert.equal(run.error, undefined);
     assert.equal(run.stdout, pretty(apiKey(2)));
@@ -212,7 +233,7 @@ describe("ax api-keys get", () => {
       status: 200,
       json: { spaces: [], pagination: { has_more: false } },
     });
-    const run = await runApiKeys(["get", "dup"], { stub });
+    const run = await runCommand(["api-keys", "get", "dup"], { stub });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 1);
     assert.equal(
@@ -232,7 +253,7 @@ describe("ax api-keys audit", () => {
       apiKey(4, { expires_at: ahead(300), last_used_at: undefined, created_at: ago(95) }),
       apiKey(5, { expires_at: ahead(300), last_used_at: ago(1) }),
     ]);
-    const run = await runApiKeys(["audit", "-o", "csv"], { stub });
+    const run = await runCommand(["api-keys", "audit", "-o", "csv"], { stub });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 6);
     assert.equal(
@@ -263,7 +284,14 @@ describe("ax api-keys audit", () => {
     page(stub, "key_type=service&space_id=U3A6MTp4&status=active&limit=100", [
       apiKey(6, { key_type: "service", expires_at: undefined, last_used_at: ago(1) }),
     ]);
-    const run = await runApiKeys(["audit", "--all-spaces", "--ignore", "never-expires", "-q"], {
+    const run = await runCommand([
+      "api-keys",
+      "audit",
+      "--all-spaces",
+      "--ignore",
+      "never-expires",
+      "-q",
+    ], {
       stub,
     });
     stub.verify();

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { ListOptions } from "../../../commands/api_keys/list.ts";
-import { parseArgv } from "./_parse_harness.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 const HYGIENE: ListOptions["hygiene"] = {
@@ -47,7 +47,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" ") || "(no options)", async () => {
-      const options = await parseArgv<ListOptions>(["list", ...argv]);
+      const options = await parseArgv<ListOptions>(["api-keys", "list", ...argv]);
       assert.deepEqual(options, {
         keyType: undefined,
         status: undefined,
@@ -63,6 +63,7 @@ describe("ax api-keys list: argv → options", () => {
 
   it("collects the shared options", async () => {
     const options = await parseArgv<ListOptions>([
+      "api-keys",
       "list",
       "-o",
       "json",
@@ -107,11 +108,7 @@ describe("ax api-keys list: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${argv.join(" ")}`, async () => {
-      await assert.rejects(parseArgv<ListOptions>(["list", ...argv]), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, message);
-        return true;
-      });
+      await assertUsageError(["api-keys", "list", ...argv], message);
     });
   }
 
@@ -144,7 +141,7 @@ describe("ax api-keys list: hygiene options → options (issue 14)", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" "), async () => {
-      const options = await parseArgv<ListOptions>(["list", ...argv]);
+      const options = await parseArgv<ListOptions>(["api-keys", "list", ...argv]);
       const { filter, ...rest } = expected;
       assert.deepEqual(options.hygiene, {
         ...HYGIENE,
@@ -174,11 +171,7 @@ describe("ax api-keys list: hygiene options → options (issue 14)", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv<ListOptions>(["list", ...argv]), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, message);
-        return true;
-      });
+      await assertUsageError(["api-keys", "list", ...argv], message);
     });
   }
 });

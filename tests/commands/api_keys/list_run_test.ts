@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { apiKey, apiStub, pretty, runApiKeys } from "./_run_harness.ts";
+import { apiStub, runCommand } from "../../_helpers/run_command.ts";
+import { apiKey, pretty } from "./_fixtures.ts";
 import { ApiError } from "../../../runtime/errors.ts";
 import type { ApiKey } from "../../../api/types.ts";
 
@@ -18,7 +19,7 @@ describe("ax api-keys list: requests and output", () => {
       status: 200,
       json: { api_keys: page, pagination: { has_more: false } },
     });
-    const run = await runApiKeys(["list", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "list", "-o", "json"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(run.stdout, pretty({ api_keys: page, pagination: { has_more: false } }));
@@ -30,10 +31,18 @@ describe("ax api-keys list: requests and output", () => {
       method: "GET",
       path: "/v2/api-keys?key_type=service&status=revoked&limit=15&cursor=c%2F1",
     }, { status: 200, json: { api_keys: [], pagination: { has_more: false } } });
-    const run = await runApiKeys(
-      ["list", "--key-type", "Service", "--status", "REVOKED", "-c", "c/1", "-o", "json"],
-      { stub },
-    );
+    const run = await runCommand([
+      "api-keys",
+      "list",
+      "--key-type",
+      "Service",
+      "--status",
+      "REVOKED",
+      "-c",
+      "c/1",
+      "-o",
+      "json",
+    ], { stub });
     stub.verify();
     assert.equal(run.stdout, pretty({ api_keys: [], pagination: { has_more: false } }));
   });
@@ -48,7 +57,16 @@ describe("ax api-keys list: requests and output", () => {
         method: "GET",
         path: "/v2/api-keys?key_type=service&space_id=U3BhY2U6MTp4&limit=15",
       }, { status: 200, json: { api_keys: [], pagination: { has_more: false } } });
-    const run = await runApiKeys(["list", "--key-type", "service", "-s", "Prod", "-o", "json"], {
+    const run = await runCommand([
+      "api-keys",
+      "list",
+      "--key-type",
+      "service",
+      "-s",
+      "Prod",
+      "-o",
+      "json",
+    ], {
       stub,
     });
     stub.verify();
@@ -61,10 +79,16 @@ describe("ax api-keys list: requests and output", () => {
       { method: "GET", path: "/v2/api-keys?key_type=service&status=active&limit=15" },
       { status: 200, json: { api_keys: page, pagination: { has_more: false } } },
     );
-    const run = await runApiKeys(
-      ["list", "--key-type", "service", "--status", "active", "-o", "json"],
-      { stub },
-    );
+    const run = await runCommand([
+      "api-keys",
+      "list",
+      "--key-type",
+      "service",
+      "--status",
+      "active",
+      "-o",
+      "json",
+    ], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(run.stdout, pretty({ api_keys: page, pagination: { has_more: false } }));
@@ -79,13 +103,19 @@ describe("ax api-keys list: requests and output", () => {
         path: "/v2/api-keys?space_id=U3BhY2U6MTp4&user_id=VXNlcjo5&limit=15",
       }, empty);
     assert.equal(
-      (await runApiKeys(["list", "--user", "VXNlcjo5", "-o", "json"], { stub })).error,
+      (await runCommand(["api-keys", "list", "--user", "VXNlcjo5", "-o", "json"], { stub })).error,
       undefined,
     );
-    const withSpace = await runApiKeys(
-      ["list", "--user", "VXNlcjo5", "-s", "U3BhY2U6MTp4", "-o", "json"],
-      { stub },
-    );
+    const withSpace = await runCommand([
+      "api-keys",
+      "list",
+      "--user",
+      "VXNlcjo5",
+      "-s",
+      "U3BhY2U6MTp4",
+      "-o",
+      "json",
+    ], { stub });
     stub.verify();
     assert.equal(withSpace.error, undefined);
   });
@@ -104,7 +134,7 @@ describe("ax api-keys list: requests and output", () => {
         status: 200,
         json: { api_keys: keys(200, 50), pagination: { has_more: true, next_cursor: "p4" } },
       });
-    const run = await runApiKeys(["list", "--limit", "250", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "list", "--limit", "250", "-o", "json"], { stub });
     stub.verify();
     const document = JSON.parse(run.stdout);
     assert.equal(document.api_keys.length, 250);
@@ -128,7 +158,7 @@ describe("ax api-keys list: requests and output", () => {
         status: 200,
         json: { api_keys: keys(200, 7), pagination: { has_more: false } },
       });
-    const run = await runApiKeys(["list", "--all", "-o", "ndjson"], {
+    const run = await runCommand(["api-keys", "list", "--all", "-o", "ndjson"], {
       stub,
       stdoutTTY: false,
       stderrTTY: true,
@@ -153,7 +183,7 @@ describe("ax api-keys list: requests and output", () => {
         status: 200,
         json: { api_keys: keys(100, 1), pagination: { has_more: false } },
       });
-    const run = await runApiKeys(["list", "-l", "101", "-o", "csv"], { stub });
+    const run = await runCommand(["api-keys", "list", "-l", "101", "-o", "csv"], { stub });
     stub.verify();
     assert.equal(run.stdout.split("\n").filter(Boolean).length, 102); // header + 101
     assert.equal(run.stderr, "");
@@ -167,7 +197,7 @@ describe("ax api-keys list: requests and output", () => {
         pagination: { has_more: true, next_cursor: "NEXT==" },
       },
     });
-    const run = await runApiKeys(["list"], { stub });
+    const run = await runCommand(["api-keys", "list"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     const lines = run.stdout.trimEnd().split("\n");
@@ -184,7 +214,7 @@ describe("ax api-keys list: requests and output", () => {
       status: 200,
       json: { api_keys: [], pagination: { has_more: false } },
     });
-    const run = await runApiKeys(["list"], { stub });
+    const run = await runCommand(["api-keys", "list"], { stub });
     stub.verify();
     assert.equal(run.stdout, "");
     assert.equal(run.stderr, "No items to display\n");
@@ -205,8 +235,8 @@ describe("ax api-keys list: requests and output", () => {
     const stub = apiStub()
       .expect({ method: "GET", path: "/v2/api-keys?limit=15" }, { status: 200, json: page })
       .expect({ method: "GET", path: "/v2/api-keys?limit=15" }, { status: 200, json: page });
-    const fromProfile = await runApiKeys(["list"], { stub, cwd });
-    const fromFlag = await runApiKeys(["list", "-o", "json"], { stub, cwd });
+    const fromProfile = await runCommand(["api-keys", "list"], { stub, cwd });
+    const fromFlag = await runCommand(["api-keys", "list", "-o", "json"], { stub, cwd });
     stub.verify();
     assert.match(fromProfile.stdout, /^id,name,description,key_type,status,/);
     assert.equal(fromFlag.stdout, pretty(page));
@@ -217,7 +247,7 @@ describe("ax api-keys list: requests and output", () => {
       status: 401,
       json: { title: "Unauthorized", status: 401, detail: "the API key is revoked" },
     });
-    const run = await runApiKeys(["list"], { stub });
+    const run = await runCommand(["api-keys", "list"], { stub });
     stub.verify();
     assert.ok(run.error instanceof ApiError);
     assert.equal(run.error.exitCode, 3);
@@ -235,7 +265,7 @@ describe("ax api-keys list: requests and output", () => {
   for (const [name, argv, message] of refused) {
     it(`refuses ${name} before any request (exit 2)`, async () => {
       const stub = apiStub();
-      const run = await runApiKeys(["list", ...argv], { stub, tty: true });
+      const run = await runCommand(["api-keys", "list", ...argv], { stub, tty: true });
       stub.verify();
       assert.equal((run.error as ApiError).exitCode, 2);
       assert.match((run.error as Error).message, message);
@@ -245,7 +275,7 @@ describe("ax api-keys list: requests and output", () => {
 
   it("refuses to run without credentials (exit 1), before any request", async () => {
     const stub = apiStub();
-    const run = await runApiKeys(["list"], { stub, env: { ARIZE_API_KEY: undefined } });
+    const run = await runCommand(["api-keys", "list"], { stub, env: { ARIZE_API_KEY: undefined } });
     stub.verify();
     assert.equal((run.error as ApiError).exitCode, 1);
     assert.equal((run.error as Error).message, "No API key found.");

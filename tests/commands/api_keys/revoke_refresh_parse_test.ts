@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { RefreshOptions } from "../../../commands/api_keys/refresh.ts";
 import type { RevokeOptions } from "../../../commands/api_keys/revoke.ts";
-import { parseArgv } from "./_parse_harness.ts";
+import { assertUsageError, parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 
@@ -15,7 +15,11 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [name, argv, tty, force] of cases) {
     it(name, async () => {
-      const { readStdin, ...options } = await parseArgv<RevokeOptions>(["revoke", ...argv], tty);
+      const { readStdin, ...options } = await parseArgv<RevokeOptions>([
+        "api-keys",
+        "revoke",
+        ...argv,
+      ], tty);
       assert.equal(typeof readStdin, "function", "the real stdin reader is injected");
       assert.deepEqual(options, {
         ids: ["k1"],
@@ -34,11 +38,11 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [name, tty] of refusals) {
     it(`refuses without --force when ${name}`, async () => {
-      await assert.rejects(parseArgv<RevokeOptions>(["revoke", "k1"], tty), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, /no terminal to ask on: pass --force/);
-        return true;
-      });
+      await assertUsageError(
+        ["api-keys", "revoke", "k1"],
+        /no terminal to ask on: pass --force/,
+        tty,
+      );
     });
   }
 
@@ -52,11 +56,7 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv<RevokeOptions>(["revoke", ...argv]), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, message);
-        return true;
-      });
+      await assertUsageError(["api-keys", "revoke", ...argv], message);
     });
   }
 });
@@ -78,7 +78,7 @@ describe("ax api-keys refresh: argv → options", () => {
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(" "), async () => {
-      assert.deepEqual(await parseArgv<RefreshOptions>(["refresh", ...argv]), {
+      assert.deepEqual(await parseArgv<RefreshOptions>(["api-keys", "refresh", ...argv]), {
         id: "k1",
         expiresAt: undefined,
         gracePeriodSeconds: undefined,
@@ -112,11 +112,7 @@ describe("ax api-keys refresh: argv → options", () => {
   ];
   for (const [argv, message] of errors) {
     it(`rejects ${JSON.stringify(argv)}`, async () => {
-      await assert.rejects(parseArgv<RefreshOptions>(["refresh", ...argv]), (error: Error) => {
-        assert.equal(error.name, "UsageError");
-        assert.match(error.message, message);
-        return true;
-      });
+      await assertUsageError(["api-keys", "refresh", ...argv], message);
     });
   }
 });

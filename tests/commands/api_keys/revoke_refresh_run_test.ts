@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { apiKey, apiStub, createdKey, pretty, runApiKeys } from "./_run_harness.ts";
+import { apiStub, runCommand } from "../../_helpers/run_command.ts";
+import { apiKey, createdKey, pretty } from "./_fixtures.ts";
 import type { ApiError, AxError } from "../../../runtime/errors.ts";
 
 const WARNING = "⚠ Warning: This will permanently revoke the API key 'key1' (Key 1)\n";
@@ -13,7 +14,7 @@ describe("ax api-keys revoke", () => {
     const stub = apiStub().expect({ method: "PUT", path: "/v2/api-keys/key1/revoke" }, {
       status: 204,
     });
-    const run = await runApiKeys(["revoke", "key1", "--force"], { stub });
+    const run = await runCommand(["api-keys", "revoke", "key1", "--force"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.deepEqual(run.questions, []);
@@ -40,7 +41,7 @@ describe("ax api-keys revoke", () => {
       if (revoked) {
         stub.expect({ method: "PUT", path: "/v2/api-keys/key1/revoke" }, { status: 204 });
       }
-      const run = await runApiKeys(["revoke", "key1"], {
+      const run = await runCommand(["api-keys", "revoke", "key1"], {
         stub,
         tty: true,
         answers: [answer],
@@ -59,7 +60,11 @@ describe("ax api-keys revoke", () => {
 
   it("refuses without --force when there is no terminal, and sends nothing (exit 2)", async () => {
     const stub = apiStub();
-    const run = await runApiKeys(["revoke", "key1"], { stub, stdinTTY: false, stdoutTTY: true });
+    const run = await runCommand(["api-keys", "revoke", "key1"], {
+      stub,
+      stdinTTY: false,
+      stdoutTTY: true,
+    });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 2);
     assert.match((run.error as Error).message, /--force/);
@@ -71,14 +76,14 @@ describe("ax api-keys revoke", () => {
       { method: "PUT", path: "/v2/api-keys/..%2F..%2Fspaces%3Fx%3D1%23y/revoke" },
       { status: 204 },
     );
-    const run = await runApiKeys(["revoke", "../../spaces?x=1#y", "-f"], { stub });
+    const run = await runCommand(["api-keys", "revoke", "../../spaces?x=1#y", "-f"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
   });
 
   it("refuses '..' as an ID before any request", async () => {
     const stub = apiStub();
-    const run = await runApiKeys(["revoke", "..", "-f"], { stub });
+    const run = await runCommand(["api-keys", "revoke", "..", "-f"], { stub });
     stub.verify();
     assert.equal((run.error as AxError).exitCode, 2);
   });
@@ -88,7 +93,7 @@ describe("ax api-keys revoke", () => {
       status: 404,
       json: { title: "Not Found", status: 404, detail: "API key 'nope' not found" },
     });
-    const run = await runApiKeys(["revoke", "nope", "-f"], { stub });
+    const run = await runCommand(["api-keys", "revoke", "nope", "-f"], { stub });
     stub.verify();
     const error = run.error as AxError;
     assert.equal(error.exitCode, 4);
@@ -102,7 +107,7 @@ describe("ax api-keys revoke", () => {
       { method: "PUT", path: "/v2/api-keys/a%1B%5B31mb/revoke" },
       { status: 204 },
     );
-    const run = await runApiKeys(["revoke", "a\x1b[31mb", "-f"], { stub });
+    const run = await runCommand(["api-keys", "revoke", "a\x1b[31mb", "-f"], { stub });
     stub.verify();
     assert.equal(run.stderr, "✓ API key with ID 'a\\x1b[31mb' revoked successfully\n");
   });
@@ -118,7 +123,7 @@ describe("ax api-keys refresh", () => {
       { method: "POST", path: "/v2/api-keys/key1/refresh", body: {} },
       { status: 200, json: created },
     );
-    const run = await runApiKeys(["refresh", "key1", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "refresh", "key1", "-o", "json"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(run.stdout, pretty(created));
@@ -131,19 +136,17 @@ describe("ax api-keys refresh", () => {
       path: "/v2/api-keys/key1/refresh",
       body: { expires_at: "2026-12-31T23:59:59Z", grace_period_seconds: 300 },
     }, { status: 200, json: createdKey(2) });
-    const run = await runApiKeys(
-      [
-        "refresh",
-        "key1",
-        "--expires-at",
-        "2026-12-31T23:59:59",
-        "--grace-period-seconds",
-        "300",
-        "-o",
-        "ndjson",
-      ],
-      { stub },
-    );
+    const run = await runCommand([
+      "api-keys",
+      "refresh",
+      "key1",
+      "--expires-at",
+      "2026-12-31T23:59:59",
+      "--grace-period-seconds",
+      "300",
+      "-o",
+      "ndjson",
+    ], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.deepEqual(JSON.parse(run.stdout), createdKey(2));
@@ -175,7 +178,7 @@ describe("ax api-keys refresh", () => {
         status: 200,
         json: created,
       });
-    const run = await runApiKeys(["refresh", "key1", "-o", "json"], { stub });
+    const run = await runCommand(["api-keys", "refresh", "key1", "-o", "json"], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(run.stdout, pretty(created));
@@ -199,10 +202,15 @@ describe("ax api-keys refresh", () => {
         ...REFRESH,
         body: { expires_at: "2026-09-01T00:00:00Z", grace_period_seconds: 60 },
       }, { status: 200, json: createdKey(2) });
-    const run = await runApiKeys(
-      ["refresh", "key1", "--grace-period-seconds", "60", "-o", "json"],
-      { stub },
-    );
+    const run = await runCommand([
+      "api-keys",
+      "refresh",
+      "key1",
+      "--grace-period-seconds",
+      "60",
+      "-o",
+      "json",
+    ], { stub });
     stub.verify();
     assert.equal(run.error, undefined);
   });
@@ -214,7 +222,9 @@ describe("ax api-keys refresh", () => {
         { method: "GET", path: "/v2/api-keys?limit=100" },
         page([apiKey(1, { expires_at: "2027-01-15T10:30:00Z" })]),
       );
-    const run = await runApiKeys(["refresh", "key1", "--expires-at", "2028-01-01"], { stub });
+    const run = await runCommand(["api-keys", "refresh", "key1", "--expires-at", "2028-01-01"], {
+      stub,
+    });
     stub.verify();
     const error = run.error as ApiError;
     assert.equal(error.exitCode, 4);
@@ -231,7 +241,7 @@ describe("ax api-keys refresh", () => {
       .expect({ ...REFRESH, body: {} }, UNPROCESSABLE)
       .expect({ method: "GET", path: "/v2/api-keys?limit=100" }, page([apiKey(7)]))
       .expect({ method: "GET", path: "/v2/api-keys?key_type=service&limit=100" }, page([]));
-    const run = await runApiKeys(["refresh", "key1"], { stub });
+    const run = await runCommand(["api-keys", "refresh", "key1"], { stub });
     stub.verify();
     const error = run.error as ApiError;
     assert.equal(error.exitCode, 4);
@@ -247,7 +257,7 @@ describe("ax api-keys refresh", () => {
         { method: "GET", path: "/v2/api-keys?limit=100" },
         page([apiKey(1, { expires_at: undefined })]),
       );
-    const run = await runApiKeys(["refresh", "key1"], { stub });
+    const run = await runCommand(["api-keys", "refresh", "key1"], { stub });
     stub.verify();
     const error = run.error as ApiError;
     assert.equal(error.exitCode, 4);
@@ -272,7 +282,8 @@ describe("ax api-keys refresh", () => {
         writeFileSync(join(cwd, "s"), "");
       },
     });
-    const run = await runApiKeys([
+    const run = await runCommand([
+      "api-keys",
       "refresh",
       "key1",
       "--grace-period-seconds",
@@ -300,7 +311,15 @@ describe("ax api-keys refresh", () => {
       { method: "POST", path: "/v2/api-keys/key1/refresh", body: {} },
       { status: 200, json: created },
     );
-    const run = await runApiKeys(["refresh", "key1", "--env-file", "prod.env", "-o", "csv"], {
+    const run = await runCommand([
+      "api-keys",
+      "refresh",
+      "key1",
+      "--env-file",
+      "prod.env",
+      "-o",
+      "csv",
+    ], {
       stub,
     });
     stub.verify();

@@ -20,7 +20,8 @@ import {
   tempDir,
   writeProfileFile,
 } from "../../config/_temp_config.ts";
-import { parseArgv, scriptedPrompter } from "./_harness.ts";
+import { parseArgv } from "../../_helpers/parse_argv.ts";
+import { scriptedPrompter } from "./_harness.ts";
 
 const TTY = { stdinIsTTY: true, stdoutIsTTY: true };
 const PIPE = { stdinIsTTY: false, stdoutIsTTY: false };
@@ -146,10 +147,16 @@ describe("parseCreate", () => {
 
   it("reads argv through commander", async () => {
     const { ctx } = fakeContext();
-    const parsed = await parseArgv<CreateOptions>({
-      argv: ["create", "ci", "--api-key-stdin", "--base-url", "http://127.0.0.1:9/", "--use", "-f"],
-      ctx,
-    });
+    const parsed = await parseArgv<CreateOptions>([
+      "profiles",
+      "create",
+      "ci",
+      "--api-key-stdin",
+      "--base-url",
+      "http://127.0.0.1:9/",
+      "--use",
+      "-f",
+    ], { ctx });
     assert.equal(parsed.name, "ci");
     assert.equal(parsed.apiKeyFromStdin, true);
     assert.equal(parsed.baseUrl, "http://127.0.0.1:9");
@@ -160,7 +167,7 @@ describe("parseCreate", () => {
   it("rejects unknown options through commander", async () => {
     const { ctx } = fakeContext();
     await assert.rejects(
-      parseArgv({ argv: ["create", "--api-key", KEY, "--nope"], ctx }),
+      parseArgv(["profiles", "create", "--api-key", KEY, "--nope"], { ctx }),
       /unknown option/,
     );
   });

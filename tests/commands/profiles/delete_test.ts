@@ -12,7 +12,8 @@ import {
   tempDir,
   writeProfileFile,
 } from "../../config/_temp_config.ts";
-import { parseArgv, scriptedPrompter } from "./_harness.ts";
+import { parseArgv } from "../../_helpers/parse_argv.ts";
+import { scriptedPrompter } from "./_harness.ts";
 
 const TTY = { stdinIsTTY: true, stdoutIsTTY: true };
 const dirs: string[] = [];
@@ -52,7 +53,7 @@ describe("parseDelete", () => {
   }
   it("takes -f through commander", async () => {
     const { ctx } = fakeContext();
-    assert.deepEqual(await parseArgv({ argv: ["delete", "work", "-f"], ctx }), {
+    assert.deepEqual(await parseArgv(["profiles", "delete", "work", "-f"], { ctx }), {
       name: "work",
       force: true,
     });

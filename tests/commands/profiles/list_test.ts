@@ -6,7 +6,7 @@ import { parseList, runList } from "../../../commands/profiles/list.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 import { fakeContext } from "../../_helpers/fake_context.ts";
 import { configContext, removeDir, tempDir, writeProfileFile } from "../../config/_temp_config.ts";
-import { parseArgv } from "./_harness.ts";
+import { parseArgv } from "../../_helpers/parse_argv.ts";
 
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
@@ -33,7 +33,7 @@ describe("parseList", () => {
     assert.deepEqual(parseList({}), { common: none });
     const { ctx } = fakeContext();
     assert.deepEqual(
-      await parseArgv({ argv: ["list", "-o", "json", "--plugin", "p.ts"], ctx }),
+      await parseArgv(["profiles", "list", "-o", "json", "--plugin", "p.ts"], { ctx }),
       { common: { ...none, output: "json", plugins: ["p.ts"] } },
     );
   });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { parseValidate, runValidate } from "../../../commands/profiles/validate.ts";
 import { ApiError, ConfigError, UsageError } from "../../../runtime/errors.ts";
 import { configContext, removeDir, tempDir, writeProfileFile } from "../../config/_temp_config.ts";
-import { scriptedFetch } from "./_harness.ts";
+import { fetchStub, json, problem } from "../../_helpers/fetch_stub.ts";
 
 const KEY = "ak-abcdefghijklmnopqrstuvwxyz";
 const dirs: string[] = [];
@@ -19,16 +19,8 @@ function localProfile(): string {
   return dir;
 }
 
-const ok = () =>
-  new Response(JSON.stringify({ api_keys: [], pagination: { has_more: false } }), {
-    status: 200,
-    headers: { "content-type": "application/json" },
-  });
-const unauthorized = () =>
-  new Response(JSON.stringify({ title: "Unauthorized", status: 401, detail: "Invalid API key" }), {
-    status: 401,
-    headers: { "content-type": "application/problem+json" },
-  });
+const ok = json(200, { api_keys: [], pagination: { has_more: false } });
+const unauthorized = problem(401, { title: "Unauthorized", detail: "Invalid API key" });
 
 describe("parseValidate", () => {
   it("takes name, -v and --timeout", () => {
@@ -46,22 +38,22 @@ describe("parseValidate", () => {
 
 describe("runValidate", () => {
   it("sends GET /v2/api-keys?limit=1 with the profile's key and reports success", async () => {
-    const server = scriptedFetch([ok]);
+    const server = fetchStub().any(...[ok]);
     const { ctx, stdout, stderr } = configContext(localProfile(), { fetch: server.fetch });
     await runValidate({ name: "local", verbose: false, timeoutMs: undefined }, ctx);
-    assert.equal(server.requests.length, 1);
-    const [request] = server.requests;
+    assert.equal(server.seen.length, 1);
+    const [request] = server.seen;
     assert.equal(request.method, "GET");
-    assert.equal(request.url, "http://127.0.0.1:4010/v2/api-keys?limit=1");
+    assert.equal(request.url.href, "http://127.0.0.1:4010/v2/api-keys?limit=1");
     assert.equal(request.headers.get("authorization"), `Bearer ${KEY}`);
     assert.match(request.headers.get("accept") ?? "", /application\/json/);
     assert.equal(stdout.text(), "");
     assert.equal(stderr.text(), "✓ Profile 'local' is valid (http://127.0.0.1:4010)\n");
-    assert.equal(server.unused(), 0);
+    server.verify();
   });
 
   it("a rejected key is exit 3, naming the profile and how to fix it, without the key", async () => {
-    const server = scriptedFetch([unauthorized]);
+    const server = fetchStub().any(...[unauthorized]);
     const { ctx } = configContext(localProfile(), { fetch: server.fetch });
     await assert.rejects(
       runValidate({ name: "local", verbose: false, timeoutMs: undefined }, ctx),
@@ -78,11 +70,11 @@ describe("runValidate", () => {
         return true;
       },
     );
-    assert.equal(server.requests.length, 1, "a 401 is not retried");
+    assert.equal(server.seen.length, 1, "a 401 is not retried");
   });
 
   it("other API errors keep their status (exit 4)", async () => {
-    const server = scriptedFetch([
+    const server = fetchStub().any(...[
       () => new Response(JSON.stringify({ title: "Forbidden", status: 403 }), { status: 403 }),
     ]);
     const { ctx } = configContext(localProfile(), { fetch: server.fetch });
@@ -93,13 +85,13 @@ describe("runValidate", () => {
   });
 
   it("says when environment variables were checked instead of the profile's values", async () => {
-    const server = scriptedFetch([ok]);
+    const server = fetchStub().any(...[ok]);
     const { ctx, stderr } = configContext(localProfile(), {
       fetch: server.fetch,
       env: { ARIZE_API_KEY: "ak-env-key-0123456789", NO_COLOR: "1" },
     });
     await runValidate({ name: "local", verbose: false, timeoutMs: undefined }, ctx);
-    assert.equal(server.requests[0].headers.get("authorization"), "Bearer ak-env-key-0123456789");
+    assert.equal(server.seen[0].headers.get("authorization"), "Bearer ak-env-key-0123456789");
     assert.match(
       stderr.text(),
       /ℹ Checked with the API key from ARIZE_API_KEY, which override the profile's\./,
@@ -109,25 +101,25 @@ describe("runValidate", () => {
   it("validates ARIZE_API_KEY alone when there is no profile", async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const server = scriptedFetch([ok]);
+    const server = fetchStub().any(...[ok]);
     const { ctx, stderr } = configContext(dir, {
       fetch: server.fetch,
       env: { ARIZE_API_KEY: "ak-env", ARIZE_BASE_URL: "http://127.0.0.1:5" },
     });
     await runValidate({ name: undefined, verbose: false, timeoutMs: undefined }, ctx);
-    assert.equal(server.requests[0].url, "http://127.0.0.1:5/v2/api-keys?limit=1");
+    assert.equal(server.seen[0].url.href, "http://127.0.0.1:5/v2/api-keys?limit=1");
     assert.equal(stderr.text(), "✓ The API key from ARIZE_API_KEY is valid (http://127.0.0.1:5)\n");
   });
 
   it("without any key: the no-credentials ConfigError and no request", async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const server = scriptedFetch([]);
+    const server = fetchStub();
     const { ctx } = configContext(dir, { fetch: server.fetch });
     await assert.rejects(
       runValidate({ name: undefined, verbose: false, timeoutMs: undefined }, ctx),
       (error: unknown) => error instanceof ConfigError && /No API key found/.test(error.message),
     );
-    assert.equal(server.requests.length, 0);
+    assert.equal(server.seen.length, 0);
   });
 });

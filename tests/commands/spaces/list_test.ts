@@ -3,22 +3,17 @@
  * every request; exact stdout/stderr) and end to end (the real process
  * against the emulator, every built-in format).
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Space } from "../../../api/types.ts";
-import { SPACES } from "../../../commands/spaces/mod.ts";
 import type { SpacesListOptions } from "../../../commands/spaces/list.ts";
-import { runCli } from "../../../commands/mod.ts";
 import { UsageError } from "../../../runtime/errors.ts";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
-import { fakeContext } from "../../_helpers/fake_context.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
-import { apiStub, BASE_URL, TEST_KEY } from "../api_keys/_run_harness.ts";
-import { parseArgv } from "../api_keys/_parse_harness.ts";
+import { apiStub, runCommand } from "../../_helpers/run_command.ts";
+import { parseArgv } from "../../_helpers/parse_argv.ts";
 
 const COMMON = { output: undefined, verbose: false, plugins: [], timeoutMs: undefined };
 
@@ -26,27 +21,8 @@ function space(n: number): Space {
   return { id: `U3BhY2U6${n}`, name: `Space ${n}`, created_at: "2026-01-15T10:30:00Z" };
 }
 
-/** Runs `ax spaces <argv>` in-process against `stub`. */
-async function runSpaces(argv: string[], stub: ReturnType<typeof apiStub>) {
-  const cwd = mkdtempSync(join(tmpdir(), "ax-spaces-"));
-  const fake = fakeContext({
-    fetch: stub.fetch,
-    cwd,
-    env: { ARIZE_API_KEY: TEST_KEY, ARIZE_BASE_URL: BASE_URL, AX_CONFIG_DIR: join(cwd, "cfg") },
-  });
-  let error: unknown;
-  try {
-    await runCli(["spaces", ...argv], fake.ctx);
-  } catch (caught) {
-    error = caught;
-  }
-  stub.verify();
-  return { stdout: fake.stdout.text(), stderr: fake.stderr.text(), error, cwd };
-}
-
 describe("ax spaces list: argv → options", () => {
-  const parse = (argv: string[]) =>
-    parseArgv<SpacesListOptions>(["list", ...argv], { group: SPACES });
+  const parse = (argv: string[]) => parseArgv<SpacesListOptions>(["spaces", "list", ...argv]);
 
   it("one page by default; --name, --limit, --all, --cursor and the shared options", async () => {
     assert.deepEqual(await parse([]), {
@@ -92,7 +68,8 @@ describe("ax spaces list: requests and output", () => {
       status: 200,
       json: { spaces: [space(1), space(2)], pagination: { has_more: true, next_cursor: "c2" } },
     });
-    const run = await runSpaces(["list", "-o", "csv"], stub);
+    const run = await runCommand(["spaces", "list", "-o", "csv"], { stub });
+    stub.verify();
     assert.equal(run.error, undefined);
     assert.equal(
       run.stdout,
@@ -116,7 +93,17 @@ describe("ax spaces list: requests and output", () => {
         status: 200,
         json: { spaces: [space(100)], pagination: { has_more: false } },
       });
-    const run = await runSpaces(["list", "--name", "Space", "--limit", "150", "-o", "json"], stub);
+    const run = await runCommand([
+      "spaces",
+      "list",
+      "--name",
+      "Space",
+      "--limit",
+      "150",
+      "-o",
+      "json",
+    ], { stub });
+    stub.verify();
     assert.equal(run.error, undefined);
     const document = JSON.parse(run.stdout);
     assert.equal(document.spaces.length, 101);
@@ -126,41 +113,38 @@ describe("ax spaces list: requests and output", () => {
 });
 
 describe("ax spaces list: end to end", () => {
-  let emu: EmulatorHandle;
-  let box: Sandbox;
-  before(async () => {
-    box = makeSandbox("spaces");
-    emu = await startEmulator();
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
+  const fx = useEmulator("spaces");
 
   it("lists the emulator's spaces in every built-in format", async () => {
-    const env = emulatorEnv(emu, box);
-    const json = await runAx(["spaces", "list", "--all", "-o", "json"], { env, cwd: box.home });
+    const env = fx.env();
+    const json = await runAx(["spaces", "list", "--all", "-o", "json"], { env, cwd: fx.box.home });
     assert.equal(json.code, 0, json.stderr);
     const names = JSON.parse(json.stdout).spaces.map((s: Space) => s.name);
-    assert.deepEqual(names.toSorted(), emu.spaces.map((s) => s.name).toSorted());
-    const ndjson = await runAx(["spaces", "list", "-o", "ndjson"], { env, cwd: box.home });
+    assert.deepEqual(names.toSorted(), fx.emu.spaces.map((s) => s.name).toSorted());
+    const ndjson = await runAx(["spaces", "list", "-o", "ndjson"], { env, cwd: fx.box.home });
     assert.equal(ndjson.stdout.trim().split("\n").length, names.length);
-    const csv = await runAx(["spaces", "list", "-o", "csv"], { env, cwd: box.home });
+    const csv = await runAx(["spaces", "list", "-o", "csv"], { env, cwd: fx.box.home });
     assert.equal(csv.stdout.split("\n")[0], "id,name,description,created_at");
-    const table = await runAx(["spaces", "list"], { env, cwd: box.home });
+    const table = await runAx(["spaces", "list"], { env, cwd: fx.box.home });
     for (const name of names) assert.ok(table.stdout.includes(name), table.stdout);
-    const parquet = await runAx(["spaces", "list", "-o", "spaces.parquet"], { env, cwd: box.home });
+    const parquet = await runAx(["spaces", "list", "-o", "spaces.parquet"], {
+      env,
+      cwd: fx.box.home,
+    });
     assert.equal(parquet.code, 0, parquet.stderr);
-    assert.ok(statSync(join(box.home, "spaces.parquet")).size > 0);
-    assert.equal(readFileSync(join(box.home, "spaces.parquet")).subarray(0, 4).toString(), "PAR1");
+    assert.ok(statSync(join(fx.box.home, "spaces.parquet")).size > 0);
+    assert.equal(
+      readFileSync(join(fx.box.home, "spaces.parquet")).subarray(0, 4).toString(),
+      "PAR1",
+    );
   });
 
   it("--name keeps the spaces whose name contains the text", async () => {
-    const env = emulatorEnv(emu, box);
-    const wanted = emu.spaces[0].name;
+    const env = fx.env();
+    const wanted = fx.emu.spaces[0].name;
     const result = await runAx(["spaces", "list", "--name", wanted, "-o", "json"], {
       env,
-      cwd: box.home,
+      cwd: fx.box.home,
     });
     assert.equal(result.code, 0, result.stderr);
     for (const s of JSON.parse(result.stdout).spaces) {

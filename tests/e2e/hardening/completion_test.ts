@@ -4,37 +4,29 @@
  * (exit 0, nothing on stderr) when the server is down or refuses the key;
  * hostile key names reach the shell without control characters (S4).
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 
 const BUDGET_MS = 2_000;
 /** Room for a runtime to start and stop. */
 const PROCESS_SLACK_MS = 2_500;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("completion", { faults: true });
 
 async function tab(extra: Record<string, string> = {}): Promise<AxResult & { ms: number }> {
   const started = Date.now();
   const result = await runAx(["complete", "--", "api-keys", "revoke", ""], {
-    env: emulatorEnv(emu, box, extra),
-    cwd: box.home,
+    env: fx.env(extra),
+    cwd: fx.box.home,
   });
   return { ...result, ms: Date.now() - started };
 }
 
 describe("live completion under faults (T3)", () => {
   before(async () => {
-    emu = await startEmulator({ faults: true });
-    box = makeSandbox("completion");
-    await emu.admin("POST", "keys", { name: "\x1b]0;owned\x07tab\u009b2J" });
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
+    await fx.emu.admin("POST", "keys", { name: "\x1b]0;owned\x07tab\u009b2J" });
   });
 
   it("offers live key IDs, with names free of control characters", async () => {
@@ -47,13 +39,13 @@ describe("live completion under faults (T3)", () => {
   });
 
   it("a hanging server: gives up within the budget, silently", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000, count: 3 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000, count: 3 });
     const result = await tab();
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, "");
     assert.ok(result.ms < BUDGET_MS + PROCESS_SLACK_MS, `took ${result.ms} ms`);
     assert.doesNotMatch(result.stdout, /QXBp/, "no key IDs");
-    await emu.clearFaults();
+    await fx.emu.clearFaults();
   });
 
   it("a server that is down or refuses the key: silent, exit 0", async () => {

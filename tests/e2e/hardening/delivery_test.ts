@@ -22,7 +22,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
 import {
   axShellWords,
@@ -32,13 +32,13 @@ import {
   requestsSince,
   runShell,
   type Sandbox,
+  shellWords,
   startAx,
   waitFor,
 } from "../../_helpers/ax_process.ts";
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("delivery");
 
 interface KeyView {
   id: string;
@@ -61,7 +61,7 @@ async function keysNamed(name: string, space?: string): Promise<KeyView[]> {
         "ndjson",
         ...(space ? ["--key-type", "service", "--space", space] : []),
       ],
-      { env: emulatorEnv(emu, box), cwd: box.home },
+      { env: fx.env(), cwd: fx.box.home },
     );
     assert.equal(result.code, 0, result.stderr);
     for (const line of result.stdout.split("\n").filter(Boolean)) {
@@ -77,7 +77,7 @@ async function statusOf(id: string): Promise<string | undefined> {
   for (const status of ["active", "revoked"]) {
     const result = await runAx(
       ["api-keys", "list", "--all", "--status", status, "-o", "ndjson"],
-      { env: emulatorEnv(emu, box), cwd: box.home },
+      { env: fx.env(), cwd: fx.box.home },
     );
     if (result.stdout.includes(`"id":"${id}"`)) return status;
   }
@@ -86,7 +86,7 @@ async function statusOf(id: string): Promise<string | undefined> {
 
 /** A key made outside ax, to refresh. */
 async function keyToRefresh(name: string): Promise<string> {
-  const made = await emu.admin("POST", "keys", { name }) as { api_keys: { id: string }[] };
+  const made = await fx.emu.admin("POST", "keys", { name }) as { api_keys: { id: string }[] };
   return made.api_keys[0].id;
 }
 
@@ -98,12 +98,12 @@ async function inShell(
   args: string[],
   options: { reader?: string; redirect?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<{ code: number; stderr: string; dir: string; shell: AxResult }> {
-  const dir = box.dir("sh");
+  const dir = fx.box.dir("sh");
   const redirect = options.redirect ?? `2>'${dir}/stderr'`;
   const ax = `${axShellWords(args)} ${redirect}; echo $? >'${dir}/code'`;
   const script = options.reader ? `{ ${ax}; } | ${options.reader}` : ax;
   const shell = await runShell(script, {
-    env: { ...emulatorEnv(emu, box), ...options.env },
+    env: { ...fx.env(), ...options.env },
     cwd: dir,
     timeoutMs: 60_000,
   });
@@ -127,22 +127,13 @@ function recoveryLine(stderr: string): string {
 function runPrinted(line: string, dir: string): Promise<AxResult> {
   assert.match(line, /^ax /);
   return runShell(`${axShellWords([])} ${line.slice(3)}`, {
-    env: emulatorEnv(emu, box),
+    env: fx.env(),
     cwd: dir,
     timeoutMs: 60_000,
   });
 }
 
 describe("a new key is delivered or undone (S8)", () => {
-  before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("delivery");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   describe("stdout is a pipe whose reader has gone", () => {
     for (const format of ["json", "table", "csv", "ndjson"]) {
       it(`create -o ${format} | true: exit 5, the new key revoked, and the user told`, async () => {
@@ -233,7 +224,7 @@ describe("a new key is delivered or undone (S8)", () => {
   describe("a format plugin that fails during create or refresh", () => {
     let plugins: string;
     before(() => {
-      plugins = box.dir("plugins");
+      plugins = fx.box.dir("plugins");
       writeFileSync(
         join(plugins, "throws.ts"),
         `export default { name: "throws", description: "throws", extensions: [".boom"], binary: false,
@@ -277,10 +268,10 @@ describe("a new key is delivered or undone (S8)", () => {
 
       it(`create, ${label}: non-zero exit, the new key revoked, the plugin named`, async () => {
         const name = `plugin ${label}`;
-        const dir = box.dir("plugin");
+        const dir = fx.box.dir("plugin");
         const pidFile = join(dir, "pid");
         const result = await runAx(["api-keys", "create", "-n", name, ...resolved()], {
-          env: { ...emulatorEnv(emu, box), ...env(), STUCK_PID_FILE: pidFile },
+          env: { ...fx.env(), ...env(), STUCK_PID_FILE: pidFile },
           cwd: dir,
           timeoutMs: 60_000,
         });
@@ -298,9 +289,9 @@ describe("a new key is delivered or undone (S8)", () => {
 
       it(`refresh, ${label}: non-zero exit, replacement active, recovery command printed`, async () => {
         const old = await keyToRefresh(`plugin refresh ${label}`);
-        const dir = box.dir("plugin");
+        const dir = fx.box.dir("plugin");
         const result = await runAx(["api-keys", "refresh", old, ...resolved()], {
-          env: { ...emulatorEnv(emu, box), ...env(), STUCK_PID_FILE: join(dir, "pid") },
+          env: { ...fx.env(), ...env(), STUCK_PID_FILE: join(dir, "pid") },
           cwd: dir,
           timeoutMs: 60_000,
         });
@@ -337,10 +328,10 @@ describe("a new key is delivered or undone (S8)", () => {
 
     it("Ctrl-C during the hand-over: exit 130, and the printed revoke command undoes the key", async () => {
       const name = "interrupted hand-over";
-      const dir = box.dir("plugin-int");
+      const dir = fx.box.dir("plugin-int");
       const run = startAx(
         ["api-keys", "create", "-n", name, "-o", "hangs", "--plugin", join(plugins, "hangs.ts")],
-        { env: emulatorEnv(emu, box), cwd: dir },
+        { env: fx.env(), cwd: dir },
       );
       await waitFor(() => run.stderr().includes("created successfully"), { what: "the key" });
       run.kill("SIGINT");
@@ -355,10 +346,10 @@ describe("a new key is delivered or undone (S8)", () => {
     });
 
     it("a plugin failing into -o FILE: key revoked, no file and no temp file left", async () => {
-      const dir = box.dir("plugin-file");
+      const dir = fx.box.dir("plugin-file");
       const result = await runAx(
         ["api-keys", "create", "-n", "plugin file", "-o", "k.boom", "--plugin", plugins],
-        { env: emulatorEnv(emu, box), cwd: dir },
+        { env: fx.env(), cwd: dir },
       );
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stderr, /plugin bug/);
@@ -370,8 +361,8 @@ describe("a new key is delivered or undone (S8)", () => {
 
   describe("checked before the POST: nothing is created", () => {
     async function refusedBeforePost(args: string[], cwd: string, code: number) {
-      const since = await requestsSince(emu);
-      const result = await runAx(args, { env: emulatorEnv(emu, box), cwd, timeoutMs: 20_000 });
+      const since = await requestsSince(fx.emu);
+      const result = await runAx(args, { env: fx.env(), cwd, timeoutMs: 20_000 });
       assert.equal(result.code, code, result.stderr);
       assert.equal(result.signal, null);
       const routes = await since();
@@ -382,7 +373,7 @@ describe("a new key is delivered or undone (S8)", () => {
     }
 
     it("--env-file and -o naming one file, in any spelling: exit 2", async () => {
-      const dir = box.dir("same");
+      const dir = fx.box.dir("same");
       mkdirSync(join(dir, "real"));
       symlinkSync(join(dir, "real"), join(dir, "via-link"));
       writeFileSync(join(dir, "real", "a.json"), "");
@@ -413,7 +404,7 @@ describe("a new key is delivered or undone (S8)", () => {
     });
 
     it("-o naming a FIFO: exit 5 at once, no hang, for create and refresh", async () => {
-      const dir = box.dir("fifo");
+      const dir = fx.box.dir("fifo");
       const fifo = join(dir, "key.json");
       assert.equal((await runShell(`mkfifo '${fifo}'`)).code, 0);
       const result = await refusedBeforePost(
@@ -428,7 +419,7 @@ describe("a new key is delivered or undone (S8)", () => {
     });
 
     it("-o naming a symlink (even to /dev/null): exit 5", async () => {
-      const dir = box.dir("link");
+      const dir = fx.box.dir("link");
       symlinkSync("/dev/null", join(dir, "null.json"));
       await refusedBeforePost(
         ["api-keys", "create", "-n", "link", "-o", "null.json"],
@@ -438,7 +429,7 @@ describe("a new key is delivered or undone (S8)", () => {
     });
 
     it("--env-file naming a FIFO: exit 5 at once", async () => {
-      const dir = box.dir("fifo-env");
+      const dir = fx.box.dir("fifo-env");
       assert.equal((await runShell(`mkfifo '${join(dir, ".env")}'`)).code, 0);
       await refusedBeforePost(["api-keys", "create", "-n", "x", "--env-file", ".env"], dir, 5);
     });
@@ -446,11 +437,11 @@ describe("a new key is delivered or undone (S8)", () => {
 
   describe("-o onto a symlink is refused for every command", () => {
     it("list -o link.csv: exit 5, the link and its target untouched", async () => {
-      const dir = box.dir("list-link");
+      const dir = fx.box.dir("list-link");
       writeFileSync(join(dir, "target.csv"), "keep me\n");
       symlinkSync(join(dir, "target.csv"), join(dir, "link.csv"));
       const result = await runAx(["api-keys", "list", "-o", "link.csv"], {
-        env: emulatorEnv(emu, box),
+        env: fx.env(),
         cwd: dir,
       });
       assert.equal(result.code, 5, result.stderr);
@@ -470,7 +461,7 @@ describe("a new key is delivered or undone (S8)", () => {
           0,
         );
         const result = await runAx(["api-keys", "create", "-n", "notice fifo", "-o", "json"], {
-          env: emulatorEnv(emu, sandbox, { DISABLE_PRERELEASE_WARNING: undefined }),
+          env: emulatorEnv(fx.emu, sandbox, { DISABLE_PRERELEASE_WARNING: undefined }),
           cwd: sandbox.home,
           timeoutMs: 20_000,
         });
@@ -494,9 +485,9 @@ describe("a new key is delivered or undone (S8)", () => {
           mkdirSync(join(sandbox.configDir, "profiles"), { recursive: true });
           const path = join(sandbox.configDir, file);
           assert.equal((await runShell(`mkfifo '${path}'`)).code, 0);
-          const since = await requestsSince(emu);
+          const since = await requestsSince(fx.emu);
           const result = await runAx(["api-keys", "create", "-n", "cfg fifo", "-o", "json"], {
-            env: emulatorEnv(emu, sandbox, { ARIZE_API_KEY: undefined }),
+            env: emulatorEnv(fx.emu, sandbox, { ARIZE_API_KEY: undefined }),
             cwd: sandbox.home,
             timeoutMs: 20_000,
           });
@@ -565,13 +556,6 @@ describe("command lines printed for pasting are shell-quoted whatever the server
     sandbox?.remove();
   });
 
-  /** What sh makes of a printed line: its words, with `ax` standing for printf. */
-  async function wordsOf(line: string, cwd: string): Promise<string[]> {
-    const result = await runShell(`printf '%s\\0' ${line}`, { cwd });
-    assert.equal(result.code, 0, result.stderr);
-    return result.stdout.split("\0").slice(0, -1);
-  }
-
   it("the revoke hint after a failed revoke, and the --cursor hint, run nothing", async () => {
     const dir = sandbox.dir("q");
     const env = emulatorEnv({ url: server.url, adminKey: "ak-test" }, sandbox);
@@ -583,12 +567,18 @@ describe("command lines printed for pasting are shell-quoted whatever the server
     const stderr = readFileSync(join(dir, "stderr"), "utf8");
     const hint = /Revoke it yourself: (.*)$/m.exec(stderr)?.[1];
     assert.ok(hint, stderr);
-    assert.deepEqual(await wordsOf(hint, dir), ["ax", "api-keys", "revoke", HOSTILE_ID, "--force"]);
+    assert.deepEqual(await shellWords(hint, dir), [
+      "ax",
+      "api-keys",
+      "revoke",
+      HOSTILE_ID,
+      "--force",
+    ]);
 
     const listed = await runAx(["api-keys", "list", "-o", "csv"], { env, cwd: dir });
     assert.equal(listed.code, 0, listed.stderr);
     const cursorLine = listed.stderr.split("\n").find((l) => l.includes("--cursor"))!.trim();
-    assert.deepEqual(await wordsOf(cursorLine, dir), ["--cursor", HOSTILE_CURSOR]);
+    assert.deepEqual(await shellWords(cursorLine, dir), ["--cursor", HOSTILE_CURSOR]);
     assert.ok(!existsSync(join(dir, "PWNED")) && !existsSync(join(dir, "PWNED3")));
   });
 });

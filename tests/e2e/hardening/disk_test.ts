@@ -11,16 +11,13 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 import {
   axShellWords,
-  emulatorEnv,
   leftoverTempFiles,
-  makeSandbox,
   requestsSince,
   runShell,
-  type Sandbox,
 } from "../../_helpers/ax_process.ts";
 import {
   makeImmutable,
@@ -33,15 +30,14 @@ import {
 const KEYS = 2_000;
 const OLD = "id,name\nold,export\n";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("disk", { seedKeys: KEYS });
 
 function ax(args: string[], cwd: string): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box), cwd });
+  return fx.ax(args, { cwd });
 }
 
 async function keyToRefresh(): Promise<string> {
-  const made = await emu.admin("POST", "keys", { name: "disk refresh" }) as {
+  const made = await fx.emu.admin("POST", "keys", { name: "disk refresh" }) as {
     api_keys: { id: string }[];
   };
   return made.api_keys[0].id;
@@ -49,14 +45,14 @@ async function keyToRefresh(): Promise<string> {
 
 /** Runs list and create against `dir/<file>` and checks both refuse without side effects. */
 async function refusesBoth(dir: string, reason: RegExp): Promise<void> {
-  const since = await requestsSince(emu);
-  const listed = await ax(["api-keys", "list", "--all", "-o", join(dir, "keys.csv")], box.home);
+  const since = await requestsSince(fx.emu);
+  const listed = await ax(["api-keys", "list", "--all", "-o", join(dir, "keys.csv")], fx.box.home);
   assert.equal(listed.code, 5, listed.stderr);
   assert.match(listed.stderr, new RegExp(`^✗ Error: Cannot write ${dir}/keys\\.csv: `));
   assert.match(listed.stderr, reason);
   const created = await ax(
     ["api-keys", "create", "-n", "never", "-o", join(dir, "key.json")],
-    box.home,
+    fx.box.home,
   );
   assert.equal(created.code, 5, created.stderr);
   assert.match(created.stderr, reason);
@@ -65,25 +61,16 @@ async function refusesBoth(dir: string, reason: RegExp): Promise<void> {
 }
 
 describe("output files on a hostile disk (I6)", () => {
-  before(async () => {
-    emu = await startEmulator({ seedKeys: KEYS });
-    box = makeSandbox("disk");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("a missing folder: exit 5 naming it, before any request, nothing created", async () => {
-    const dir = join(box.dir("missing"), "no", "such");
-    const since = await requestsSince(emu);
+    const dir = join(fx.box.dir("missing"), "no", "such");
+    const since = await requestsSince(fx.emu);
     await refusesBoth(dir, /the folder .*no\/such does not exist\./);
     assert.deepEqual(await since(), {}, "no request at all");
     assert.equal(existsSync(dir), false);
   });
 
   it("an immutable folder (chattr +i): exit 5, the existing file unchanged", async (t) => {
-    const dir = box.dir("immutable");
+    const dir = fx.box.dir("immutable");
     writeFileSync(join(dir, "keys.csv"), OLD);
     const undo = makeImmutable(dir);
     if (typeof undo === "string") return t.skip(undo);
@@ -97,7 +84,7 @@ describe("output files on a hostile disk (I6)", () => {
   });
 
   it("a read-only file system: exit 5, the existing file unchanged", async (t) => {
-    const disk = mountSmallDisk(join(box.home, "ro"), {
+    const disk = mountSmallDisk(join(fx.box.home, "ro"), {
       sizeKb: 64,
       readOnly: true,
       prepare: (path) => writeFileSync(join(path, "keys.csv"), OLD),
@@ -115,7 +102,7 @@ describe("output files on a hostile disk (I6)", () => {
   describe("a full disk", { skip: rootTrapsUnavailable() ?? false }, () => {
     let disk: SmallDisk;
     before(() => {
-      const mounted = mountSmallDisk(join(box.home, "full"), {
+      const mounted = mountSmallDisk(join(fx.box.home, "full"), {
         sizeKb: 64,
         prepare: (path) => writeFileSync(join(path, "keys.csv"), OLD),
       });
@@ -128,7 +115,7 @@ describe("output files on a hostile disk (I6)", () => {
     for (const format of ["csv", "ndjson", "json", "parquet"]) {
       it(`list --all -o keys.${format}: exit 5, no space, nothing left behind`, async () => {
         const target = join(disk.path, `keys.${format}`);
-        const result = await ax(["api-keys", "list", "--all", "-o", target], box.home);
+        const result = await ax(["api-keys", "list", "--all", "-o", target], fx.box.home);
         assert.equal(result.code, 5, result.stderr);
         assert.match(
           result.stderr,
@@ -143,10 +130,10 @@ describe("output files on a hostile disk (I6)", () => {
     }
 
     it("create -o key.json: the check passes, the write fails, the key is revoked", async () => {
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await ax(
         ["api-keys", "create", "-n", "no room", "-o", join(disk.path, "key.json")],
-        box.home,
+        fx.box.home,
       );
       assert.equal(result.code, 5, result.stderr);
       assert.deepEqual(await since(), {
@@ -160,10 +147,10 @@ describe("output files on a hostile disk (I6)", () => {
 
     it("refresh -o key.json: says how to recover the unsaved replacement", async () => {
       const id = await keyToRefresh();
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await ax(
         ["api-keys", "refresh", id, "-o", join(disk.path, "key.json")],
-        box.home,
+        fx.box.home,
       );
       assert.equal(result.code, 5, result.stderr);
       assert.deepEqual(await since(), { "POST /v2/api-keys/{id}/refresh": 1 });
@@ -175,7 +162,7 @@ describe("output files on a hostile disk (I6)", () => {
   });
 
   it("-o through a symlink to /dev/full: refused, exit 5 naming the file", async () => {
-    const dir = box.dir("devfull");
+    const dir = fx.box.dir("devfull");
     symlinkSync("/dev/full", join(dir, "keys.csv"));
     const result = await ax(["api-keys", "list", "--all", "-o", "keys.csv"], dir);
     assert.equal(result.code, 5, result.stderr);
@@ -183,7 +170,7 @@ describe("output files on a hostile disk (I6)", () => {
   });
 
   it("-o naming a full device itself: exit 5 naming the file", async (t) => {
-    const dir = box.dir("devfull-node");
+    const dir = fx.box.dir("devfull-node");
     // The same device as /dev/full under a name with an extension (needs root).
     if ((await runShell("mknod keys.csv c 1 7", { cwd: dir })).code !== 0) {
       t.skip("mknod needs root");
@@ -197,7 +184,7 @@ describe("output files on a hostile disk (I6)", () => {
   it("stdout redirected to /dev/full: exit 5, one line naming standard output", async () => {
     const result = await runShell(
       `${axShellWords(["api-keys", "list", "--all", "-o", "csv"])} > /dev/full`,
-      { env: emulatorEnv(emu, box), cwd: box.home },
+      { env: fx.env(), cwd: fx.box.home },
     );
     assert.equal(result.code, 5, result.stderr);
     assert.equal(

@@ -4,25 +4,22 @@
  * delays and counts — are answered 400 naming the field, never 500, and the
  * emulator keeps serving afterwards.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 
-let emu: EmulatorHandle;
+const fx = useEmulator("emulator-admin", { faults: true });
 
 async function post(path: string, body: unknown): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${emu.url}/__emulator/${path}`, {
+  const response = await fetch(`${fx.emu.url}/__emulator/${path}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${emu.adminKey}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${fx.emu.adminKey}`, "content-type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: response.status, text: await response.text() };
 }
 
 describe("emulator admin inputs out of range get 400, never 500", () => {
-  before(async () => void (emu = await startEmulator({ faults: true })));
-  after(async () => await emu?.stop());
-
   const route = "GET /v2/api-keys";
   const cases: [string, string, unknown, string][] = [
     ["clock", "advance_seconds: 1e308", { advance_seconds: 1e308 }, "advance_seconds"],
@@ -52,12 +49,12 @@ describe("emulator admin inputs out of range get 400, never 500", () => {
   }
 
   it("still serves, with no fault pending and the clock where it was", async () => {
-    const faults = await emu.admin("GET", "faults") as { faults: unknown[] };
+    const faults = await fx.emu.admin("GET", "faults") as { faults: unknown[] };
     assert.deepEqual(faults.faults, []);
-    const clock = await emu.admin("GET", "clock") as { now: string };
+    const clock = await fx.emu.admin("GET", "clock") as { now: string };
     assert.match(clock.now, /^20\d\d-/);
-    const list = await fetch(`${emu.url}/v2/api-keys`, {
-      headers: { authorization: `Bearer ${emu.adminKey}` },
+    const list = await fetch(`${fx.emu.url}/v2/api-keys`, {
+      headers: { authorization: `Bearer ${fx.emu.adminKey}` },
     });
     assert.equal(list.status, 200);
     await list.body?.cancel();

@@ -20,15 +20,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import {
-  emulatorEnv,
-  leftoverTempFiles,
-  makeSandbox,
-  requestsSince,
-  type Sandbox,
-} from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
+import { leftoverTempFiles, requestsSince } from "../../_helpers/ax_process.ts";
 import {
   makeImmutable,
   mountSmallDisk,
@@ -36,11 +30,10 @@ import {
   type SmallDisk,
 } from "../../_helpers/small_disk.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("env-file");
 
 function ax(args: string[], cwd: string): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box), cwd });
+  return fx.ax(args, { cwd });
 }
 
 function envKey(file: string): string | undefined {
@@ -51,7 +44,7 @@ function envKey(file: string): string | undefined {
 async function revokedNames(): Promise<string[]> {
   const result = await ax(
     ["api-keys", "list", "--all", "--status", "revoked", "-o", "ndjson"],
-    box.home,
+    fx.box.home,
   );
   assert.equal(result.code, 0, result.stderr);
   return result.stdout.trimEnd().split("\n").filter(Boolean).map((l) => JSON.parse(l).name);
@@ -59,22 +52,13 @@ async function revokedNames(): Promise<string[]> {
 
 /** A refreshable key made outside ax. */
 async function keyToRefresh(name: string): Promise<string> {
-  const made = await emu.admin("POST", "keys", { name }) as { api_keys: { id: string }[] };
+  const made = await fx.emu.admin("POST", "keys", { name }) as { api_keys: { id: string }[] };
   return made.api_keys[0].id;
 }
 
 describe("--env-file (S3, S7)", () => {
-  before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("env-file");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("a new file: ARIZE_API_KEY=<key>, mode 0600, metadata on stdout, no temp file", async () => {
-    const dir = box.dir("new");
+    const dir = fx.box.dir("new");
     const result = await ax([
       "api-keys",
       "create",
@@ -96,7 +80,7 @@ describe("--env-file (S3, S7)", () => {
   });
 
   it("an existing file: other lines kept, the key replaced, rewritten atomically as 0600", async () => {
-    const dir = box.dir("existing");
+    const dir = fx.box.dir("existing");
     const file = join(dir, ".env");
     writeFileSync(file, "# app settings\nPORT=8080\nARIZE_API_KEY=ak-old\nDEBUG=1\n", {
       mode: 0o644,
@@ -116,7 +100,7 @@ describe("--env-file (S3, S7)", () => {
   });
 
   it("create-service-key and refresh write the env file too", async () => {
-    const dir = box.dir("others");
+    const dir = fx.box.dir("others");
     const service = await ax(
       ["api-keys", "create-service-key", "-n", "env svc", "-s", "default", "--env-file", "svc.env"],
       dir,
@@ -149,10 +133,10 @@ describe("--env-file (S3, S7)", () => {
   ];
   for (const [what, make, message] of refusals) {
     it(`${what}: exit 5 before the key exists (no POST), nothing changed`, async () => {
-      const dir = box.dir("refuse");
+      const dir = fx.box.dir("refuse");
       const target = make(dir);
       const before = readdirSync(dir).sort();
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await ax(["api-keys", "create", "-n", "never", "--env-file", target], dir);
       assert.equal(result.code, 5, result.stderr);
       assert.match(result.stderr, /^✗ Error: Cannot write --env-file '/);
@@ -169,11 +153,11 @@ describe("--env-file (S3, S7)", () => {
   }
 
   it("an immutable folder (chattr +i): exit 5 before the key exists", async (t) => {
-    const dir = box.dir("immutable");
+    const dir = fx.box.dir("immutable");
     const undo = makeImmutable(dir);
     if (typeof undo === "string") return t.skip(undo);
     try {
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       for (const command of [["create", "-n", "never"], ["refresh", await keyToRefresh("stays")]]) {
         const result = await ax(["api-keys", ...command, "--env-file", ".env"], dir);
         assert.equal(result.code, 5, result.stderr);
@@ -190,7 +174,7 @@ describe("--env-file (S3, S7)", () => {
   }, () => {
     let disk: SmallDisk;
     before(() => {
-      const mounted = mountSmallDisk(join(box.home, "full"), {
+      const mounted = mountSmallDisk(join(fx.box.home, "full"), {
         sizeKb: 16,
         prepare: (path) => writeFileSync(join(path, "old.env"), "OLD=1\n"),
       });
@@ -201,7 +185,7 @@ describe("--env-file (S3, S7)", () => {
     after(() => disk?.unmount());
 
     it("create: the new key is revoked, the user told, exit 5, the old file unchanged", async () => {
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await ax([
         "api-keys",
         "create",
@@ -224,7 +208,7 @@ describe("--env-file (S3, S7)", () => {
     });
 
     it("create-service-key: revoked the same way", async () => {
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await ax(
         [
           "api-keys",
@@ -245,7 +229,7 @@ describe("--env-file (S3, S7)", () => {
 
     it("refresh: cannot be undone; says which key is live and how to recover", async () => {
       const id = await keyToRefresh("refresh lost");
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await ax(["api-keys", "refresh", id, "--env-file", "r.env"], disk.path);
       assert.equal(result.code, 5, result.stderr);
       assert.deepEqual(await since(), { "POST /v2/api-keys/{id}/refresh": 1 });

@@ -6,19 +6,13 @@
  * all); json and ndjson stay valid and carry the exact values; csv prefixes
  * formula-like cells with `'` and otherwise round-trips.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import {
-  emulatorEnv,
-  hasScript,
-  makeSandbox,
-  runOnTerminal,
-  type Sandbox,
-} from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
+import { hasScript, runOnTerminal } from "../../_helpers/ax_process.ts";
 import { parseCsv } from "../../_helpers/csv_parse.ts";
 
 /** [label, value]: each is stored as a key's name and its description. */
@@ -48,11 +42,10 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 const scriptAvailable = await hasScript();
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("hostile");
 
 function ax(args: string[], extra: Record<string, string | undefined> = {}): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box, extra), cwd: box.home });
+  return fx.ax(args, { env: extra });
 }
 
 async function ok(args: string[], extra: Record<string, string | undefined> = {}) {
@@ -63,15 +56,9 @@ async function ok(args: string[], extra: Record<string, string | undefined> = {}
 
 describe("hostile server strings (S4, S5)", () => {
   before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("hostile");
     for (const [, value] of HOSTILE) {
-      await emu.admin("POST", "keys", { name: value, description: value });
+      await fx.emu.admin("POST", "keys", { name: value, description: value });
     }
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
   });
 
   it("json: valid, exact values, no raw C1 or DEL characters in the text", async () => {
@@ -113,7 +100,7 @@ describe("hostile server strings (S4, S5)", () => {
   });
 
   it("the single-object panel of a hostile key is escaped too", async () => {
-    const created = await emu.admin("POST", "keys", {
+    const created = await fx.emu.admin("POST", "keys", {
       name: "\x1b]0;panel\x07\u009b2J",
       description: "x\ry",
     }) as { api_keys: { id: string; key: string }[] };
@@ -131,7 +118,7 @@ describe("hostile server strings (S4, S5)", () => {
   it("csv (stdout and file): formula cells start with ', everything else round-trips", async () => {
     const piped = await ok(["api-keys", "list", "--all", "-o", "csv"]);
     await ok(["api-keys", "list", "--all", "-o", "keys.csv"]);
-    const saved = readFileSync(join(box.home, "keys.csv"), "utf8");
+    const saved = readFileSync(join(fx.box.home, "keys.csv"), "utf8");
     const [header, ...rows] = parseCsv(piped.stdout);
     // The same cells either way, but for last_used_at: the admin key used by
     // both runs may be stamped in different seconds.
@@ -158,8 +145,8 @@ describe("hostile server strings (S4, S5)", () => {
   }, async () => {
     for (const format of ["csv", "ndjson", "json"]) {
       const result = await runOnTerminal(["api-keys", "list", "--all", "-o", format], {
-        env: emulatorEnv(emu, box),
-        cwd: box.home,
+        env: fx.env(),
+        cwd: fx.box.home,
       });
       assert.equal(result.code, 0, result.stdout.slice(-300));
       // The pty turns LF into CRLF and the progress line uses CR and erase-line.

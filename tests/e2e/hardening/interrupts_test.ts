@@ -5,38 +5,31 @@
  * (130, 143, 129), leave no output file, no temp file, and an existing file
  * exactly as it was.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import type { AxResult } from "../../_helpers/run_ax.ts";
-import {
-  leftoverTempFiles,
-  makeSandbox,
-  type Sandbox,
-  startAx,
-  waitFor,
-} from "../../_helpers/ax_process.ts";
+import { leftoverTempFiles, startAx, waitFor } from "../../_helpers/ax_process.ts";
 
 /** Enough keys that `--all` to csv takes a few seconds: time to interrupt it mid-write. */
 const MANY_KEYS = 200_000;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("interrupts", { faults: true, seedKeys: MANY_KEYS });
 
 function env(): Record<string, string> {
   return {
-    ARIZE_BASE_URL: emu.url,
-    ARIZE_API_KEY: emu.adminKey,
-    AX_CONFIG_DIR: box.configDir,
-    HOME: box.home,
+    ARIZE_BASE_URL: fx.emu.url,
+    ARIZE_API_KEY: fx.emu.adminKey,
+    AX_CONFIG_DIR: fx.box.configDir,
+    HOME: fx.box.home,
     DISABLE_PRERELEASE_WARNING: "true",
   };
 }
 
 async function count(route: string): Promise<number> {
-  return (await emu.stats()).by_route[route] ?? 0;
+  return (await fx.emu.stats()).by_route[route] ?? 0;
 }
 
 /** The stop signals and the exit code each must give (128 + signal number). */
@@ -61,22 +54,13 @@ async function interruptAndCheck(
   return result;
 }
 
-before(async () => {
-  emu = await startEmulator({ faults: true, seedKeys: MANY_KEYS });
-  box = makeSandbox("interrupts");
-});
-after(async () => {
-  await emu?.stop();
-  box?.remove();
-});
-
 for (const [signal, code] of SIGNALS) {
   describe(`${signal} stops ax at once (I4, I8)`, () => {
     const stop = { signal, code };
 
     it(`while waiting on a slow server: exit ${code}, no output file, no temp file`, async () => {
-      const dir = box.dir("slow");
-      await emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000 });
+      const dir = fx.box.dir("slow");
+      await fx.emu.fault({ route: "GET /v2/api-keys", delay_ms: 10_000 });
       const before = await count("GET /v2/api-keys");
       const run = startAx(["api-keys", "list", "-o", "keys.json"], { env: env(), cwd: dir });
       await waitFor(async () => (await count("GET /v2/api-keys")) > before, {
@@ -84,12 +68,12 @@ for (const [signal, code] of SIGNALS) {
       });
       await interruptAndCheck(run, stop);
       assert.deepEqual(readdirSync(dir), []);
-      await emu.clearFaults();
+      await fx.emu.clearFaults();
     });
 
     it(`while a create is in flight: exit ${code}, and the key file is never written`, async () => {
-      const dir = box.dir("create");
-      await emu.fault({ route: "POST /v2/api-keys", delay_ms: 10_000 });
+      const dir = fx.box.dir("create");
+      await fx.emu.fault({ route: "POST /v2/api-keys", delay_ms: 10_000 });
       const before = await count("POST /v2/api-keys");
       const run = startAx(["api-keys", "create", "-n", "interrupted", "--env-file", ".env"], {
         env: env(),
@@ -105,12 +89,12 @@ for (const [signal, code] of SIGNALS) {
         /Interrupted during POST \/v2\/api-keys: the request may have reached the server, so its outcome is unknown\.\nRun `ax api-keys list` to check/,
       );
       assert.deepEqual(readdirSync(dir), []);
-      await emu.clearFaults();
+      await fx.emu.clearFaults();
     });
 
     it(`during a retry sleep (503, Retry-After: 5): exit ${code} without a second request`, async () => {
-      const dir = box.dir("retry");
-      await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "5" });
+      const dir = fx.box.dir("retry");
+      await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "5" });
       const before = await count("GET /v2/api-keys");
       const run = startAx(["api-keys", "list", "-v", "-o", "keys.csv"], { env: env(), cwd: dir });
       await waitFor(() => run.stderr().includes("retrying in 5000 ms"), {
@@ -122,7 +106,7 @@ for (const [signal, code] of SIGNALS) {
     });
 
     it(`mid-write of \`list --all -o keys.csv\`: exit ${code}, old file unchanged, no temp file`, async () => {
-      const dir = box.dir("midwrite");
+      const dir = fx.box.dir("midwrite");
       const target = join(dir, "keys.csv");
       writeFileSync(target, "the previous export\n");
       const run = startAx(["api-keys", "list", "--all", "-o", "keys.csv"], {
@@ -142,7 +126,7 @@ for (const [signal, code] of SIGNALS) {
     });
 
     it("mid-write of a new file: no file at all afterwards", async () => {
-      const dir = box.dir("midwrite-new");
+      const dir = fx.box.dir("midwrite-new");
       const run = startAx(["api-keys", "list", "--all", "-o", "keys.ndjson"], {
         env: env(),
         cwd: dir,

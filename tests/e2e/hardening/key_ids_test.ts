@@ -5,20 +5,22 @@
  * `/v2/api-keys/<percent-encoded id>/<action>`, or refuse it (`.`, `..`) with
  * exit 2 and no request. A scripted server records the raw request line.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
-import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
+import { reply } from "../../_helpers/scripted_server.ts";
+import { useScriptedServer } from "../../_helpers/emulator_fixture.ts";
 
 const NOT_FOUND = JSON.stringify({ title: "Not Found", status: 404, detail: "API key not found" });
 
-let server: ScriptedServer;
-let box: Sandbox;
+const fx = useScriptedServer("ids", {
+  token: "ak-key-ids-test-token-0123456789",
+  handler: (_req, res) =>
+    reply(res, { status: 404, type: "application/problem+json", body: NOT_FOUND }),
+});
 
 function ax(args: string[]): Promise<AxResult> {
-  const env = emulatorEnv({ url: server.url, adminKey: "ak-key-ids-test-token-0123456789" }, box);
-  return runAx(args, { cwd: box.home, env });
+  return fx.ax(args);
 }
 
 const HOSTILE_IDS = [
@@ -37,17 +39,6 @@ const HOSTILE_IDS = [
 ];
 
 describe("key IDs never change the request path (I2)", () => {
-  before(async () => {
-    box = makeSandbox("ids");
-    server = await startScriptedServer((_req, res) =>
-      reply(res, { status: 404, type: "application/problem+json", body: NOT_FOUND })
-    );
-  });
-  after(async () => {
-    await server?.close();
-    box?.remove();
-  });
-
   for (const id of HOSTILE_IDS) {
     it(`revoke and refresh ${JSON.stringify(id)}: one request, the ID one encoded segment`, async () => {
       for (
@@ -56,13 +47,13 @@ describe("key IDs never change the request path (I2)", () => {
           [["api-keys", "refresh", id], "POST", "refresh"],
         ] as const
       ) {
-        server.requests.length = 0;
+        fx.server.requests.length = 0;
         const result = await ax([...args]);
         assert.equal(result.code, 4, result.stderr);
-        assert.equal(server.requests.length, 1, "exactly one request, not retried elsewhere");
-        assert.equal(server.requests[0].method, method);
+        assert.equal(fx.server.requests.length, 1, "exactly one request, not retried elsewhere");
+        assert.equal(fx.server.requests[0].method, method);
         assert.equal(
-          server.requests[0].url,
+          fx.server.requests[0].url,
           `/v2/api-keys/${encodeURIComponent(id)}/${action}`,
         );
       }
@@ -71,7 +62,7 @@ describe("key IDs never change the request path (I2)", () => {
 
   for (const id of [".", ".."]) {
     it(`${JSON.stringify(id)} is refused before any request (exit 2)`, async () => {
-      server.requests.length = 0;
+      fx.server.requests.length = 0;
       for (const args of [["api-keys", "revoke", id, "-f"], ["api-keys", "refresh", id]]) {
         const result = await ax(args);
         assert.equal(result.code, 2, result.stderr);
@@ -80,7 +71,7 @@ describe("key IDs never change the request path (I2)", () => {
           new RegExp(`^✗ Error: Invalid ID '${id.replaceAll(".", "\\.")}'`),
         );
       }
-      assert.equal(server.requests.length, 0);
+      assert.equal(fx.server.requests.length, 0);
     });
   }
 });

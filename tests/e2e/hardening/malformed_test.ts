@@ -6,32 +6,23 @@
  * no crash, no stack trace, nothing on stdout, secrets in the excerpt
  * redacted. A create whose answer is unusable says the key may exist.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
-import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
+import { BARE_KEY as KEY, reply } from "../../_helpers/scripted_server.ts";
+import { useScriptedServer } from "../../_helpers/emulator_fixture.ts";
 
 const TOKEN = "ak-malformed-test-bearer-token-0123456789";
 const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;
 
-let server: ScriptedServer;
-let box: Sandbox;
+const fx = useScriptedServer("malformed", {
+  token: TOKEN,
+  handler: (_req, res) => reply(res, { status: 500, body: "" }),
+});
 
 function ax(args: string[]): Promise<AxResult> {
-  const env = emulatorEnv({ url: server.url, adminKey: TOKEN }, box);
-  return runAx(args, { cwd: box.home, env });
+  return fx.ax(args);
 }
-
-const KEY = {
-  id: "QXBpS2V5OjE6YWJj",
-  name: "k",
-  key_type: "user",
-  status: "active",
-  redacted_key: "ak-abc...xyz",
-  created_at: "2026-01-01T00:00:00Z",
-  created_by_user_id: "VXNlcjoxOmFiYw==",
-};
 
 /** [what, status, content type, body, excerpt the message must show (regex source)]. */
 const LIST_CASES: [string, number, string, string, string][] = [
@@ -83,18 +74,9 @@ const LIST_CASES: [string, number, string, string, string][] = [
 ];
 
 describe("malformed responses (N6)", () => {
-  before(async () => {
-    box = makeSandbox("malformed");
-    server = await startScriptedServer((_req, res) => reply(res, { status: 500, body: "" }));
-  });
-  after(async () => {
-    await server?.close();
-    box?.remove();
-  });
-
   for (const [what, status, type, body, excerpt] of LIST_CASES) {
     it(`list: ${what} → unexpected response, exit 1`, async () => {
-      server.handle((_req, res) => reply(res, { status, type, body }));
+      fx.server.handle((_req, res) => reply(res, { status, type, body }));
       const result = await ax(["api-keys", "list", "-o", "json"]);
       assert.equal(result.code, 1, result.stderr);
       assert.match(
@@ -107,19 +89,19 @@ describe("malformed responses (N6)", () => {
   }
 
   it("a 502 HTML page from a proxy is an API error naming the status (exit 4), retried", async () => {
-    const before = server.requests.length;
-    server.handle((_req, res) =>
+    const before = fx.server.requests.length;
+    fx.server.handle((_req, res) =>
       reply(res, { status: 502, type: "text/html", body: "<html>Bad Gateway</html>" })
     );
     const result = await ax(["api-keys", "list"]);
     assert.equal(result.code, 4, result.stderr);
     assert.match(result.stderr, /^✗ Error: 502 Bad Gateway/);
-    assert.equal(server.requests.length - before, 3);
+    assert.equal(fx.server.requests.length - before, 3);
     assert.doesNotMatch(result.stderr, STACK);
   });
 
   it("--all: has_more without next_cursor stops with an error instead of looping", async () => {
-    server.handle((_req, res) =>
+    fx.server.handle((_req, res) =>
       reply(res, {
         status: 200,
         body: JSON.stringify({ api_keys: [KEY], pagination: { has_more: true } }),
@@ -132,8 +114,8 @@ describe("malformed responses (N6)", () => {
   });
 
   it("--all: a server repeating its cursor stops after two pages", async () => {
-    const before = server.requests.length;
-    server.handle((_req, res) =>
+    const before = fx.server.requests.length;
+    fx.server.handle((_req, res) =>
       reply(res, {
         status: 200,
         body: JSON.stringify({
@@ -145,12 +127,12 @@ describe("malformed responses (N6)", () => {
     const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
     assert.equal(result.code, 4, result.stderr);
     assert.match(result.stderr, /pagination loops: page 3 would repeat page 2/);
-    assert.equal(server.requests.length - before, 2);
+    assert.equal(fx.server.requests.length - before, 2);
   });
 
   it("create: a 201 with a broken id says the key may exist, and redacts the secret", async () => {
     const secret = "ak-must-not-be-shown-0123456789abcdef";
-    server.handle((_req, res) =>
+    fx.server.handle((_req, res) =>
       reply(res, { status: 201, body: JSON.stringify({ key: secret, ...KEY, id: 7 }) })
     );
     const result = await ax(["api-keys", "create", "-n", "k"]);
@@ -171,7 +153,7 @@ describe("malformed responses (N6)", () => {
 
   it("create: invalid JSON cut inside the secret never shows the secret", async () => {
     const secret = "ak-partial-secret-abcdefghijklmnopqrstuvwxyz";
-    server.handle((_req, res) =>
+    fx.server.handle((_req, res) =>
       reply(res, { status: 201, body: `{"id":"QXBpS2V5OjE6YWJj","key":"${secret.slice(0, 30)}` })
     );
     const result = await ax(["api-keys", "create", "-n", "k", "-v"]);

@@ -5,39 +5,30 @@
  * the extremes ax can store reach a parquet file that DuckDB reads back to
  * the microsecond (run against the compiled binary too).
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
-import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
+import { BARE_KEY as KEY, reply } from "../../_helpers/scripted_server.ts";
+import { useScriptedServer } from "../../_helpers/emulator_fixture.ts";
 import { queryRows } from "../../formats/_duckdb.ts";
 
 const TOKEN = "ak-odd-timestamps-test-bearer-token-0123456789";
 
-const KEY = {
-  id: "QXBpS2V5OjE6YWJj",
-  name: "k",
-  key_type: "user",
-  status: "active",
-  redacted_key: "ak-abc...xyz",
-  created_at: "2026-01-01T00:00:00Z",
-  created_by_user_id: "VXNlcjoxOmFiYw==",
-};
-
-let server: ScriptedServer;
-let box: Sandbox;
+const fx = useScriptedServer("odd-timestamps", {
+  token: TOKEN,
+  handler: (_req, res) => reply(res, { status: 500, body: "" }),
+});
 
 function ax(args: string[]): Promise<AxResult> {
-  const env = emulatorEnv({ url: server.url, adminKey: TOKEN }, box);
-  return runAx(args, { cwd: box.home, env });
+  return fx.ax(args);
 }
 
 /** Serves one page holding `keys`. */
 function serve(keys: Record<string, string>[]): void {
-  server.handle((_req, res) =>
+  fx.server.handle((_req, res) =>
     reply(res, {
       status: 200,
       body: JSON.stringify({ api_keys: keys, pagination: { has_more: false } }),
@@ -46,15 +37,6 @@ function serve(keys: Record<string, string>[]): void {
 }
 
 describe("odd timestamps from the server", () => {
-  before(async () => {
-    box = makeSandbox("odd-timestamps");
-    server = await startScriptedServer((_req, res) => reply(res, { status: 500, body: "" }));
-  });
-  after(async () => {
-    await server?.close();
-    box?.remove();
-  });
-
   const odd: [string, Record<string, string>][] = [
     ["created_at", { created_at: "2016-12-31T23:59:60Z" }],
     ["expires_at", { expires_at: "10000-01-01T00:00:00Z" }],
@@ -74,7 +56,7 @@ describe("odd timestamps from the server", () => {
           }, not a date-time ax can write.`,
         );
         assert.equal(result.stdout, "");
-        assert.ok(!existsSync(join(box.home, output)), "no file");
+        assert.ok(!existsSync(join(fx.box.home, output)), "no file");
       });
     }
   }
@@ -92,7 +74,7 @@ describe("odd timestamps from the server", () => {
       const rows = await queryRows(
         duck,
         `SELECT id, epoch_us(created_at) AS first, epoch_us(expires_at) AS last
-         FROM '${join(box.home, "edges.parquet")}'`,
+         FROM '${join(fx.box.home, "edges.parquet")}'`,
       );
       assert.deepEqual(rows, [{
         id: KEY.id,

@@ -5,26 +5,24 @@
  * written twice, and an output file is never left half-written. A plain
  * `list` prints at most the page it asked for, whatever the server sends.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import {
-  emulatorEnv,
-  leftoverTempFiles,
-  makeSandbox,
-  type Sandbox,
-} from "../../_helpers/ax_process.ts";
-import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
+import { leftoverTempFiles } from "../../_helpers/ax_process.ts";
+import { reply } from "../../_helpers/scripted_server.ts";
+import { useScriptedServer } from "../../_helpers/emulator_fixture.ts";
 
 const TOKEN = "ak-pagination-guards-bearer-token-0123456789";
 
-let server: ScriptedServer;
-let box: Sandbox;
+const fx = useScriptedServer("pagination", {
+  token: TOKEN,
+  handler: (_req, res) => reply(res, { status: 500, body: "{}" }),
+});
 
-function ax(args: string[], cwd = box.home): Promise<AxResult> {
-  return runAx(args, { cwd, env: emulatorEnv({ url: server.url, adminKey: TOKEN }, box) });
+function ax(args: string[], cwd?: string): Promise<AxResult> {
+  return fx.ax(args, { cwd });
 }
 
 function key(id: string) {
@@ -44,8 +42,8 @@ function key(id: string) {
  * without one) has `count` keys with ids `c-0`… and the given pagination.
  */
 function servePages(pages: Record<string, [number, Record<string, unknown>]>): void {
-  server.handle((req, res) => {
-    const url = new URL(req.url, server.url);
+  fx.server.handle((req, res) => {
+    const url = new URL(req.url, fx.server.url);
     const cursor = url.searchParams.get("cursor") ?? "first";
     const [count, pagination] = pages[cursor];
     const collection = url.pathname === "/v2/spaces" ? "spaces" : "api_keys";
@@ -76,25 +74,16 @@ function cycle(length: number, size = 100): Record<string, [number, Record<strin
 }
 
 function cursorsSince(before: number): (string | null)[] {
-  return server.requests.slice(before).map((r) =>
-    new URL(r.url, server.url).searchParams.get("cursor")
+  return fx.server.requests.slice(before).map((r) =>
+    new URL(r.url, fx.server.url).searchParams.get("cursor")
   );
 }
 
 describe("pagination always ends (N7)", () => {
-  before(async () => {
-    box = makeSandbox("pagination");
-    server = await startScriptedServer((_req, res) => reply(res, { status: 500, body: "{}" }));
-  });
-  after(async () => {
-    await server.close();
-    box.remove();
-  });
-
   for (const length of [1, 3]) {
     it(`--all: a cursor cycle of ${length} page(s) stops with exit 4, no record twice`, async () => {
       servePages(cycle(length));
-      const before = server.requests.length;
+      const before = fx.server.requests.length;
       const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
       assert.equal(result.code, 4, result.stderr);
       assert.match(result.stderr, new RegExp(`pagination loops: .*a cycle of ${length} page`));
@@ -124,19 +113,19 @@ describe("pagination always ends (N7)", () => {
       pages[`e${i}`] = [0, { has_more: true, next_cursor: `e${i + 1}` }];
     }
     servePages(pages);
-    const before = server.requests.length;
+    const before = fx.server.requests.length;
     const result = await ax(["api-keys", "list", "--all", "-o", "ndjson"]);
     assert.equal(result.code, 4, result.stderr);
     assert.match(result.stderr, /10 empty pages in a row/);
     assert.equal(result.stdout, "");
     // The ten pages read, and at most one requested early from a peek.
-    assert.ok(server.requests.length - before <= 11, `${server.requests.length - before}`);
+    assert.ok(fx.server.requests.length - before <= 11, `${fx.server.requests.length - before}`);
   });
 
   for (const file of ["keys.csv", "keys.json", "keys.parquet"]) {
     it(`-o ${file}: a cycle leaves no file and no temp file; an old file is kept`, async () => {
       servePages(cycle(2));
-      const dir = box.dir("out");
+      const dir = fx.box.dir("out");
       const fresh = await ax(["api-keys", "list", "--all", "-o", file], dir);
       assert.equal(fresh.code, 4, fresh.stderr);
       assert.equal(existsSync(join(dir, file)), false);
@@ -150,23 +139,25 @@ describe("pagination always ends (N7)", () => {
 
   it("a plain list prints at most the 15 keys it asked for, whatever the server sends", async () => {
     servePages({ first: [40, { has_more: true, next_cursor: "n" }] });
-    const before = server.requests.length;
+    const before = fx.server.requests.length;
     const ndjson = await ax(["api-keys", "list", "-o", "ndjson"]);
     assert.equal(ndjson.code, 0, ndjson.stderr);
     assert.equal(ndjson.stdout.trim().split("\n").length, 15);
     const json = await ax(["api-keys", "list", "-o", "json"]);
     assert.equal(JSON.parse(json.stdout).api_keys.length, 15);
-    assert.equal(server.requests.length - before, 2, "one request each");
-    assert.match(server.requests[before].url, /limit=15/);
+    assert.equal(fx.server.requests.length - before, 2, "one request each");
+    assert.match(fx.server.requests[before].url, /limit=15/);
   });
 
   it("the space-name lookup stops on a cycle too (exit 4), before any key request", async () => {
     servePages(cycle(2));
-    const before = server.requests.length;
+    const before = fx.server.requests.length;
     const result = await ax(["api-keys", "list", "--space", "prod", "-o", "ndjson"]);
     assert.equal(result.code, 4, result.stderr);
     assert.match(result.stderr, /pagination loops/);
-    const paths = server.requests.slice(before).map((r) => new URL(r.url, server.url).pathname);
+    const paths = fx.server.requests.slice(before).map((r) =>
+      new URL(r.url, fx.server.url).pathname
+    );
     assert.ok(paths.every((path) => path === "/v2/spaces"), paths.join(" "));
   });
 });

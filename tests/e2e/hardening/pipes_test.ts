@@ -4,34 +4,27 @@
  * exit 0, in every streaming format; and stdout carries data only, so
  * `ax … -o json 2>/dev/null | jq .` parses on every success path.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
-import {
-  axShellWords,
-  emulatorEnv,
-  makeSandbox,
-  runShell,
-  type Sandbox,
-} from "../../_helpers/ax_process.ts";
+import { axShellWords, runShell } from "../../_helpers/ax_process.ts";
 
 /** Far more than a pipe buffer (64 KiB) holds in every format, so the reader really goes away. */
 const KEYS = 5_000;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("pipes", { seedKeys: KEYS });
 
 /**
  * Runs `ax <args> | <reader>` in sh; ax's own exit code and stderr are
  * captured in files, since a pipeline's status is the reader's.
  */
 async function pipeline(args: string[], reader: string) {
-  const dir = box.dir("pipe");
+  const dir = fx.box.dir("pipe");
   const script = `{ ${axShellWords(args)} 2>'${dir}/stderr'; echo $? >'${dir}/code'; } | ${reader}`;
-  const shell = await runShell(script, { env: emulatorEnv(emu, box), cwd: dir });
+  const shell = await runShell(script, { env: fx.env(), cwd: dir });
   return {
     shell,
     code: Number(readFileSync(join(dir, "code"), "utf8").trim()),
@@ -40,15 +33,6 @@ async function pipeline(args: string[], reader: string) {
 }
 
 describe("a closed stdout ends ax quietly (I5)", () => {
-  before(async () => {
-    emu = await startEmulator({ seedKeys: KEYS });
-    box = makeSandbox("pipes");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   const firstLines: [string, RegExp][] = [
     ["csv", /^id,name,description,key_type,status,redacted_key,created_at,/],
     ["ndjson", /^\{"id":"/],
@@ -79,21 +63,41 @@ describe("a closed stdout ends ax quietly (I5)", () => {
   });
 });
 
+describe("stdout and stderr into one pipe whose reader goes away (2>&1 | head -1)", () => {
+  /** `{ ax <args> 2>&1; echo $? >code; } | <reader>`: ax's own exit code. */
+  async function bothInto(args: string[], reader: string) {
+    const dir = fx.box.dir("pipe");
+    const script = `{ ${axShellWords(args)} 2>&1; echo $? >'${dir}/code'; } | ${reader}`;
+    const shell = await runShell(script, { env: fx.env(), cwd: dir });
+    return { shell, code: Number(readFileSync(join(dir, "code"), "utf8").trim()) };
+  }
+
+  it("list --all -v: the lost debug log is not an error (exit 0, not 5)", async () => {
+    const run = await bothInto(["api-keys", "list", "--all", "-o", "ndjson", "-v"], "head -1");
+    assert.equal(run.code, 0, run.shell.stdout);
+  });
+
+  it("audit with findings still exits 6 when its summary line cannot be written", async () => {
+    const run = await bothInto(["api-keys", "audit"], "head -1");
+    assert.equal(run.code, 6, run.shell.stdout);
+  });
+
+  it("audit | head -1 (stdout alone closed early) still exits 6 for its findings", async () => {
+    for (const args of [["-o", "csv"], ["-q"]]) {
+      const run = await pipeline(["api-keys", "audit", ...args], "head -1");
+      assert.equal(run.code, 6, run.stderr);
+    }
+  });
+});
+
 describe("stdout is data only (T1)", () => {
-  before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("t1");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
+  const t1 = useEmulator("t1");
 
   it("every success path prints one JSON document that jq (or JSON.parse) reads", async () => {
     // The ALPHA notice is on: it must go to stderr, not into the JSON.
-    const env = emulatorEnv(emu, box, { DISABLE_PRERELEASE_WARNING: undefined });
+    const env = t1.env({ DISABLE_PRERELEASE_WARNING: undefined });
     const run = async (args: string[]) => {
-      const result = await runAx(args, { env, cwd: box.home });
+      const result = await runAx(args, { env, cwd: t1.box.home });
       assert.equal(result.code, 0, `${args.join(" ")}: ${result.stderr}`);
       return { parsed: JSON.parse(result.stdout), stderr: result.stderr };
     };
@@ -128,14 +132,14 @@ describe("stdout is data only (T1)", () => {
     } 2>/dev/null | jq -e .api_keys >/dev/null`;
     const hasJq = (await runShell("command -v jq")).code === 0;
     const result = await runShell(hasJq ? script : script.replace(/\| jq .*$/, "> /dev/null"), {
-      env: emulatorEnv(emu, box),
-      cwd: box.home,
+      env: t1.env(),
+      cwd: t1.box.home,
     });
     assert.equal(result.code, 0, result.stderr);
   });
 
   it("errors leave stdout empty", async () => {
-    const env = emulatorEnv(emu, box);
+    const env = t1.env();
     for (
       const args of [
         ["api-keys", "list", "-o", "json", "--limit", "0"],

@@ -9,33 +9,20 @@
  * Deno's fetch used to re-send the POST silently (see
  * tests/_helpers/lossy_proxy.ts).
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { requestsSince } from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 import { startLossyProxy } from "../../_helpers/lossy_proxy.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("post", { faults: true });
 
 const UNKNOWN =
   /the request may have reached the server, so its outcome is unknown\.\nRun `ax api-keys list` to check, and revoke any key you don't hold\.\n$/;
 
 function ax(args: string[], extraEnv: Record<string, string> = {}): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box, extraEnv), cwd: box.home });
-}
-
-async function snapshot(): Promise<Record<string, number>> {
-  return (await emu.stats()).by_route;
-}
-
-async function delta(before: Record<string, number>): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const [route, n] of Object.entries(await snapshot())) {
-    if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
-  }
-  return out;
+  return fx.ax(args, { env: extraEnv });
 }
 
 /** Names of the admin's keys (any status) at the emulator, read with ax itself. */
@@ -46,21 +33,12 @@ async function keyNames(status: "active" | "revoked" = "active"): Promise<string
 }
 
 describe("POST is never retried (N3)", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true });
-    box = makeSandbox("post");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("create whose answer is lost: one POST, exit 1, outcome unknown, the key exists", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", drop: true, after_commit: true });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "POST /v2/api-keys", drop: true, after_commit: true });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "create", "-n", "lost answer", "-v"]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     assert.match(result.stderr, /\[debug\] not retrying: POST \/v2\/api-keys is not idempotent/);
     assert.match(result.stderr, /✗ Error: Request to \S+ failed: the connection was closed/);
     assert.match(result.stderr, UNKNOWN);
@@ -69,11 +47,11 @@ describe("POST is never retried (N3)", () => {
   });
 
   it("create whose answer is cut short: one POST, exit 1, no key printed", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", truncate: true });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "POST /v2/api-keys", truncate: true });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "create", "-n", "truncated answer", "-o", "json"]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     assert.match(result.stderr, UNKNOWN);
     assert.doesNotMatch(result.stderr, /"key"\s*:\s*"ak-/);
     assert.equal(result.stdout, "");
@@ -81,53 +59,71 @@ describe("POST is never retried (N3)", () => {
 
   it("create refused with 503 or 429: one POST, exit 4", async () => {
     for (const status of [503, 429]) {
-      await emu.fault({
+      await fx.emu.fault({
         route: "POST /v2/api-keys",
         status,
         ...(status === 429 ? { retry_after: "1" } : {}),
       });
-      const before = await snapshot();
+      const since = await requestsSince(fx.emu);
       const result = await ax(["api-keys", "create", "-n", `refused ${status}`]);
       assert.equal(result.code, 4, result.stderr);
-      assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+      assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     }
   });
 
   it("a dropped create before commit is still sent once", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", drop: true });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "POST /v2/api-keys", drop: true });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "create", "-n", "dropped early"]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "POST /v2/api-keys": 1 });
     assert.match(result.stderr, UNKNOWN);
   });
 
   it("refresh whose answer is lost: one POST, outcome unknown, the old key revoked", async () => {
     const created = await ax(["api-keys", "create", "-n", "to refresh", "-o", "json"]);
     const { id } = JSON.parse(created.stdout);
-    await emu.fault({ route: "POST /v2/api-keys/{id}/refresh", drop: true, after_commit: true });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "POST /v2/api-keys/{id}/refresh", drop: true, after_commit: true });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "refresh", id]);
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(await delta(before), { "POST /v2/api-keys/{id}/refresh": 1 });
-    assert.match(result.stderr, UNKNOWN);
+    assert.deepEqual(await since(), { "POST /v2/api-keys/{id}/refresh": 1 });
+    assert.match(
+      result.stderr,
+      /the request may have reached the server, so its outcome is unknown/,
+    );
+    // Not create's advice: revoking the unheld replacement would leave no working key.
+    assert.doesNotMatch(result.stderr, /revoke any key you don't hold/);
+    assert.match(
+      result.stderr,
+      /a replacement with the same name exists that nobody holds: do not revoke it, rotate it/,
+    );
     assert.ok((await keyNames("revoked")).includes("to refresh"), "the refresh took effect");
+    // Following the printed steps recovers a working secret.
+    assert.match(result.stderr, new RegExp(`^  ax api-keys get ${id} `, "m"));
+    assert.match(result.stderr, /^ {2}ax api-keys list --name NAME /m);
+    const listed = await ax(["api-keys", "list", "--name", "to refresh", "-q"]);
+    const replacement = listed.stdout.trim();
+    assert.notEqual(replacement, id);
+    const rotated = await ax(["api-keys", "refresh", replacement, "-o", "json"]);
+    assert.equal(rotated.code, 0, rotated.stderr);
+    assert.match(JSON.parse(rotated.stdout).key, /^ak-/);
   });
 
   it("create-service-key on a reused keep-alive connection: the lost POST is not re-sent", async () => {
     // GET /v2/spaces opens the connection; the POST reuses it and its answer is lost.
     const proxy = await startLossyProxy({
-      upstreamPort: Number(new URL(emu.url).port),
+      upstreamPort: Number(new URL(fx.emu.url).port),
       method: "POST",
     });
     try {
-      const before = await snapshot();
+      const since = await requestsSince(fx.emu);
       const result = await ax(
         ["api-keys", "create-service-key", "-n", "reused connection", "-s", "default"],
         { ARIZE_BASE_URL: proxy.url },
       );
       assert.equal(proxy.lost(), 1);
-      assert.deepEqual(await delta(before), { "GET /v2/spaces": 1, "POST /v2/api-keys": 1 });
+      assert.deepEqual(await since(), { "GET /v2/spaces": 1, "POST /v2/api-keys": 1 });
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stderr, UNKNOWN);
     } finally {

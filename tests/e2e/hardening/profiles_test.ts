@@ -7,7 +7,7 @@
  * fails naming the folder; profiles are written 0600 in a 0700 folder,
  * atomically, never through a symlink.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   existsSync,
@@ -20,24 +20,23 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { leftoverTempFiles, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { leftoverTempFiles } from "../../_helpers/ax_process.ts";
 import { makeImmutable } from "../../_helpers/small_disk.ts";
 
 const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("profiles");
 
 /** ax with exactly `env` (plus what the runtime needs): no HOME unless given. */
 function ax(args: string[], env: Record<string, string | undefined>, cwd?: string) {
-  return runAx(args, { env: { NO_COLOR: "1", ...env }, cwd: cwd ?? box.home });
+  return runAx(args, { env: { NO_COLOR: "1", ...env }, cwd: cwd ?? fx.box.home });
 }
 
 /** A config dir holding `profiles/<name>.toml` with `text`, made active. */
 function configWith(name: string, text: string): string {
-  const dir = join(box.dir("config"), ".arize");
+  const dir = join(fx.box.dir("config"), ".arize");
   mkdirSync(join(dir, "profiles"), { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, "profiles", `${name}.toml`), text, { mode: 0o600 });
   writeFileSync(join(dir, ".active_profile"), `${name}\n`);
@@ -55,18 +54,9 @@ function expectBroken(result: AxResult, file: string, problem: RegExp): void {
 }
 
 describe("profiles and no config at all (I7, S3)", () => {
-  before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("profiles");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("--help, --version, api-keys --help and completion work with no HOME and create nothing", async () => {
     // These never look for a config dir, so no HOME and no AX_CONFIG_DIR is safe here.
-    const cwd = box.dir("bare");
+    const cwd = fx.box.dir("bare");
     for (
       const args of [
         ["--help"],
@@ -88,7 +78,7 @@ describe("profiles and no config at all (I7, S3)", () => {
   });
 
   it("the same with a config dir that does not exist: nothing is created", async () => {
-    const missing = join(box.dir("absent"), "nowhere", ".arize");
+    const missing = join(fx.box.dir("absent"), "nowhere", ".arize");
     for (const args of [["--version"], ["completion", "bash"], ["api-keys", "list", "--help"]]) {
       const result = await ax(args, { AX_CONFIG_DIR: missing });
       assert.equal(result.code, 0, result.stderr);
@@ -99,18 +89,18 @@ describe("profiles and no config at all (I7, S3)", () => {
   it("no HOME and no config dir: environment credentials work; without them one message says what to set", async () => {
     // Without HOME, ax would fall back to the passwd home directory (as
     // os.homedir() does); AX_CONFIG_DIR keeps the test away from the real one.
-    const missing = join(box.dir("nohome"), ".arize");
+    const missing = join(fx.box.dir("nohome"), ".arize");
     const ok = await ax(["api-keys", "list", "-o", "json"], {
       AX_CONFIG_DIR: missing,
-      ARIZE_BASE_URL: emu.url,
-      ARIZE_API_KEY: emu.adminKey,
+      ARIZE_BASE_URL: fx.emu.url,
+      ARIZE_API_KEY: fx.emu.adminKey,
       DISABLE_PRERELEASE_WARNING: "true",
     });
     assert.equal(ok.code, 0, ok.stderr);
     assert.ok(Array.isArray(JSON.parse(ok.stdout).api_keys));
     const none = await ax(["api-keys", "list"], {
       AX_CONFIG_DIR: missing,
-      ARIZE_BASE_URL: emu.url,
+      ARIZE_BASE_URL: fx.emu.url,
     });
     assert.equal(none.code, 1, none.stderr);
     assert.match(none.stderr, /^✗ Error: No API key found\./);
@@ -144,7 +134,7 @@ describe("profiles and no config at all (I7, S3)", () => {
     it(`a profile file that is ${what}: exit 1 naming the file and the fix`, async () => {
       const dir = configWith("work", text);
       const file = join(dir, "profiles", "work.toml");
-      const env = { HOME: box.home, AX_CONFIG_DIR: dir, ARIZE_BASE_URL: emu.url };
+      const env = { HOME: fx.box.home, AX_CONFIG_DIR: dir, ARIZE_BASE_URL: fx.emu.url };
       expectBroken(await ax(["api-keys", "list"], env), file, problem);
       expectBroken(await ax(["profiles", "show"], env), file, problem);
       if (what === "not TOML") {
@@ -159,12 +149,12 @@ describe("profiles and no config at all (I7, S3)", () => {
   it("a profile from a newer format (unknown sections and keys) still works", async () => {
     const dir = configWith(
       "future",
-      `[profile]\nname = "future"\nformat_version = 99\n\n[auth]\nauth_method = "api-key"\napi_key = "${emu.adminKey}"\nscopes = ["all"]\n\n[routing]\napi_scheme = "http"\napi_host = "${
-        new URL(emu.url).host
+      `[profile]\nname = "future"\nformat_version = 99\n\n[auth]\nauth_method = "api-key"\napi_key = "${fx.emu.adminKey}"\nscopes = ["all"]\n\n[routing]\napi_scheme = "http"\napi_host = "${
+        new URL(fx.emu.url).host
       }"\n\n[telemetry]\nenabled = false\n`,
     );
     const result = await ax(["api-keys", "list", "-o", "json"], {
-      HOME: box.home,
+      HOME: fx.box.home,
       AX_CONFIG_DIR: dir,
       DISABLE_PRERELEASE_WARNING: "true",
     });
@@ -173,10 +163,10 @@ describe("profiles and no config at all (I7, S3)", () => {
   });
 
   it("the active profile names a missing file: exit 1 naming it and how to pick another", async () => {
-    const dir = join(box.dir("dangling"), ".arize");
+    const dir = join(fx.box.dir("dangling"), ".arize");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, ".active_profile"), "gone\n");
-    const result = await ax(["api-keys", "list"], { HOME: box.home, AX_CONFIG_DIR: dir });
+    const result = await ax(["api-keys", "list"], { HOME: fx.box.home, AX_CONFIG_DIR: dir });
     assert.equal(result.code, 1, result.stderr);
     assert.match(
       result.stderr,
@@ -186,7 +176,7 @@ describe("profiles and no config at all (I7, S3)", () => {
   });
 
   it("profiles create: 0600 file in a 0700 folder, atomic, no temp file", async () => {
-    const dir = join(box.dir("fresh"), "deep", ".arize");
+    const dir = join(fx.box.dir("fresh"), "deep", ".arize");
     const result = await ax(
       [
         "profiles",
@@ -195,9 +185,9 @@ describe("profiles and no config at all (I7, S3)", () => {
         "--api-key",
         "ak-profile-secret-0123456789",
         "--base-url",
-        emu.url,
+        fx.emu.url,
       ],
-      { HOME: box.home, AX_CONFIG_DIR: dir },
+      { HOME: fx.box.home, AX_CONFIG_DIR: dir },
     );
     assert.equal(result.code, 0, result.stderr);
     const file = join(dir, "profiles", "made.toml");
@@ -210,14 +200,14 @@ describe("profiles and no config at all (I7, S3)", () => {
   });
 
   it("profiles create never writes through a symlink", async () => {
-    const dir = join(box.dir("link"), ".arize");
+    const dir = join(fx.box.dir("link"), ".arize");
     mkdirSync(join(dir, "profiles"), { recursive: true, mode: 0o700 });
-    const elsewhere = join(box.home, "elsewhere.toml");
+    const elsewhere = join(fx.box.home, "elsewhere.toml");
     writeFileSync(elsewhere, "# not a profile\n");
     symlinkSync(elsewhere, join(dir, "profiles", "evil.toml"));
     const result = await ax(
       ["profiles", "create", "evil", "--api-key", "ak-should-not-land-0123456789", "--force"],
-      { HOME: box.home, AX_CONFIG_DIR: dir },
+      { HOME: fx.box.home, AX_CONFIG_DIR: dir },
     );
     assert.equal(result.code, 5, result.stderr);
     assert.match(result.stderr, /symbolic link/);
@@ -228,8 +218,8 @@ describe("profiles and no config at all (I7, S3)", () => {
   it("a read-only config folder: reading works, the notice is skipped, writing names the folder", async (t) => {
     const dir = configWith(
       "ro",
-      `[auth]\napi_key = "${emu.adminKey}"\n[routing]\napi_scheme = "http"\napi_host = "${
-        new URL(emu.url).host
+      `[auth]\napi_key = "${fx.emu.adminKey}"\n[routing]\napi_scheme = "http"\napi_host = "${
+        new URL(fx.emu.url).host
       }"\n`,
     );
     const undoProfiles = makeImmutable(join(dir, "profiles"));
@@ -240,7 +230,7 @@ describe("profiles and no config at all (I7, S3)", () => {
       return t.skip(undo);
     }
     try {
-      const env = { HOME: box.home, AX_CONFIG_DIR: dir };
+      const env = { HOME: fx.box.home, AX_CONFIG_DIR: dir };
       const listed = await ax(["api-keys", "list", "-o", "json"], env);
       assert.equal(listed.code, 0, listed.stderr);
       assert.ok(Array.isArray(JSON.parse(listed.stdout).api_keys));

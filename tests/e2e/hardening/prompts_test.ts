@@ -4,39 +4,30 @@
  * with exit 130 on Ctrl-C at the prompt; with stdout piped they refuse with
  * exit 2 naming --force and send nothing.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import {
-  emulatorEnv,
-  hasScript,
-  makeSandbox,
-  requestsSince,
-  type Sandbox,
-  startOnTerminal,
-  waitFor,
-} from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { hasScript, requestsSince, startOnTerminal, waitFor } from "../../_helpers/ax_process.ts";
 
 const REVOKE = "PUT /v2/api-keys/{id}/revoke";
 /** The one request that names the key in the prompt (issue 13). */
 const LOOKUP = "GET /v2/api-keys";
 const scriptAvailable = await hasScript();
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("prompts");
 
 async function newKeyId(): Promise<string> {
-  const made = await emu.admin("POST", "keys", { name: "prompted" }) as {
+  const made = await fx.emu.admin("POST", "keys", { name: "prompted" }) as {
     api_keys: { id: string }[];
   };
   return made.api_keys[0].id;
 }
 
 /** Runs `args` on a terminal, answers the prompt with `keys`, returns the result. */
-async function answer(args: string[], keys: string, env = emulatorEnv(emu, box)) {
-  const session = startOnTerminal(args, { env, cwd: box.home });
+async function answer(args: string[], keys: string, env = fx.env()) {
+  const session = startOnTerminal(args, { env, cwd: fx.box.home });
   await waitFor(() => session.screen().includes("[y/N]"), { what: "the confirmation prompt" });
   session.type(keys);
   return await session.done;
@@ -45,19 +36,10 @@ async function answer(args: string[], keys: string, env = emulatorEnv(emu, box))
 describe("confirmation prompts (I3)", {
   skip: scriptAvailable ? false : "util-linux `script` is not installed (needed for a pty)",
 }, () => {
-  before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("prompts");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   for (const [what, keys] of [["n", "n\r"], ["Enter (the default)", "\r"], ["no", "no\r"]]) {
     it(`revoke answered ${what}: not revoked, exit 0, only the lookup sent`, async () => {
       const id = await newKeyId();
-      const since = await requestsSince(emu);
+      const since = await requestsSince(fx.emu);
       const result = await answer(["api-keys", "revoke", id], keys);
       assert.equal(result.code, 0, result.stdout);
       assert.match(
@@ -71,7 +53,7 @@ describe("confirmation prompts (I3)", {
 
   it("revoke answered y: revoked, one PUT", async () => {
     const id = await newKeyId();
-    const since = await requestsSince(emu);
+    const since = await requestsSince(fx.emu);
     const result = await answer(["api-keys", "revoke", id], "y\r");
     assert.equal(result.code, 0, result.stdout);
     assert.match(result.stdout, new RegExp(`API key with ID '${id}' revoked successfully`));
@@ -80,7 +62,7 @@ describe("confirmation prompts (I3)", {
 
   it("Ctrl-C at the prompt: exit 130, nothing revoked", async () => {
     const id = await newKeyId();
-    const since = await requestsSince(emu);
+    const since = await requestsSince(fx.emu);
     const result = await answer(["api-keys", "revoke", id], "\x03");
     assert.equal(result.code, 130, result.stdout);
     assert.deepEqual(await since(), { [LOOKUP]: 1 });
@@ -88,11 +70,11 @@ describe("confirmation prompts (I3)", {
 
   it("stdin a terminal but stdout piped: no prompt, exit 2 naming --force, nothing sent", async () => {
     const id = await newKeyId();
-    const since = await requestsSince(emu);
+    const since = await requestsSince(fx.emu);
     // `| cat` inside the pty: ax's stdout is a pipe, its stdin still the terminal.
     const session = startOnTerminal(["api-keys", "revoke", id], {
-      env: emulatorEnv(emu, box),
-      cwd: box.home,
+      env: fx.env(),
+      cwd: fx.box.home,
       pipeStdout: true,
     });
     const result = await session.done;
@@ -103,11 +85,11 @@ describe("confirmation prompts (I3)", {
   });
 
   it("profiles delete asks too: n keeps the file, y deletes it", async () => {
-    const dir = join(box.dir("cfg"), ".arize");
+    const dir = join(fx.box.dir("cfg"), ".arize");
     mkdirSync(join(dir, "profiles"), { recursive: true, mode: 0o700 });
     const file = join(dir, "profiles", "doomed.toml");
     writeFileSync(file, '[auth]\napi_key = "ak-doomed-0123456789"\n', { mode: 0o600 });
-    const env = { ...emulatorEnv(emu, box), AX_CONFIG_DIR: dir };
+    const env = { ...fx.env(), AX_CONFIG_DIR: dir };
     const kept = await answer(["profiles", "delete", "doomed"], "n\r", env);
     assert.equal(kept.code, 0, kept.stdout);
     assert.ok(existsSync(file));

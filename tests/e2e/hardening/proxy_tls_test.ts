@@ -12,10 +12,9 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
+import { type EmulatorFixture, useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 import { listenOnLoopback } from "../../_helpers/loopback_server.ts";
-import { makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import {
   type Certificates,
   makeCertificates,
@@ -25,8 +24,8 @@ import {
   startTlsTerminator,
 } from "../../_helpers/tls_and_proxy.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+/** The emulator fixture of the running describe block (each starts its own). */
+let fx: EmulatorFixture;
 let certs: Certificates;
 let tls: RunningServer;
 let proxy: RecordingProxy;
@@ -36,31 +35,22 @@ let secureUrl: string;
 /** A stack frame as Deno or Bun print them. */
 const STACK = /^\s+at .+:\d+|\.ts:\d+:\d+/m;
 
-/** Environment with nothing inherited but PATH: no proxy or CA leaks in from the machine. */
-function env(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return {
-    ARIZE_API_KEY: emu.adminKey,
-    ARIZE_BASE_URL: secureUrl,
-    AX_CONFIG_DIR: box.configDir,
-    HOME: box.home,
-    NO_COLOR: "1",
-    DISABLE_PRERELEASE_WARNING: "true",
-    ...extra,
-  };
-}
-
+/**
+ * Runs ax against the emulator over TLS; nothing is inherited but PATH, so no
+ * proxy or CA leaks in from the machine.
+ */
 function ax(args: string[], extra: Record<string, string | undefined> = {}): Promise<AxResult> {
-  return runAx(args, { env: env(extra), cwd: box.home });
+  return fx.ax(args, { env: { ARIZE_BASE_URL: secureUrl, ...extra } });
 }
 
 /** Writes profile `name` with a `[network]` section; select it with AX_PROFILE. */
 function writeProfile(name: string, network: Record<string, string>): void {
-  const dir = join(box.configDir, "profiles");
+  const dir = join(fx.box.configDir, "profiles");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const lines = Object.entries(network).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
   writeFileSync(
     join(dir, `${name}.toml`),
-    `[auth]\napi_key = "${emu.adminKey}"\n\n[network]\n${lines.join("\n")}\n`,
+    `[auth]\napi_key = "${fx.emu.adminKey}"\n\n[network]\n${lines.join("\n")}\n`,
     { mode: 0o600 },
   );
 }
@@ -71,7 +61,7 @@ function expectListed(result: AxResult): void {
 }
 
 async function requests(): Promise<number> {
-  return (await emu.stats()).requests;
+  return (await fx.emu.stats()).requests;
 }
 
 /** A loopback port with nothing listening on it. */
@@ -82,19 +72,17 @@ async function closedPort(): Promise<number> {
 }
 
 describe("proxies and a custom CA (N4)", () => {
+  const own = useEmulator("proxy-tls");
   before(async () => {
-    box = makeSandbox("proxy-tls");
-    certs = makeCertificates(box.dir("certs"));
-    emu = await startEmulator();
-    tls = await startTlsTerminator(certs, Number(new URL(emu.url).port));
+    fx = own;
+    certs = makeCertificates(fx.box.dir("certs"));
+    tls = await startTlsTerminator(certs, Number(new URL(fx.emu.url).port));
     proxy = await startConnectProxy();
     secureUrl = `https://localhost:${tls.port}`;
   });
   after(async () => {
     await proxy?.close();
     await tls?.close();
-    await emu?.stop();
-    box?.remove();
   });
 
   it("NODE_EXTRA_CA_CERTS trusts the CA; no proxy is used unless asked", async () => {
@@ -127,14 +115,14 @@ describe("proxies and a custom CA (N4)", () => {
 
   it("a create through HTTPS_PROXY is sent once, through the tunnel", async () => {
     proxy.tunnels.length = 0;
-    const before = (await emu.stats()).by_route["POST /v2/api-keys"] ?? 0;
+    const before = (await fx.emu.stats()).by_route["POST /v2/api-keys"] ?? 0;
     const result = await ax(["api-keys", "create", "-n", "via proxy", "-o", "json"], {
       HTTPS_PROXY: proxy.url,
       NODE_EXTRA_CA_CERTS: certs.caCert,
     });
     assert.equal(result.code, 0, result.stderr);
     assert.match(JSON.parse(result.stdout).key, /^ak-/);
-    assert.equal((await emu.stats()).by_route["POST /v2/api-keys"], before + 1);
+    assert.equal((await fx.emu.stats()).by_route["POST /v2/api-keys"], before + 1);
     assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
   });
 
@@ -170,13 +158,13 @@ describe("proxies and a custom CA (N4)", () => {
   it("a create through the profile's proxy_url is sent once, through the tunnel", async () => {
     writeProfile("proxied-create", { proxy_url: proxy.url, ca_bundle: certs.caCert });
     proxy.tunnels.length = 0;
-    const before = (await emu.stats()).by_route["POST /v2/api-keys"] ?? 0;
+    const before = (await fx.emu.stats()).by_route["POST /v2/api-keys"] ?? 0;
     const result = await ax(["api-keys", "create", "-n", "via profile proxy", "-o", "json"], {
       AX_PROFILE: "proxied-create",
     });
     assert.equal(result.code, 0, result.stderr);
     assert.match(JSON.parse(result.stdout).key, /^ak-/);
-    assert.equal((await emu.stats()).by_route["POST /v2/api-keys"], before + 1);
+    assert.equal((await fx.emu.stats()).by_route["POST /v2/api-keys"], before + 1);
     assert.deepEqual(proxy.tunnels, [`localhost:${tls.port}`]);
   });
 
@@ -203,7 +191,7 @@ describe("proxies and a custom CA (N4)", () => {
   });
 
   it("a profile's ca_bundle that cannot be read: exit 5 naming the file, nothing sent", async () => {
-    writeProfile("missing-ca", { ca_bundle: join(box.home, "nope.pem") });
+    writeProfile("missing-ca", { ca_bundle: join(fx.box.home, "nope.pem") });
     const before = await requests();
     const result = await ax(["api-keys", "list"], { AX_PROFILE: "missing-ca" });
     assert.equal(result.code, 5, result.stderr);
@@ -216,17 +204,15 @@ describe("proxies and a custom CA (N4)", () => {
 });
 
 describe("one clear line for transport failures (N5)", () => {
+  const own = useEmulator("n5");
   before(async () => {
-    box = makeSandbox("n5");
-    certs = makeCertificates(box.dir("certs"));
-    emu = await startEmulator();
-    tls = await startTlsTerminator(certs, Number(new URL(emu.url).port));
+    fx = own;
+    certs = makeCertificates(fx.box.dir("certs"));
+    tls = await startTlsTerminator(certs, Number(new URL(fx.emu.url).port));
     secureUrl = `https://localhost:${tls.port}`;
   });
   after(async () => {
     await tls?.close();
-    await emu?.stop();
-    box?.remove();
   });
 
   it("an untrusted certificate: names the host, hints at ca_bundle, not retried, no stack", async () => {

@@ -5,20 +5,18 @@
  * copy: stdout, or the `-o` file, or the `--env-file`), and the bearer token
  * never appears anywhere — also not in failures.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
 import { reply, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
 /** A raw key as the emulator issues them. */
 const RAW_KEY = /ak-[A-Za-z0-9]{30,}/g;
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("redaction");
 
 /** Every file under `dir` with its text. */
 function filesUnder(dir: string): { path: string; text: string }[] {
@@ -36,7 +34,7 @@ function sightings(secret: string, result: AxResult): string[] {
   const seen: string[] = [];
   for (let i = occurrences(result.stdout, secret); i > 0; i--) seen.push("stdout");
   for (let i = occurrences(result.stderr, secret); i > 0; i--) seen.push("stderr");
-  for (const file of filesUnder(box.home)) {
+  for (const file of filesUnder(fx.box.home)) {
     for (let i = occurrences(file.text, secret); i > 0; i--) seen.push(file.path);
   }
   return seen;
@@ -44,29 +42,20 @@ function sightings(secret: string, result: AxResult): string[] {
 
 /** Runs ax with `-v` in a fresh working dir; returns the result and that dir. */
 async function verbose(args: string[], extra: Record<string, string> = {}) {
-  const cwd = box.dir("run");
-  const result = await runAx([...args, "-v"], { env: emulatorEnv(emu, box, extra), cwd });
+  const cwd = fx.box.dir("run");
+  const result = await runAx([...args, "-v"], { env: fx.env(extra), cwd });
   return { result, cwd };
 }
 
 /** A key to refresh, created outside ax so its secret is not in any output. */
 async function freshKeyId(): Promise<string> {
-  const made = await emu.admin("POST", "keys", { name: "to refresh" }) as {
+  const made = await fx.emu.admin("POST", "keys", { name: "to refresh" }) as {
     api_keys: { id: string }[];
   };
   return made.api_keys[0].id;
 }
 
 describe("secrets never leak (S1)", () => {
-  before(async () => {
-    emu = await startEmulator();
-    box = makeSandbox("redaction");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   const commands: [string, () => Promise<string[]>][] = [
     ["create", () => Promise.resolve(["api-keys", "create", "-n", "secret test"])],
     ["create-service-key", () =>
@@ -91,7 +80,7 @@ describe("secrets never leak (S1)", () => {
         const keys = [...new Set(result.stdout.match(RAW_KEY) ?? [])];
         assert.equal(keys.length, 1, `one new key in stdout: ${result.stdout}`);
         assert.deepEqual(sightings(keys[0], result), ["stdout"]);
-        assert.deepEqual(sightings(emu.adminKey, result), []);
+        assert.deepEqual(sightings(fx.emu.adminKey, result), []);
         // The log did show the exchange, with secrets replaced.
         assert.match(result.stderr, /\[debug\] > Authorization: \[REDACTED\]/);
         assert.match(result.stderr, /\[debug\] < body: .*"key":"\[REDACTED\]"/);
@@ -105,7 +94,7 @@ describe("secrets never leak (S1)", () => {
       const { key } = JSON.parse(readFileSync(file, "utf8"));
       assert.deepEqual(sightings(key, result), [file]);
       assert.equal(statSync(file).mode & 0o777, 0o600);
-      assert.deepEqual(sightings(emu.adminKey, result), []);
+      assert.deepEqual(sightings(fx.emu.adminKey, result), []);
     });
 
     it(`${name} -v --env-file: the key only in the env file`, async () => {
@@ -116,19 +105,19 @@ describe("secrets never leak (S1)", () => {
       assert.ok(key, "the env file holds the key");
       assert.deepEqual(sightings(key, result), [file]);
       assert.equal(JSON.parse(result.stdout).key, undefined, "stdout has the metadata only");
-      assert.deepEqual(sightings(emu.adminKey, result), []);
+      assert.deepEqual(sightings(fx.emu.adminKey, result), []);
     });
   }
 
   it("list -v: the token never shows, and no secret is listed", async () => {
     const { result } = await verbose(["api-keys", "list", "--all", "-o", "json"]);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(sightings(emu.adminKey, result), []);
+    assert.deepEqual(sightings(fx.emu.adminKey, result), []);
     assert.deepEqual(result.stdout.match(RAW_KEY) ?? [], []);
   });
 
   it("failures with -v (401, 404, 422, 400) never show the token", async () => {
-    const refreshable = await emu.admin("POST", "keys", {
+    const refreshable = await fx.emu.admin("POST", "keys", {
       name: "expiring",
       expires_at: "2099-01-01T00:00:00Z",
     }) as { api_keys: { id: string }[] };
@@ -144,7 +133,7 @@ describe("secrets never leak (S1)", () => {
     for (const [args, extra, code] of cases) {
       const { result } = await verbose(args, extra);
       assert.equal(result.code, code, `${args.join(" ")}: ${result.stderr}`);
-      const token = extra.ARIZE_API_KEY ?? emu.adminKey;
+      const token = extra.ARIZE_API_KEY ?? fx.emu.adminKey;
       assert.deepEqual(sightings(token, result), [], args.join(" "));
       assert.match(result.stderr, /Problem details: /, "-v shows the problem body");
     }

@@ -5,32 +5,17 @@
  * and a wait longer than ax accepts fails fast with a message. Retries show
  * with `-v`. Gaps between attempts are measured on the emulator's side.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { requestsSince } from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 import { watchLog } from "../../_helpers/log_timeline.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("retries", { faults: true });
 
 function ax(args: string[], extraEnv: Record<string, string> = {}): Promise<AxResult> {
-  return runAx(args, { env: emulatorEnv(emu, box, extraEnv), cwd: box.home });
-}
-
-/** Requests per route since `before`, from the emulator's counters. */
-async function delta(before: Record<string, number>): Promise<Record<string, number>> {
-  const now = (await emu.stats()).by_route;
-  const out: Record<string, number> = {};
-  for (const [route, n] of Object.entries(now)) {
-    if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
-  }
-  return out;
-}
-
-async function snapshot(): Promise<Record<string, number>> {
-  return (await emu.stats()).by_route;
+  return fx.ax(args, { env: extraEnv });
 }
 
 function expectCode(result: AxResult, code: number): void {
@@ -42,7 +27,7 @@ async function gapBetweenListRequests(run: () => Promise<AxResult>): Promise<{
   result: AxResult;
   gapMs: number;
 }> {
-  const log = watchLog(() => emu.stderr());
+  const log = watchLog(() => fx.emu.stderr());
   try {
     const result = await run();
     const answers = log.matching(/^GET \/v2\/api-keys /);
@@ -54,66 +39,57 @@ async function gapBetweenListRequests(run: () => Promise<AxResult>): Promise<{
 }
 
 describe("retries of idempotent requests (N2)", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true });
-    box = makeSandbox("retries");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("503, 503, 200: exactly three GETs, exit 0, valid JSON, retries visible with -v", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, count: 2 });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, count: 2 });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-o", "json", "-v"]);
     expectCode(result, 0);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 3 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 3 });
     assert.ok(Array.isArray(JSON.parse(result.stdout).api_keys));
     const retries = result.stderr.match(/\[debug\] retrying in \d+ ms \(attempt [23] of 3\): 503/g);
     assert.equal(retries?.length, 2, result.stderr);
   });
 
   it("without -v the retries are silent and stderr stays empty", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 502 });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 502 });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-o", "json"]);
     expectCode(result, 0);
     assert.equal(result.stderr, "");
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
   });
 
   for (const status of [408, 429, 500, 504]) {
     it(`${status} is retried`, async () => {
-      await emu.fault({ route: "GET /v2/api-keys", status });
-      const before = await snapshot();
+      await fx.emu.fault({ route: "GET /v2/api-keys", status });
+      const since = await requestsSince(fx.emu);
       expectCode(await ax(["api-keys", "list", "-o", "ndjson"]), 0);
-      assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+      assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
     });
   }
 
   it("a dropped connection is retried for a GET", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", drop: true });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", drop: true });
+    const since = await requestsSince(fx.emu);
     expectCode(await ax(["api-keys", "list", "-o", "json"]), 0);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
   });
 
   it("a 400 is not retried", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 400 });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 400 });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list"]);
     expectCode(result, 4);
     assert.match(result.stderr, /^✗ Error: 400 Bad Request/);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 1 });
   });
 
   it("three 503s: gives up after 3 attempts with exit 4 and says so", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, count: 3 });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, count: 3 });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-v"]);
     expectCode(result, 4);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 3 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 3 });
     assert.match(result.stderr, /\[debug\] giving up after 3 attempts/);
     assert.match(result.stderr, /✗ Error: 503 Service Unavailable/);
     assert.equal(result.stdout, "");
@@ -123,16 +99,16 @@ describe("retries of idempotent requests (N2)", () => {
     const created = await ax(["api-keys", "create", "-n", "to revoke", "-o", "json"]);
     expectCode(created, 0);
     const id = JSON.parse(created.stdout).id;
-    await emu.fault({ route: "PUT /v2/api-keys/{id}/revoke", status: 503 });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "PUT /v2/api-keys/{id}/revoke", status: 503 });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "revoke", id, "--force"]);
     expectCode(result, 0);
-    assert.deepEqual(await delta(before), { "PUT /v2/api-keys/{id}/revoke": 2 });
+    assert.deepEqual(await since(), { "PUT /v2/api-keys/{id}/revoke": 2 });
     assert.match(result.stderr, new RegExp(`revoked successfully`));
   });
 
   it("429 with Retry-After: 1 waits about a second before the second GET", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "1" });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "1" });
     const { result, gapMs } = await gapBetweenListRequests(() =>
       ax(["api-keys", "list", "-o", "json", "-v"])
     );
@@ -150,7 +126,7 @@ describe("retries of idempotent requests (N2)", () => {
     // CI machine, from source) still leaves at least one second to wait.
     const at = new Date(Date.now() + 3_000).toUTCString();
     assert.match(at, /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
     const { result, gapMs } = await gapBetweenListRequests(() =>
       ax(["api-keys", "list", "-o", "json", "-v"])
     );
@@ -166,14 +142,14 @@ describe("retries of idempotent requests (N2)", () => {
   });
 
   it("Retry-After: 3600 fails fast (exit 4) with a message, after one request", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "3600" });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 429, retry_after: "3600" });
+    const since = await requestsSince(fx.emu);
     const started = Date.now();
     const result = await ax(["api-keys", "list"]);
     const took = Date.now() - started;
     expectCode(result, 4);
     assert.ok(took < 5_000, `took ${took} ms`);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 1 });
     assert.match(
       result.stderr,
       /^✗ Error: 429 Too Many Requests; the server asked to wait 3600 seconds before retrying, longer than ax waits \(60 s\)\nTry again in 3600 seconds\./,
@@ -182,20 +158,20 @@ describe("retries of idempotent requests (N2)", () => {
 
   it("an HTTP-date two hours ahead fails fast the same way", async () => {
     const at = new Date(Date.now() + 7_200_000).toUTCString();
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: at });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list"]);
     expectCode(result, 4);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 1 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 1 });
     assert.match(result.stderr, /the server asked to wait 7[12]\d\d seconds before retrying/);
   });
 
   it("an unreadable Retry-After falls back to backoff", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "soon-ish" });
-    const before = await snapshot();
+    await fx.emu.fault({ route: "GET /v2/api-keys", status: 503, retry_after: "soon-ish" });
+    const since = await requestsSince(fx.emu);
     const result = await ax(["api-keys", "list", "-o", "json", "-v"]);
     expectCode(result, 0);
-    assert.deepEqual(await delta(before), { "GET /v2/api-keys": 2 });
+    assert.deepEqual(await since(), { "GET /v2/api-keys": 2 });
     assert.match(result.stderr, /retrying in \d+ ms \(attempt 2 of 3\): 503 Service Unavailable\n/);
   });
 });

@@ -5,47 +5,31 @@
  * ends by itself); `list --all` shows progress on a terminal and nothing
  * when piped. Skipped, with the reason, where `script` is missing.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
 import { runAx } from "../../_helpers/run_ax.ts";
-import {
-  emulatorEnv,
-  hasScript,
-  makeSandbox,
-  runOnTerminal,
-  type Sandbox,
-} from "../../_helpers/ax_process.ts";
+import { hasScript, runOnTerminal } from "../../_helpers/ax_process.ts";
 
 const ESC = "\x1b[";
 /** SGR colour of `active` in the table (green). */
 const GREEN = "\x1b[32m";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("terminal", { seedKeys: 450 });
 
 const scriptAvailable = await hasScript();
 
 /** Runs ax on a pseudo-terminal with colour allowed by default. */
 function onTerminal(args: string[], extra: Record<string, string | undefined> = {}) {
   return runOnTerminal(args, {
-    env: emulatorEnv(emu, box, { NO_COLOR: undefined, TERM: "xterm-256color", ...extra }),
-    cwd: box.home,
+    env: fx.env({ NO_COLOR: undefined, TERM: "xterm-256color", ...extra }),
+    cwd: fx.box.home,
   });
 }
 
 describe("colour and progress only on a terminal (T2, T5)", {
   skip: scriptAvailable ? false : "util-linux `script` is not installed (needed for a pty)",
 }, () => {
-  before(async () => {
-    emu = await startEmulator({ seedKeys: 450 });
-    box = makeSandbox("terminal");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("a terminal gets a coloured table, and the command ends without a pager", async () => {
     const result = await onTerminal(["api-keys", "list", "-l", "3"]);
     assert.equal(result.code, 0, result.stdout);
@@ -75,7 +59,7 @@ describe("colour and progress only on a terminal (T2, T5)", {
 
   it("a pipe gets no escape sequences at all, on stdout or stderr", async () => {
     const result = await runAx(["api-keys", "list", "-l", "3"], {
-      env: emulatorEnv(emu, box, { NO_COLOR: undefined, TERM: "xterm-256color" }),
+      env: fx.env({ NO_COLOR: undefined, TERM: "xterm-256color" }),
     });
     assert.equal(result.code, 0, result.stderr);
     assert.ok(!result.stdout.includes(ESC) && !result.stderr.includes(ESC));
@@ -83,7 +67,7 @@ describe("colour and progress only on a terminal (T2, T5)", {
 
   it("CLICOLOR_FORCE=1 colours the table even in a pipe", async () => {
     const result = await runAx(["api-keys", "list", "-l", "3"], {
-      env: emulatorEnv(emu, box, { NO_COLOR: undefined, CLICOLOR_FORCE: "1" }),
+      env: fx.env({ NO_COLOR: undefined, CLICOLOR_FORCE: "1" }),
     });
     assert.equal(result.code, 0, result.stderr);
     assert.ok(result.stdout.includes(GREEN));
@@ -92,7 +76,7 @@ describe("colour and progress only on a terminal (T2, T5)", {
   it("CLICOLOR_FORCE never puts escapes into json or csv", async () => {
     for (const format of ["json", "csv", "ndjson"]) {
       const result = await runAx(["api-keys", "list", "-l", "3", "-o", format], {
-        env: emulatorEnv(emu, box, { NO_COLOR: undefined, CLICOLOR_FORCE: "1" }),
+        env: fx.env({ NO_COLOR: undefined, CLICOLOR_FORCE: "1" }),
       });
       assert.equal(result.code, 0, result.stderr);
       assert.ok(!result.stdout.includes(ESC), format);
@@ -115,7 +99,7 @@ describe("colour and progress only on a terminal (T2, T5)", {
 
   it("list --all piped shows no progress: stderr stays empty (T5)", async () => {
     const result = await runAx(["api-keys", "list", "--all", "-o", "csv"], {
-      env: emulatorEnv(emu, box, { NO_COLOR: undefined }),
+      env: fx.env({ NO_COLOR: undefined }),
     });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, "");

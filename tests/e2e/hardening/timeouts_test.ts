@@ -4,14 +4,12 @@
  * fails within the budget (timeout × attempts + backoff) with a message
  * naming the timeout and how to allow more time.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type EmulatorHandle, startEmulator } from "../../_helpers/emulator_process.ts";
-import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
-import { emulatorEnv, makeSandbox, type Sandbox } from "../../_helpers/ax_process.ts";
+import { useEmulator } from "../../_helpers/emulator_fixture.ts";
+import { type AxResult } from "../../_helpers/run_ax.ts";
 
-let emu: EmulatorHandle;
-let box: Sandbox;
+const fx = useEmulator("timeouts", { faults: true });
 
 /** Worst case of ax's own backoff before attempts 2 and 3 (api/_retry.ts: 0.5 s, then 1 s). */
 const MAX_BACKOFF_MS = 1_500;
@@ -23,26 +21,17 @@ async function timed(
   extraEnv: Record<string, string> = {},
 ): Promise<AxResult & { ms: number }> {
   const started = Date.now();
-  const result = await runAx(args, { env: emulatorEnv(emu, box, extraEnv), cwd: box.home });
+  const result = await fx.ax(args, { env: extraEnv });
   return { ...result, ms: Date.now() - started };
 }
 
 async function count(route: string): Promise<number> {
-  return (await emu.stats()).by_route[route] ?? 0;
+  return (await fx.emu.stats()).by_route[route] ?? 0;
 }
 
 describe("timeouts (N1)", () => {
-  before(async () => {
-    emu = await startEmulator({ faults: true });
-    box = makeSandbox("timeouts");
-  });
-  after(async () => {
-    await emu?.stop();
-    box?.remove();
-  });
-
   it("--timeout 1 against a hanging server: 3 attempts, exit 1 within the budget", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 20_000, count: 3 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", delay_ms: 20_000, count: 3 });
     const before = await count("GET /v2/api-keys");
     const result = await timed(["api-keys", "list", "--timeout", "1"]);
     assert.equal(result.code, 1, result.stderr);
@@ -52,25 +41,25 @@ describe("timeouts (N1)", () => {
     assert.equal(
       result.stderr,
       `✗ Error: Request to ${
-        new URL(emu.url).host
+        new URL(fx.emu.url).host
       } timed out after 1 s (3 attempts).\nCheck your network, or allow more time with --timeout SECONDS (or AX_TIMEOUT).\n`,
     );
     assert.equal(result.stdout, "");
-    await emu.clearFaults();
+    await fx.emu.clearFaults();
   });
 
   it("AX_TIMEOUT=0.5 is honoured the same way", async () => {
-    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 20_000, count: 3 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", delay_ms: 20_000, count: 3 });
     const result = await timed(["api-keys", "list", "-o", "json"], { AX_TIMEOUT: "0.5" });
     assert.equal(result.code, 1, result.stderr);
     assert.ok(result.ms < 1_500 + MAX_BACKOFF_MS + PROCESS_SLACK_MS, `took ${result.ms} ms`);
     assert.match(result.stderr, /timed out after 500 ms \(3 attempts\)/);
-    await emu.clearFaults();
+    await fx.emu.clearFaults();
   });
 
   it("--timeout wins over AX_TIMEOUT", async () => {
     // 0.3 s would fail against a 1 s delay; --timeout 10 lets the request finish.
-    await emu.fault({ route: "GET /v2/api-keys", delay_ms: 1_000 });
+    await fx.emu.fault({ route: "GET /v2/api-keys", delay_ms: 1_000 });
     const result = await timed(["api-keys", "list", "-o", "json", "--timeout", "10"], {
       AX_TIMEOUT: "0.3",
     });
@@ -79,7 +68,7 @@ describe("timeouts (N1)", () => {
   });
 
   it("a timed-out create is sent once and its outcome called unknown", async () => {
-    await emu.fault({ route: "POST /v2/api-keys", delay_ms: 20_000 });
+    await fx.emu.fault({ route: "POST /v2/api-keys", delay_ms: 20_000 });
     const before = await count("POST /v2/api-keys");
     const result = await timed(["api-keys", "create", "-n", "slow", "--timeout", "1"]);
     assert.equal(result.code, 1, result.stderr);
@@ -89,16 +78,16 @@ describe("timeouts (N1)", () => {
       result.stderr,
       /^✗ Error: Request to \S+ timed out after 1 s; the request may have reached the server, so its outcome is unknown\.\nRun `ax api-keys list` to check, and revoke any key you don't hold\.\n$/,
     );
-    await emu.clearFaults();
+    await fx.emu.clearFaults();
   });
 
   it("a bad AX_TIMEOUT is a usage error (exit 2) naming the variable, before any request", async () => {
-    const before = (await emu.stats()).requests;
+    const before = (await fx.emu.stats()).requests;
     for (const value of ["0", "-1", "abc", "1e3", "86401"]) {
       const result = await timed(["api-keys", "list"], { AX_TIMEOUT: value });
       assert.equal(result.code, 2, `${value}: ${result.stderr}`);
       assert.match(result.stderr, new RegExp(`^✗ Error: Invalid AX_TIMEOUT '${value}'`));
     }
-    assert.equal((await emu.stats()).requests, before);
+    assert.equal((await fx.emu.stats()).requests, before);
   });
 });

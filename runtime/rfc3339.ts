@@ -1,7 +1,8 @@
 /**
  * The one RFC 3339 date-time parser, for the CLI (output formats,
- * `--expires-at`) and the emulator (request bodies, `--clock`) alike. It
- * imports nothing, so the emulator can use it without loading CLI code.
+ * `--expires-at`, the api-keys filters, sort, audit and refresh) and the
+ * emulator (request bodies, `--clock`) alike. It imports nothing, so the
+ * emulator can use it without loading CLI code.
  *
  * Every caller gets the same calendar: the proleptic Gregorian calendar,
  * years 0000–9999 (after the offset is applied, too), seconds 00–59. A leap
@@ -34,6 +35,29 @@ export interface Rfc3339Options {
    * UTC; never with an offset) and a time without seconds (`2025-12-31T23:59`).
    */
   readonly shortForms?: boolean;
+}
+
+/**
+ * How a timestamp a server sent is read wherever ax reads one: an offset may
+ * be missing (the value is UTC) and a space may stand for the `T`.
+ */
+export const SERVER_TIMESTAMP: Rfc3339Options = { offsetOptional: true, relaxed: true };
+
+/**
+ * Milliseconds since the Unix epoch of a timestamp a server sent (read as
+ * {@link SERVER_TIMESTAMP}; digits below the millisecond dropped), or NaN
+ * when it is absent or no date-time: comparisons with NaN are false, so an
+ * unreadable time never matches a filter.
+ */
+export function timestampMs(text: string | undefined): number {
+  if (text === undefined) return Number.NaN;
+  const instant = parseRfc3339(text, SERVER_TIMESTAMP);
+  return instant === undefined ? Number.NaN : instantMs(instant);
+}
+
+/** Milliseconds since the Unix epoch of `instant` (digits below the millisecond dropped). */
+export function instantMs(instant: Instant): number {
+  return instant.epochSeconds * 1000 + Math.floor(instant.micros / 1000);
 }
 
 const DATE_TIME =

@@ -1,6 +1,7 @@
 /**
- * Reads this process's standard input to the end (`--api-key-stdin`). The
- * Context has no stdin stream, so this is the one place that reads file
+ * Reads this process's standard input to the end, for commands that take
+ * data from a pipe (`profiles create --api-key-stdin`, `api-keys revoke -`).
+ * The Context has no stdin stream, so this is the one place that reads file
  * descriptor 0; commands take it as an injectable dependency so tests never
  * touch the real stdin.
  */

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type Instant, parseRfc3339, type Rfc3339Options } from "../../shared/rfc3339.ts";
+import { type Instant, parseRfc3339, type Rfc3339Options } from "../../runtime/rfc3339.ts";
 
 /** The parse as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (or undefined), to compare readably. */
 function iso(text: string, options?: Rfc3339Options): string | undefined {
