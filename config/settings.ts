@@ -76,6 +76,8 @@ export async function loadSettings(
   const profile = choice ? await readProfile(ctx, choice.name) : undefined;
   const label = profile ? `profile ${profile.name} (${profile.file})` : undefined;
   const profileBaseUrl = profile ? routedBaseUrl(profile) : undefined;
+  // An unexpandable profile key matters only when ARIZE_API_KEY does not replace it.
+  if (!envKey && profile?.apiKeyProblem) throw profile.apiKeyProblem;
   const apiKey = envKey ?? profile?.apiKey;
   const verify = verifyFromEnv(ctx.env.ARIZE_REQUEST_VERIFY) ?? profile?.requestVerify ?? true;
   return {
