@@ -15,7 +15,7 @@ import type { Context } from "../runtime/context.ts";
 import { ConfigError, UsageError } from "../runtime/errors.ts";
 import { selectProfile } from "./profile_select.ts";
 import { brokenProfile, type ProfileData, sdkBoolean } from "./profile_file.ts";
-import { readProfile } from "./profile_store.ts";
+import { listProfiles, readProfile } from "./profile_store.ts";
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "./timeout.ts";
 import { baseUrlFromRouting, DEFAULT_BASE_URL, normalizeBaseUrl, RoutingError } from "./routing.ts";
 
@@ -53,6 +53,12 @@ export interface Settings {
   apiKeySource: string | undefined;
   /** "ARIZE_BASE_URL" | "profile <name> (<file>)" | "default". */
   baseUrlSource: string;
+  /**
+   * When no profile is in use and no ARIZE_API_KEY is set: the profiles that
+   * exist all the same (say, after the active one was deleted), so the
+   * "no API key" error can say `ax profiles use` instead of "create one".
+   */
+  idleProfiles?: readonly string[];
   /** The chosen profile's file, when a profile is in use. */
   profileFile: string | undefined;
   /** Why that profile was chosen: "argument" | "AX_PROFILE" | "active profile" | "default". */
@@ -80,7 +86,10 @@ export async function loadSettings(
   if (!envKey && profile?.apiKeyProblem) throw profile.apiKeyProblem;
   const apiKey = envKey ?? profile?.apiKey;
   const verify = verifyFromEnv(ctx.env.ARIZE_REQUEST_VERIFY) ?? profile?.requestVerify ?? true;
+  // Only for the message of a run that has no key; an unreadable folder is not this run's problem.
+  const idleProfiles = !choice && !envKey ? await listProfiles(ctx).catch(() => []) : [];
   return {
+    ...(idleProfiles.length > 0 ? { idleProfiles } : {}),
     apiKey,
     authMethod: profile?.authMethod,
     apiKeySource: envKey ? "ARIZE_API_KEY" : profile?.apiKey ? label : undefined,
@@ -113,6 +122,16 @@ export function requireApiKey(settings: Settings): string {
   const where = settings.profileName
     ? [`Profile '${settings.profileName}' (${settings.profileFile}) has no [auth] api_key.`]
     : [];
+  const idle = settings.idleProfiles ?? [];
+  if (idle.length > 0) {
+    throw new ConfigError(
+      `No API key found: no profile is active (profiles: ${idle.join(", ")}).`,
+      [
+        `Choose one:            ax profiles use ${idle[0]}   (or --profile NAME, AX_PROFILE=NAME)`,
+        "or, for one command:   ARIZE_API_KEY=<key> ax …",
+      ],
+    );
+  }
   throw new ConfigError("No API key found.", [
     ...where,
     "Create a profile:      ax profiles create --api-key <key>   (on a terminal, just `ax profiles create`)",

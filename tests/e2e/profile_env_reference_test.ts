@@ -4,7 +4,8 @@
  * reference CLI) writes it: ARIZE_API_KEY still overrides the key for
  * `--profile` and AX_PROFILE, `profiles list` still shows the profile's
  * endpoint, and a command that needs the profile's own key fails naming the
- * variable. Real ax against a real emulator.
+ * variable. And profiles that exist while none is active: the no-key error
+ * points at `ax profiles use`. Real ax against a real emulator.
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -54,5 +55,30 @@ describe("a profile key that references an unset variable", () => {
     await fx.axExpecting(0, ["spaces", "list"], {
       env: { ...env, WORK_KEY_QA: fx.emu.adminKey },
     });
+  });
+});
+
+describe("profiles exist but none is active (the active one was deleted)", () => {
+  it("the no-key error names them and says `ax profiles use`, not 'create a profile'", async () => {
+    const env = { ARIZE_API_KEY: undefined, ARIZE_BASE_URL: undefined };
+    for (const name of ["alpha", "beta"]) {
+      await fx.axExpecting(0, [
+        "profiles",
+        "create",
+        name,
+        "--api-key",
+        fx.emu.adminKey,
+        "--base-url",
+        fx.emu.url,
+      ], { env });
+    }
+    await fx.axExpecting(0, ["profiles", "use", "beta"], { env });
+    await fx.axExpecting(0, ["profiles", "delete", "beta", "--force"], { env });
+    const failed = await fx.axExpecting(1, ["spaces", "list"], { env });
+    assert.match(failed.stderr, /no profile is active \(profiles: alpha, work\)/);
+    assert.match(failed.stderr, /ax profiles use alpha/);
+    assert.doesNotMatch(failed.stderr, /Create a profile/);
+    await fx.axExpecting(0, ["profiles", "use", "alpha"], { env });
+    await fx.axExpecting(0, ["spaces", "list"], { env });
   });
 });
