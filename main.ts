@@ -9,15 +9,9 @@ import { InterruptedError } from "./runtime/errors.ts";
 import { bestEffortOutput, exitAfterFlush, isTerminal, standardOutput } from "./runtime/stdio.ts";
 import { createStreamPrompter } from "./runtime/prompter.ts";
 import { reportError } from "./runtime/report_error.ts";
+import { runtimeName } from "./runtime/adapter.ts";
 import { AX_VERSION, buildCommit } from "./runtime/version.ts";
 import { runCli } from "./commands/mod.ts";
-
-function runtimeName(): string {
-  const g = globalThis as { Bun?: { version: string }; Deno?: { version: { deno: string } } };
-  if (g.Bun) return `bun ${g.Bun.version}`;
-  if (g.Deno) return `deno ${g.Deno.version.deno}`;
-  return `node ${process.versions.node}`;
-}
 
 async function safeHomeDir(): Promise<string | undefined> {
   const fromEnv = process.env.HOME || process.env.USERPROFILE;

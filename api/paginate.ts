@@ -14,8 +14,8 @@
  * before any record is read twice.
  */
 import { createHash } from "node:crypto";
+import { collectGarbage } from "../runtime/adapter.ts";
 import { AxError, EXIT } from "../runtime/errors.ts";
-import { peekPagination } from "./_peek_pagination.ts";
 import type { Pagination } from "./types.ts";
 
 /** Records of several pages, and where the reading stopped. */
@@ -110,11 +110,6 @@ export class PaginationError extends AxError {
   }
 }
 
-/** Bun's synchronous full collection; nothing elsewhere (Deno collects on its own). */
-function collectGarbage(): void {
-  (globalThis as { Bun?: { gc?(force: boolean): void } }).Bun?.gc?.(true);
-}
-
 /**
  * What the set of cursors already read keeps of a cursor: short ones as
  * they are, long ones (a hostile server may send megabytes) as a digest, so
@@ -122,6 +117,45 @@ function collectGarbage(): void {
  */
 function cursorKey(cursor: string): string {
   return cursor.length <= 64 ? cursor : createHash("sha256").update(cursor).digest("base64");
+}
+
+const PAGINATION_MEMBER = '"pagination"';
+
+/**
+ * Reads a list answer's `pagination` member from the end of its raw text,
+ * without parsing the records before it: the peek behind the early request
+ * (see paginate). On a 100-key page the full parse takes ~0.15 ms, the peek a
+ * few microseconds.
+ *
+ * It is a guess, checked later: paginate compares it with the fully parsed
+ * answer and drops a wrong one. It only answers when `pagination` is the last
+ * member of the top-level object (as Arize and the emulator send it);
+ * otherwise the text from its `{` to the final `}` is not one JSON value and
+ * the answer is undefined. Exported for its tests.
+ */
+export function peekPagination(text: string): Pagination | undefined {
+  // A key inside a string would be escaped (`\"pagination\"`), so the last
+  // unescaped occurrence is a member name.
+  const key = text.lastIndexOf(PAGINATION_MEMBER);
+  if (key < 0) return undefined;
+  const open = text.indexOf("{", key);
+  const close = text.lastIndexOf("}");
+  if (
+    open < 0 || close <= open || !/^\s*:\s*$/.test(text.slice(key + PAGINATION_MEMBER.length, open))
+  ) {
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(open, close));
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  const { has_more, next_cursor } = value as Record<string, unknown>;
+  if (typeof has_more !== "boolean") return undefined;
+  if (typeof next_cursor === "string") return { has_more, next_cursor };
+  return next_cursor === undefined || next_cursor === null ? { has_more } : undefined;
 }
 
 /**

@@ -114,7 +114,7 @@ export function requireApiKey(settings: Settings): string {
     throw new ConfigError(
       `Profile '${settings.profileName}' (${settings.profileFile}) uses OAuth, which ax does not support yet.`,
       [
-        "Create an API-key profile:  ax profiles create <name> --api-key <key>   (then `ax profiles use <name>`)",
+        "Create an API-key profile:  ax profiles create <name> --use   (asks for the key; in scripts pipe it: --api-key -)",
         "or, for one command:        ARIZE_API_KEY=<key> ax …",
       ],
     );
@@ -134,7 +134,7 @@ export function requireApiKey(settings: Settings): string {
   }
   throw new ConfigError("No API key found.", [
     ...where,
-    "Create a profile:      ax profiles create --api-key <key>   (on a terminal, just `ax profiles create`)",
+    "Create a profile:      ax profiles create   (asks for the key; in scripts: printf '%s' \"$KEY\" | ax profiles create NAME --api-key -)",
     "or, for one command:   ARIZE_API_KEY=<key> ax …",
     "To try ax without an Arize account, start the local emulator with `ax emulator start`,",
     "then run commands with ARIZE_BASE_URL=<url> ARIZE_API_KEY=<admin_key> from its output.",

@@ -3,11 +3,13 @@
  * CJK characters and most emoji take two columns; combining marks take none.
  */
 
+import { nativeStringWidth } from "../runtime/adapter.ts";
+
 type WidthFn = (text: string) => number;
 
 // Bun ships a native, much faster implementation; string-width is the
 // portable fallback with the same rules.
-const nativeWidth = (globalThis as { Bun?: { stringWidth?: WidthFn } }).Bun?.stringWidth;
+const nativeWidth = nativeStringWidth;
 // string-width builds an Intl.Segmenter as it loads (~2 ms): only load it without Bun.
 const slowWidth: WidthFn = nativeWidth ?? (await import("string-width")).default;
 

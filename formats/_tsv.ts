@@ -11,7 +11,7 @@
  * csv or json for exact values.
  */
 import { needsSanitizing, paint, sanitizeForTerminal } from "../runtime/terminal.ts";
-import { textBatch } from "./_text_batch.ts";
+import { bufferedSink } from "./_buffered_sink.ts";
 import { toRfc3339Utc } from "./_timestamps.ts";
 import type { Column, Row, Sink, Value } from "./types.ts";
 import { statusColor } from "./_status_colors.ts";
@@ -39,7 +39,7 @@ export async function writeTsv(
   options: { columns: readonly Column[]; sink: Sink; color: boolean },
 ): Promise<number> {
   const { columns, color } = options;
-  const out = textBatch(options.sink);
+  const out = bufferedSink(options.sink);
   let count = 0;
   for await (const row of rows) {
     if (count++ === 0) out.add(columns.map((c) => tsvField(c.name)).join("\t") + "\n");

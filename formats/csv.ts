@@ -18,7 +18,7 @@
  */
 import { sanitizeForTerminal } from "../runtime/terminal.ts";
 import { toRfc3339Utc } from "./_timestamps.ts";
-import { textBatch } from "./_text_batch.ts";
+import { bufferedSink } from "./_buffered_sink.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
 
 // A field is quoted when it holds a quote, a comma or a line break, inner
@@ -77,7 +77,7 @@ async function writeCsv(records: AsyncIterable<Row>, sink: Sink, info: OutputInf
   const names = columns.map((column) => column.name);
   const show = sink.isTerminal ? sanitizeForTerminal : exactly;
   const cells = columns.map((column) => cellWriter(column, show));
-  const out = textBatch(sink);
+  const out = bufferedSink(sink);
   out.add(names.map(csvField).join(",") + "\n");
   for await (const row of records) {
     let line = cells.length === 0 ? "" : cells[0](row[names[0]]);

@@ -5,7 +5,7 @@
  * stays flat however many pages `--all` fetches.
  */
 import { escapeRawControls, onlyRecord, withoutAbsent } from "./_records.ts";
-import { textBatch } from "./_text_batch.ts";
+import { bufferedSink } from "./_buffered_sink.ts";
 import type { Format, OutputInfo, Row, Sink } from "./types.ts";
 
 // Where JSON.stringify(…, null, 2) places a list item: two levels deep.
@@ -38,7 +38,7 @@ async function writeJson(records: AsyncIterable<Row>, sink: Sink, info: OutputIn
     return;
   }
   // Escaping once per chunk finds the same characters as once per record.
-  const out = textBatch(sink, escapeRawControls);
+  const out = bufferedSink(sink, escapeRawControls);
   out.add(`{\n  ${JSON.stringify(info.collection)}: [`);
   let separator = ITEM_INDENT;
   for await (const row of records) {

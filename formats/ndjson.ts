@@ -3,11 +3,11 @@
  * dropped. Pagination is not printed: every line is a record.
  */
 import { escapeRawControls, withoutAbsent } from "./_records.ts";
-import { textBatch } from "./_text_batch.ts";
+import { bufferedSink } from "./_buffered_sink.ts";
 import type { Format, Row, Sink } from "./types.ts";
 
 async function writeNdjson(records: AsyncIterable<Row>, sink: Sink): Promise<void> {
-  const out = textBatch(sink, escapeRawControls);
+  const out = bufferedSink(sink, escapeRawControls);
   for await (const row of records) {
     if (out.add(JSON.stringify(withoutAbsent(row)) + "\n")) await out.flush();
   }

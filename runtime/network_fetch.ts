@@ -5,10 +5,11 @@
  * environment; this adapter adds what only the profile can say, through each
  * runtime's own hook: Bun's per-request `proxy` and `tls.ca`, Deno's
  * `createHttpClient`. It also gives requests that must be sent at most once a
- * connection of their own ({@link fetchOnFreshConnection}). It is one of the
- * few guarded runtime adapters allowed outside main.ts (see DESIGN.md).
+ * connection of their own ({@link fetchOnFreshConnection}). Which runtime it
+ * runs under is asked of runtime/adapter.ts.
  */
 import { readFileSync } from "node:fs";
+import { denoHttpClient, runtimeKind } from "./adapter.ts";
 import { ConfigError, FileError } from "./errors.ts";
 import { insecureFetch } from "./insecure_fetch.ts";
 
@@ -19,11 +20,6 @@ export interface NetworkOptions {
   caBundle?: string;
   /** `request_verify = false`: accept any server certificate. */
   insecureTls?: boolean;
-}
-
-interface BunLike {
-  Bun?: unknown;
-  Deno?: { createHttpClient?: (options: Record<string, unknown>) => unknown };
 }
 
 /** True when `host` matches a NO_PROXY-style list (`*`, exact names, `.suffix`, `suffix`, host:port). */
@@ -122,9 +118,9 @@ function adapt(
 ): typeof fetch {
   const { network, fresh } = options;
   const ca = network.caBundle ? readCaBundle(network.caBundle) : undefined;
-  const g = globalThis as unknown as BunLike;
-  if (network.insecureTls && !g.Bun) return insecureFetch(base, { ca, fresh });
-  if (g.Bun) {
+  const bun = runtimeKind === "bun";
+  if (network.insecureTls && !bun) return insecureFetch(base, { ca, fresh });
+  if (bun) {
     return ((input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const extra: Record<string, unknown> = {};
@@ -140,7 +136,7 @@ function adapt(
       return base(input, { ...init, ...extra } as RequestInit);
     }) as typeof fetch;
   }
-  const createHttpClient = g.Deno?.createHttpClient;
+  const createHttpClient = denoHttpClient();
   if (createHttpClient) {
     // A client pools nothing when told to keep no idle connection; its
     // requests then always open a new one. Clients are made on first use so

@@ -3,43 +3,16 @@
  * merely touching `process.stdout`/`stderr`/`node:tty` sets up Node's stream
  * machinery (several milliseconds of every start-up), so there stdout and
  * stderr go through `Bun.write` and TTY facts come from Bun's `tty_wrap`
- * binding; elsewhere (Deno, Node) the Node streams are used.
+ * binding (both through runtime/adapter.ts); elsewhere (Deno, Node) the Node
+ * streams are used.
  */
 import { fstatSync, readFileSync, statSync } from "node:fs";
 import process from "node:process";
+import { bunStdio, isTerminal, runtimeKind } from "./adapter.ts";
 import type { TextOutput } from "./context.ts";
 import { nodeOutput, stderrReaderGone, streamWriteError } from "./node_output.ts";
 
-interface BunWrite {
-  stdout: unknown;
-  stderr: unknown;
-  write(destination: unknown, data: string | Uint8Array): Promise<number>;
-}
-const bun = (globalThis as { Bun?: BunWrite }).Bun;
-
-/** The one function of Bun's `tty_wrap` binding used here. */
-interface TtyBinding {
-  isTTY(fd: number): boolean;
-}
-let ttyBinding: TtyBinding | null | undefined;
-
-/**
- * True when `fd` is a terminal. Bun's binding answers without building a
- * stream; elsewhere, and if the binding ever goes away, the streams do.
- */
-export function isTerminal(fd: 0 | 1 | 2): boolean {
-  if (ttyBinding === undefined) {
-    try {
-      const bindings = process as unknown as { binding(name: string): Partial<TtyBinding> };
-      const binding = bun ? bindings.binding("tty_wrap") : undefined;
-      ttyBinding = typeof binding?.isTTY === "function" ? binding as TtyBinding : null;
-    } catch {
-      ttyBinding = null;
-    }
-  }
-  if (ttyBinding) return ttyBinding.isTTY(fd);
-  return [process.stdin, process.stdout, process.stderr][fd].isTTY === true;
-}
+export { isTerminal };
 
 /** Whether `fd` is a pipe (FIFO); false when that cannot be told. */
 export function isPipe(fd: 1 | 2): boolean {
@@ -72,7 +45,7 @@ function closedAtStart(fd: 1 | 2): boolean {
     if (!info.isCharacterDevice() || info.rdev !== statSync("/dev/null").rdev) return false;
     const match = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
     const flags = match ? parseInt(match[1], 8) : 0;
-    return (flags & O_CLOEXEC) !== 0 || (!bun && (flags & 3) === 2);
+    return (flags & O_CLOEXEC) !== 0 || (runtimeKind !== "bun" && (flags & 3) === 2);
   } catch {
     return false;
   }
@@ -88,7 +61,7 @@ function closedAtStart(fd: 1 | 2): boolean {
 export function standardOutput(fd: 1 | 2): TextOutput {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   const name = fd === 1 ? "standard output" : "standard error";
-  if (!bun) {
+  if (!bunStdio) {
     const output = nodeOutput(stream());
     // The failed write itself rejects (see nodeOutput); this listener only
     // keeps the stream's own 'error' event from crashing the process.
@@ -96,12 +69,12 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     output.closed = () => Promise.resolve(closedAtStart(fd));
     return Object.defineProperty(output, "isPipe", { get: () => isPipe(fd) });
   }
-  const destination = fd === 1 ? bun.stdout : bun.stderr;
+  const bun = bunStdio;
   return {
     async write(chunk) {
       // Bun.write ends cleanly on EPIPE and reports ENOSPC; its FileSink
       // writer dumped an error per chunk after the reader closed.
-      const written = bun.write(destination, chunk);
+      const written = bun.write(fd, chunk);
       pending.add(written);
       try {
         await written;
@@ -156,7 +129,7 @@ export async function exitAfterFlush(code: number): Promise<never> {
   // Deno may never call the final write's callback (e.g. stdout is /dev/full):
   // the exit code must be right whichever way the process ends.
   process.exitCode = code;
-  if (bun) {
+  if (bunStdio) {
     await Promise.allSettled([...pending]);
     process.exit(code);
   }

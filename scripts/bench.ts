@@ -412,8 +412,8 @@ async function main(): Promise<void> {
     rows.push(row(
       "compiled `ax api-keys list -o json` vs `curl` of the same request",
       `${fmt(list.median)} vs ${fmt(curl.median)} = ${(list.median / curl.median).toFixed(2)}×`,
-      "≤ 3×",
-      list.median / curl.median <= 3,
+      "≤ 2×",
+      list.median / curl.median <= 2,
     ));
     details.push(
       `### One request (${options.startRuns} interleaved runs, medians)`,
@@ -524,13 +524,17 @@ async function main(): Promise<void> {
         ) {
           const rate = records / (ms / 1000);
           const over = ms / rawMs - 1;
+          // QUALITY.md: parquet's overhead is bounded by its ratio to ndjson (a row below).
+          const binary = format === "parquet";
           rows.push(row(
             `\`list --all\` of ${size} keys to ${format}`,
             `${Math.round(rate)} records/s; overhead ${(over * 100).toFixed(0)}% over raw fetch (${
               fmt(rawMs)
             })`,
-            "≥ 50k records/s; overhead ≤ 30%",
-            rate >= 50_000 && over <= 0.3,
+            binary
+              ? "≥ 50k records/s (overhead: see parquet vs ndjson)"
+              : "≥ 50k records/s; overhead ≤ 30%",
+            rate >= 50_000 && (binary || over <= 0.3),
           ));
         }
       });

@@ -4,6 +4,7 @@
  * server order).
  */
 import type { ApiKey } from "../../api/types.ts";
+import { collectGarbage } from "../../runtime/adapter.ts";
 import { timestampMs } from "../../runtime/rfc3339.ts";
 
 /** The fields a listing can be sorted by. */
@@ -54,10 +55,6 @@ function hold(key: ApiKey, field: SortField): Held {
  * collector is lazy; see PAGES_PER_COLLECTION in api/paginate.ts).
  */
 const RECORDS_PER_COLLECTION = 20_000;
-
-function collectGarbage(): void {
-  (globalThis as { Bun?: { gc?(force: boolean): void } }).Bun?.gc?.(true);
-}
 
 /** What a printed key's slot holds, so the key itself can be collected. */
 const DONE: Held = { value: undefined, key: undefined as unknown as ApiKey };

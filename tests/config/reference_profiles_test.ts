@@ -140,7 +140,7 @@ describe("reference-written profiles: OAuth", () => {
         error.message,
         /^Profile 'ref' \(.*ref\.toml\) uses OAuth, which ax does not support yet\.$/,
       );
-      assert.match(error.hints.join("\n"), /ax profiles create <name> --api-key <key>/);
+      assert.match(error.hints.join("\n"), /ax profiles create <name> --use .*--api-key -/);
       assert.doesNotMatch(error.message, /has no \[auth\] api_key/);
     });
   }

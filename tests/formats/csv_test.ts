@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { stringify } from "csv-stringify/sync";
 import { csvField, csvFormat, neutraliseFormula } from "../../formats/csv.ts";
-import { CHUNK_CHARS } from "../../formats/_text_batch.ts";
+import { CHUNK_CHARS } from "../../formats/_buffered_sink.ts";
 import { assertChunked, assertGolden, chunkedWrites, COLUMNS, render, ROWS } from "./_support.ts";
 
 const HEADER = COLUMNS.map((c) => c.name).join(",") + "\n";

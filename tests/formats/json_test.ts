@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { jsonFormat } from "../../formats/json.ts";
 import type { Pagination, Row } from "../../formats/types.ts";
-import { CHUNK_CHARS } from "../../formats/_text_batch.ts";
+import { CHUNK_CHARS } from "../../formats/_buffered_sink.ts";
 import {
   assertChunked,
   assertGolden,

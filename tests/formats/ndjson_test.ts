@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ndjsonFormat } from "../../formats/ndjson.ts";
-import { CHUNK_CHARS } from "../../formats/_text_batch.ts";
+import { CHUNK_CHARS } from "../../formats/_buffered_sink.ts";
 import { assertChunked, assertGolden, chunkedWrites, render, ROWS } from "./_support.ts";
 
 describe("ndjson format", () => {

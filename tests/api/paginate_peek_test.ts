@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { peekPagination } from "../../api/_peek_pagination.ts";
+import { peekPagination } from "../../api/paginate.ts";
 import { sampleKey } from "./_sample_key.ts";
 
 const keys = [sampleKey({ id: "a" }), sampleKey({ id: "b", name: 'says "pagination": {}' })];
