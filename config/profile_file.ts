@@ -54,6 +54,8 @@ export interface ProfileData {
   requestVerify: boolean | undefined;
   /** `[output] ax_format` when set (ax-only formats), else `[output] format`. */
   outputFormat: string | undefined;
+  /** The key `outputFormat` was read from, for messages; undefined with no format. */
+  outputFormatKey?: "[output] ax_format" | "[output] format";
 }
 
 /** The `[output] format` values the reference CLI accepts; others go to `ax_format`. */
@@ -147,6 +149,11 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
     requestVerify: verify === undefined ? undefined : sdkBoolean(
       typeof verify === "string" ? expand(verify, source, "[security] request_verify")! : verify,
     ),
+    ...(axFormat !== undefined
+      ? { outputFormatKey: "[output] ax_format" as const }
+      : doc.output !== undefined
+      ? { outputFormatKey: "[output] format" as const }
+      : {}),
     outputFormat: axFormat ??
       emptyToUndefined(expand(read("output", "format"), source, "[output] format")),
   };

@@ -44,6 +44,8 @@ export interface Settings {
   baseUrl: string;
   /** The profile's `[output] format`; `--output` wins over it, `table` is the fallback. */
   outputFormat: string | undefined;
+  /** The profile key it came from (`[output] ax_format` or `[output] format`), for messages. */
+  outputFormatKey?: string;
   network: NetworkSettings;
   timeoutMs: number;
   profileName: string | undefined;
@@ -96,6 +98,7 @@ export async function loadSettings(
     baseUrl: envBaseUrl ?? profileBaseUrl ?? DEFAULT_BASE_URL,
     baseUrlSource: envBaseUrl ? "ARIZE_BASE_URL" : profile ? label! : "default",
     outputFormat: profile?.outputFormat,
+    ...(profile?.outputFormat ? { outputFormatKey: profile.outputFormatKey } : {}),
     network: { ...profile?.network, ...(verify ? {} : { insecureTls: true }) },
     timeoutMs,
     profileName: profile?.name,

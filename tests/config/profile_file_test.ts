@@ -51,6 +51,7 @@ format = "json"
       network: { proxyUrl: "http://proxy:3128", noProxy: "localhost", caBundle: "/etc/ca.pem" },
       requestVerify: undefined,
       outputFormat: "json",
+      outputFormatKey: "[output] format",
     });
   });
 

@@ -48,7 +48,7 @@ describe("a profile's output format", () => {
     const used = await fx.axExpecting(2, ["spaces", "list"], {
       env: { ...noEnvKey, AX_PROFILE: "typo" },
     });
-    assert.match(used.stderr, /Unknown output format 'jsn' \(the profile's \[output\] format\)/);
+    assert.match(used.stderr, /Unknown output format 'jsn' \(the profile's \[output\] ax_format\)/);
   });
 
   it("a plugin's name is known: no warning", async () => {
@@ -82,5 +82,29 @@ describe("a profile's output format", () => {
       env: noEnvKey,
     });
     assert.match(listed.stdout, /^id,name,/);
+    const shown = await fx.axExpecting(0, ["profiles", "show", "ref", "-o", "json"], {
+      env: noEnvKey,
+    });
+    assert.equal(JSON.parse(shown.stdout).output_format_source, "profile [output] ax_format");
+  });
+
+  it("an unknown [output] ax_format is named as such, not as [output] format", async () => {
+    const typo = await fx.axExpecting(0, ["profiles", "show", "typo", "-o", "json"], {
+      env: noEnvKey,
+    });
+    assert.equal(JSON.parse(typo.stdout).output_format_source, "profile [output] ax_format");
+    const host = new URL(fx.emu.url).host;
+    writeFileSync(
+      join(fx.box.configDir, "profiles", "refbad.toml"),
+      `[auth]\napi_key = "${fx.emu.adminKey}"\n[routing]\napi_host = "${host}"\n` +
+        `api_scheme = "http"\n[output]\nformat = "json"\nax_format = "nosuch"\n`,
+    );
+    const used = await fx.axExpecting(2, ["spaces", "list", "--profile", "refbad"], {
+      env: noEnvKey,
+    });
+    assert.match(
+      used.stderr,
+      /Unknown output format 'nosuch' \(the profile's \[output\] ax_format\)/,
+    );
   });
 });
