@@ -25,6 +25,8 @@ export interface OutputRequest {
   readonly plugins: readonly string[];
   /** The profile's `[output] format`, when a profile is in use. */
   readonly profileFormat?: string;
+  /** Where in the profile it was written (`[output] ax_format`), for messages. */
+  readonly profileFormatKey?: string;
   /** A registry already loaded (`formats list` loads every plugin anyway). */
   readonly registry?: FormatRegistry;
 }
@@ -43,6 +45,7 @@ export async function openOutput(ctx: Context, request: OutputRequest): Promise<
   const target = resolveOutputTarget(request.output, {
     registry,
     fallback: request.profileFormat,
+    fallbackKey: request.profileFormatKey,
     ctx,
   });
   await preflightOutput(target, ctx);

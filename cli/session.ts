@@ -54,6 +54,7 @@ export async function openSession(ctx: Context, options: SessionOptions): Promis
       output: common.output,
       plugins: common.plugins,
       profileFormat: settings.outputFormat,
+      profileFormatKey: settings.outputFormatKey,
     })
     : undefined;
   const apiKey = requireApiKey(settings);

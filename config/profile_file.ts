@@ -40,6 +40,12 @@ export interface ProfileData {
   apiKey: string | undefined;
   /** `[auth] api_key` exactly as written (may be a `${VAR}` reference). */
   apiKeyRaw: string | undefined;
+  /**
+   * Why `[auth] api_key` could not be expanded (it names an unset variable).
+   * Kept, not thrown, so ARIZE_API_KEY can still override the key and
+   * `profiles list` still shows the rest of the profile.
+   */
+  apiKeyProblem?: ConfigError;
   /** `[auth] auth_method` (`api-key` | `oauth`), lower-cased; undefined when absent. */
   authMethod: string | undefined;
   routing: Routing;
@@ -48,6 +54,8 @@ export interface ProfileData {
   requestVerify: boolean | undefined;
   /** `[output] ax_format` when set (ax-only formats), else `[output] format`. */
   outputFormat: string | undefined;
+  /** The key `outputFormat` was read from, for messages; undefined with no format. */
+  outputFormatKey?: "[output] ax_format" | "[output] format";
 }
 
 /** The `[output] format` values the reference CLI accepts; others go to `ax_format`. */
@@ -83,7 +91,7 @@ type Table = Record<string, unknown>;
 /**
  * Parses a profile file's text. Throws a ConfigError naming the file and the
  * fix when it is empty, not TOML, wrongly typed, or references an unset
- * variable.
+ * variable (except in `[auth] api_key`: see `apiKeyProblem`).
  */
 export function parseProfile(text: string, source: ProfileSource): ProfileData {
   const fail = (problem: string) => brokenProfile(source, problem);
@@ -102,6 +110,14 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
     readString(doc, { section, key, allowInteger, source });
   const apiKeyRaw = read("auth", "api_key");
   const verify = readStringOrBoolean(doc, source);
+  let apiKey: string | undefined;
+  let apiKeyProblem: ConfigError | undefined;
+  try {
+    apiKey = emptyToUndefined(expand(apiKeyRaw, source, "[auth] api_key"));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    apiKeyProblem = error;
+  }
   const axFormat = emptyToUndefined(
     expand(read("output", "ax_format"), source, "[output] ax_format"),
   );
@@ -109,7 +125,8 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
     name: source.name,
     file: source.file,
     apiKeyRaw,
-    apiKey: emptyToUndefined(expand(apiKeyRaw, source, "[auth] api_key")),
+    apiKey,
+    ...(apiKeyProblem ? { apiKeyProblem } : {}),
     authMethod: emptyToUndefined(expand(read("auth", "auth_method"), source, "[auth] auth_method"))
       ?.trim().toLowerCase(),
     routing: {
@@ -132,6 +149,11 @@ export function parseProfile(text: string, source: ProfileSource): ProfileData {
     requestVerify: verify === undefined ? undefined : sdkBoolean(
       typeof verify === "string" ? expand(verify, source, "[security] request_verify")! : verify,
     ),
+    ...(axFormat !== undefined
+      ? { outputFormatKey: "[output] ax_format" as const }
+      : doc.output !== undefined
+      ? { outputFormatKey: "[output] format" as const }
+      : {}),
     outputFormat: axFormat ??
       emptyToUndefined(expand(read("output", "format"), source, "[output] format")),
   };

@@ -15,7 +15,7 @@ import type { Context } from "../runtime/context.ts";
 import { ConfigError, UsageError } from "../runtime/errors.ts";
 import { selectProfile } from "./profile_select.ts";
 import { brokenProfile, type ProfileData, sdkBoolean } from "./profile_file.ts";
-import { readProfile } from "./profile_store.ts";
+import { listProfiles, readProfile } from "./profile_store.ts";
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from "./timeout.ts";
 import { baseUrlFromRouting, DEFAULT_BASE_URL, normalizeBaseUrl, RoutingError } from "./routing.ts";
 
@@ -44,6 +44,8 @@ export interface Settings {
   baseUrl: string;
   /** The profile's `[output] format`; `--output` wins over it, `table` is the fallback. */
   outputFormat: string | undefined;
+  /** The profile key it came from (`[output] ax_format` or `[output] format`), for messages. */
+  outputFormatKey?: string;
   network: NetworkSettings;
   timeoutMs: number;
   profileName: string | undefined;
@@ -53,6 +55,12 @@ export interface Settings {
   apiKeySource: string | undefined;
   /** "ARIZE_BASE_URL" | "profile <name> (<file>)" | "default". */
   baseUrlSource: string;
+  /**
+   * When no profile is in use and no ARIZE_API_KEY is set: the profiles that
+   * exist all the same (say, after the active one was deleted), so the
+   * "no API key" error can say `ax profiles use` instead of "create one".
+   */
+  idleProfiles?: readonly string[];
   /** The chosen profile's file, when a profile is in use. */
   profileFile: string | undefined;
   /** Why that profile was chosen: "argument" | "AX_PROFILE" | "active profile" | "default". */
@@ -76,15 +84,21 @@ export async function loadSettings(
   const profile = choice ? await readProfile(ctx, choice.name) : undefined;
   const label = profile ? `profile ${profile.name} (${profile.file})` : undefined;
   const profileBaseUrl = profile ? routedBaseUrl(profile) : undefined;
+  // An unexpandable profile key matters only when ARIZE_API_KEY does not replace it.
+  if (!envKey && profile?.apiKeyProblem) throw profile.apiKeyProblem;
   const apiKey = envKey ?? profile?.apiKey;
   const verify = verifyFromEnv(ctx.env.ARIZE_REQUEST_VERIFY) ?? profile?.requestVerify ?? true;
+  // Only for the message of a run that has no key; an unreadable folder is not this run's problem.
+  const idleProfiles = !choice && !envKey ? await listProfiles(ctx).catch(() => []) : [];
   return {
+    ...(idleProfiles.length > 0 ? { idleProfiles } : {}),
     apiKey,
     authMethod: profile?.authMethod,
     apiKeySource: envKey ? "ARIZE_API_KEY" : profile?.apiKey ? label : undefined,
     baseUrl: envBaseUrl ?? profileBaseUrl ?? DEFAULT_BASE_URL,
     baseUrlSource: envBaseUrl ? "ARIZE_BASE_URL" : profile ? label! : "default",
     outputFormat: profile?.outputFormat,
+    ...(profile?.outputFormat ? { outputFormatKey: profile.outputFormatKey } : {}),
     network: { ...profile?.network, ...(verify ? {} : { insecureTls: true }) },
     timeoutMs,
     profileName: profile?.name,
@@ -111,6 +125,16 @@ export function requireApiKey(settings: Settings): string {
   const where = settings.profileName
     ? [`Profile '${settings.profileName}' (${settings.profileFile}) has no [auth] api_key.`]
     : [];
+  const idle = settings.idleProfiles ?? [];
+  if (idle.length > 0) {
+    throw new ConfigError(
+      `No API key found: no profile is active (profiles: ${idle.join(", ")}).`,
+      [
+        `Choose one:            ax profiles use ${idle[0]}   (or --profile NAME, AX_PROFILE=NAME)`,
+        "or, for one command:   ARIZE_API_KEY=<key> ax …",
+      ],
+    );
+  }
   throw new ConfigError("No API key found.", [
     ...where,
     "Create a profile:      ax profiles create   (asks for the key; in scripts: printf '%s' \"$KEY\" | ax profiles create NAME --api-key -)",

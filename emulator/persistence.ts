@@ -5,7 +5,9 @@
  * more at shutdown.
  */
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { writeFileAtomicSync } from "../runtime/atomic_file.ts";
+import { errorCode, failureReason } from "../runtime/fs_errors.ts";
 import type { ChangeKind } from "./emulator.ts";
 import type { State } from "./model.ts";
 import { checkState } from "./state_check.ts";
@@ -21,7 +23,11 @@ export function saveState(path: string, state: State): void {
   try {
     writeFileAtomicSync(path, JSON.stringify(state));
   } catch (error) {
-    throw new UnwritableDataError(`cannot write ${path}: ${(error as Error).message}`);
+    // In words, naming --data's path rather than the temp file beside it.
+    const reason = errorCode(error) === "ENOENT"
+      ? `the folder ${dirname(path)} does not exist`
+      : failureReason(error);
+    throw new UnwritableDataError(`cannot write ${path}: ${reason}`);
   }
 }
 
@@ -32,7 +38,7 @@ export function loadState(path: string): State | undefined {
     text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new CorruptDataError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new CorruptDataError(`cannot read ${path}: ${failureReason(error)}`);
   }
   let value: unknown;
   try {

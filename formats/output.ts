@@ -31,6 +31,8 @@ export interface ResolveOutputOptions {
   readonly registry: FormatRegistry;
   /** The format when `-o` is absent: the profile's `[output] format`, else `table`. */
   readonly fallback?: string;
+  /** The profile key `fallback` came from, for messages (default `[output] format`). */
+  readonly fallbackKey?: string;
   readonly ctx: Context;
 }
 
@@ -60,7 +62,9 @@ export function resolveOutputTarget(
 ): OutputTarget {
   const { registry, ctx } = options;
   const { wanted, fromProfile } = outputChoice(value, options.fallback);
-  const source = fromProfile ? "the profile's [output] format" : "--output";
+  const source = fromProfile
+    ? `the profile's ${options.fallbackKey ?? "[output] format"}`
+    : "--output";
   if (wanted === "") {
     throw new UsageError(`${source} is empty.`, validChoices(registry));
   }

@@ -26,6 +26,8 @@ import { announce } from "../../cli/messages.ts";
 import { readProcessStdin } from "../../cli/stdin.ts";
 import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
 import { headerValueProblem } from "../../api/header_value.ts";
+import { loadFormatRegistry } from "../../formats/registry.ts";
+import { optionalConfigDir } from "../../config/paths.ts";
 
 /** Options of `ax profiles create`, after validation. */
 export interface CreateOptions {
@@ -154,6 +156,7 @@ export async function runCreate(options: CreateOptions, ctx: Context): Promise<v
     await setActiveProfile(ctx, name);
     await announce(ctx, `✓ Active profile set to '${name}'`);
   }
+  if (options.outputFormat !== undefined) await warnUnknownFormat(ctx, options.outputFormat);
   // A literal key in argv shows in process lists, shell history and a
   // runtime's crash report (S9, docs/reliability.md); a ${VAR} reference does not.
   if (options.apiKey !== undefined && !options.apiKey.includes("${")) {
@@ -238,3 +241,22 @@ export const CREATE_HANDLER = handler(
   }),
   runCreate,
 );
+
+/**
+ * Warns when `--output-format` names no format ax has now: saved anyway (the
+ * plugin may be installed later), but every command using the profile
+ * without -o would fail until then, so say so while the user is here.
+ */
+async function warnUnknownFormat(ctx: Context, name: string): Promise<void> {
+  const registry = await loadFormatRegistry(ctx, {
+    configDir: optionalConfigDir(ctx),
+    describeExecutables: false,
+  });
+  if (registry.get(name)) return;
+  const known = registry.entries().map((entry) => entry.format.name).join(", ");
+  await announce(
+    ctx,
+    `⚠ Warning: no format is called '${name}' (formats: ${known}); commands using this ` +
+      `profile fail without -o until a plugin named '${name}' is installed.`,
+  );
+}

@@ -85,6 +85,7 @@ async function describe(
 ): Promise<ProfileListing> {
   try {
     const profile = await readProfile(ctx, entry.name);
+    if (profile.apiKeyProblem) await announce(ctx, `⚠ Warning: ${profile.apiKeyProblem.message}`);
     let baseUrl: string | null;
     try {
       baseUrl = baseUrlFromRouting(profile.routing);

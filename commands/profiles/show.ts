@@ -102,7 +102,9 @@ async function describe(settings: Settings, ctx: Context): Promise<ProfileShown>
         ? settings.baseUrlSource
         : "profile [routing]",
     output_format: settings.outputFormat ?? "table",
-    output_format_source: settings.outputFormat ? "profile [output] format" : "default",
+    output_format_source: settings.outputFormat
+      ? `profile ${settings.outputFormatKey ?? "[output] format"}`
+      : "default",
     timeout_seconds: settings.timeoutMs / 1000,
     timeout_source: ctx.env.AX_TIMEOUT?.trim() ? "AX_TIMEOUT" : "default",
     proxy_url: settings.network.proxyUrl ? hidePassword(settings.network.proxyUrl) : null,

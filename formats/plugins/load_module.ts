@@ -23,6 +23,10 @@ export async function loadModulePlugin(path: string): Promise<Format> {
 }
 
 function firstLine(error: unknown): string {
+  // Bun (the compiled binary) reports a syntax error as an AggregateError
+  // "N errors building <file>" whose first entry holds the useful part.
+  const [first] = error instanceof AggregateError ? error.errors : [];
+  if (first instanceof Error) return buildMessage(first);
   let text = String(error);
   if (error instanceof Error) {
     // Deno wraps a syntax error as `TypeError: SyntaxError: …`; name it once.
@@ -31,4 +35,13 @@ function firstLine(error: unknown): string {
       : `${error.name}: ${error.message}`;
   }
   return text.split("\n")[0];
+}
+
+/** A Bun build error (a BuildMessage is a syntax error) with the line and column Bun gives. */
+function buildMessage(error: Error & { position?: { line?: number; column?: number } }): string {
+  const name = error.name === "BuildMessage" ? "SyntaxError" : error.name;
+  const where = error.position?.line
+    ? ` (line ${error.position.line}, column ${error.position.column ?? 0})`
+    : "";
+  return `${name}: ${error.message.split("\n")[0]}${where}`;
 }

@@ -51,6 +51,7 @@ format = "json"
       network: { proxyUrl: "http://proxy:3128", noProxy: "localhost", caBundle: "/etc/ca.pem" },
       requestVerify: undefined,
       outputFormat: "json",
+      outputFormatKey: "[output] format",
     });
   });
 
@@ -133,14 +134,30 @@ cache_enabled = true
     it(`rejects a ${name} file, naming the file and the fix`, () => assertBroken(text, problem));
   }
 
-  it("rejects an unset ${VAR} without default, naming the variable and the file", () => {
+  it("keeps an unset ${VAR} in api_key as a problem naming the variable and the file", () => {
+    // Not thrown: ARIZE_API_KEY may replace the key, and the rest of the file is still good.
+    const profile = parseProfile(
+      `[auth]\napi_key = "\${ARIZE_KEY_X}"\n[routing]\nsingle_host = "h"`,
+      { ...source, env: {} },
+    );
+    assert.equal(profile.apiKey, undefined);
+    assert.equal(profile.routing.singleHost, "h");
+    const error = profile.apiKeyProblem;
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /ARIZE_KEY_X is not set/);
+    assert.match(error.message, /work\.toml/);
+    assert.match(error.hints.join(" "), /\$\{ARIZE_KEY_X:value\}/);
+  });
+
+  it("rejects an unset ${VAR} elsewhere, naming the variable and the file", () => {
     assert.throws(
-      () => parseProfile(`[auth]\napi_key = "\${ARIZE_KEY_X}"`, { ...source, env: {} }),
+      () => parseProfile(`[routing]\nsingle_host = "\${HOST_X}"`, { ...source, env: {} }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
-        assert.match(error.message, /ARIZE_KEY_X is not set/);
-        assert.match(error.message, /work\.toml/);
-        assert.match(error.hints.join(" "), /\$\{ARIZE_KEY_X:value\}/);
+        assert.match(
+          error.message,
+          /\[routing\] single_host uses \$\{HOST_X\}, but HOST_X is not set/,
+        );
         return true;
       },
     );

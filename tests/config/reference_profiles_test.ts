@@ -166,6 +166,15 @@ describe("reference-written profiles: ${VAR} and ${VAR:default}", () => {
     );
   });
 
+  it("${VAR} unset in api_key: ARIZE_API_KEY still replaces the key, routing still read", async () => {
+    const settings = await load(
+      { auth: { method: "api-key", apiKey: "${WORK_KEY}" }, routing: { region: "eu-west-1a" } },
+      { ARIZE_API_KEY: "ak-env" },
+    );
+    assert.equal(requireApiKey(settings), "ak-env");
+    assert.equal(settings.baseUrl, "https://api.eu-west-1a.arize.com");
+  });
+
   it("${VAR:default} takes the default when unset", async () => {
     const settings = await load({ routing: { region: "${REGION:us-east-1b}" } });
     assert.equal(settings.baseUrl, "https://api.us-east-1b.arize.com");
