@@ -216,7 +216,7 @@ export async function writeOutput(
   ctx: Context,
 ): Promise<void> {
   const info = selectColumns(written, target);
-  records = checkTimestamps(records, info.columns);
+  records = checkTimestamps(records, info.columns, target.format);
   const outputInfo: OutputInfo = {
     columns: info.columns,
     displayOrder: info.displayOrder,

@@ -23,6 +23,7 @@
  * other commands do not pay for loading them.
  */
 import type { SchemaElement, Writer } from "hyparquet-writer";
+import { CHECKS_OWN_TIMESTAMPS, oddTimestamp } from "./_timestamp_check.ts";
 import { toEpochMicros, toEpochMicrosNumber } from "./_timestamps.ts";
 import type { Column, Format, OutputInfo, Row, Sink, Value } from "./types.ts";
 
@@ -64,32 +65,76 @@ function schemaElement(column: Column): SchemaElement {
 type CellValue = string | number | bigint | boolean | null;
 
 /**
- * The value a column stores for a record's value, or an error naming the
- * column. Timestamps stay numbers (hyparquet-writer turns a TIMESTAMP_MICROS
- * column's numbers into INT64 itself), a bigint only when too far out for one.
+ * The values of one column of a row group, converted from the records'
+ * values: `first` is the number (from 1) of the group's first record, for
+ * the errors. One loop per column type, chosen once per column, so the
+ * per-value work has no dispatch.
  */
-function toParquet(value: Value | undefined, column: Column): CellValue {
-  if (value === null || value === undefined) {
-    if (column.nullable) return null;
-    throw new Error(`column '${column.name}' is required but a record has no value`);
-  }
-  switch (column.type) {
-    case "string":
-      return String(value);
-    case "boolean":
-      if (typeof value !== "boolean") throw badValue(column, value);
-      return value;
-    case "integer":
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) throw badValue(column, value);
-      return BigInt(value);
-    case "timestamp": {
-      if (typeof value !== "string") throw badValue(column, value);
-      const micros = toEpochMicrosNumber(value) ?? toEpochMicros(value);
-      if (micros === undefined) throw badValue(column, value);
-      return micros;
-    }
-  }
+type Fill = (rows: readonly Row[], column: Column, first: number) => CellValue[];
+
+function absent(column: Column): null {
+  if (column.nullable) return null;
+  throw new Error(`column '${column.name}' is required but a record has no value`);
 }
+
+const FILL: Record<Column["type"], Fill> = {
+  string(rows, column) {
+    const { name } = column;
+    const out = new Array<CellValue>(rows.length);
+    for (let j = 0; j < rows.length; j++) {
+      const value = rows[j][name];
+      out[j] = typeof value === "string"
+        ? value
+        : value === null || value === undefined
+        ? absent(column)
+        : String(value);
+    }
+    return out;
+  },
+  boolean(rows, column) {
+    const { name } = column;
+    const out = new Array<CellValue>(rows.length);
+    for (let j = 0; j < rows.length; j++) {
+      const value = rows[j][name];
+      if (value === null || value === undefined) out[j] = absent(column);
+      else if (typeof value === "boolean") out[j] = value;
+      else throw badValue(column, value);
+    }
+    return out;
+  },
+  integer(rows, column) {
+    const { name } = column;
+    const out = new Array<CellValue>(rows.length);
+    for (let j = 0; j < rows.length; j++) {
+      const value = rows[j][name];
+      if (value === null || value === undefined) out[j] = absent(column);
+      else if (typeof value === "number" && Number.isSafeInteger(value)) out[j] = BigInt(value);
+      else throw badValue(column, value);
+    }
+    return out;
+  },
+  // Timestamps stay numbers (hyparquet-writer turns a TIMESTAMP_MICROS
+  // column's numbers into INT64 itself), a bigint only when too far out for
+  // one. A timestamp no format can store fails as in every other format
+  // (oddTimestamp): this format is in CHECKS_OWN_TIMESTAMPS, so each
+  // timestamp is parsed once, here.
+  timestamp(rows, column, first) {
+    const { name } = column;
+    const out = new Array<CellValue>(rows.length);
+    for (let j = 0; j < rows.length; j++) {
+      const value = rows[j][name];
+      if (value === null || value === undefined) {
+        out[j] = absent(column);
+        continue;
+      }
+      if (typeof value !== "string") throw oddTimestamp(first + j, name, value);
+      const micros = toEpochMicrosNumber(value) ?? toEpochMicros(value);
+      if (micros === undefined) throw oddTimestamp(first + j, name, value);
+      out[j] = micros;
+    }
+    return out;
+  },
+};
 
 function badValue(column: Column, value: Value): Error {
   return new Error(`column '${column.name}' (${column.type}) cannot hold ${JSON.stringify(value)}`);
@@ -110,8 +155,8 @@ function drainInto(writer: Writer & { index: number }, sink: Sink): Writer {
 }
 
 /**
- * Collects each row group column by column (no object per row, no transpose)
- * and hands it to hyparquet-writer's ParquetWriter.
+ * Keeps each row group's records, converts them column by column (one tight
+ * loop per column) and hands the columns to hyparquet-writer's ParquetWriter.
  */
 async function writeParquet(
   records: AsyncIterable<Row>,
@@ -131,27 +176,32 @@ async function writeParquet(
     compressors: { SNAPPY: (input: Uint8Array) => snappyjs.default.compress(input) },
     createdBy: "ax",
   });
-  const names = columns.map((column) => column.name);
-  let data: CellValue[][] = columns.map(() => []);
-  let rows = 0;
+  // Timestamp columns are converted first, so an odd timestamp fails with
+  // the error every format gives whatever else is wrong in its group.
+  const order = columns.map((_, i) => i).sort((a, b) =>
+    Number(columns[b].type === "timestamp") - Number(columns[a].type === "timestamp")
+  );
+  let group: Row[] = [];
+  let written = 0;
   const writeGroup = async () => {
+    const data: CellValue[][] = new Array(columns.length);
+    for (const i of order) data[i] = FILL[columns[i].type](group, columns[i], written + 1);
     const columnData = columns.map((column, i) => ({
       name: column.name,
       data: data[i],
       statistics: column.type !== "string",
     }));
-    data = columns.map(() => []);
-    const groupRows = rows;
-    rows = 0;
+    const groupRows = group.length;
+    written += groupRows;
+    group = [];
     // One page per column chunk: a group is small enough that more pages
     // would only add headers.
     await writer.write({ columnData, rowGroupSize: groupRows, pageSize: 0 });
   };
   for await (const row of records) {
-    for (let i = 0; i < columns.length; i++) data[i].push(toParquet(row[names[i]], columns[i]));
-    if (++rows === ROW_GROUP_ROWS) await writeGroup();
+    if (group.push(row) === ROW_GROUP_ROWS) await writeGroup();
   }
-  if (rows > 0) await writeGroup();
+  if (group.length > 0) await writeGroup();
   await writer.finish();
 }
 
@@ -163,3 +213,5 @@ export const parquetFormat: Format = {
   binary: true,
   write: writeParquet,
 };
+
+CHECKS_OWN_TIMESTAMPS.add(parquetFormat);

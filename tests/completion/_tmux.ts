@@ -17,6 +17,13 @@ export interface TmuxShell {
   screen(): string;
   /** Polls the screen until `test` passes; fails with the last screen at the deadline. */
   waitFor(test: (screen: string) => boolean, what: string): Promise<string>;
+  /**
+   * Waits until the shell has no child process left: a completion widget
+   * has finished running `ax complete`. Keys typed while it still runs can
+   * reach the terminal in the child's tty mode and be echoed as text (`^A`)
+   * instead of being read as editing keys, which a loaded machine shows.
+   */
+  waitIdle(what: string): Promise<void>;
   /** Kills the tmux server and the shell. */
   close(): void;
 }
@@ -86,6 +93,16 @@ export function startShell(options: ShellOptions): TmuxShell {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
+    },
+    async waitIdle(what) {
+      const pid = tmux(socket, ["display-message", "-p", "-t", "t", "#{pane_pid}"]).trim();
+      const deadline = Date.now() + DEADLINE_MS;
+      while (Date.now() < deadline) {
+        const children = spawnSync("pgrep", ["-P", pid], { encoding: "utf8" }).stdout.trim();
+        if (children === "") return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`timed out waiting for the shell to finish ${what}`);
     },
     close() {
       spawnSync("tmux", ["-S", socket, "kill-server"]);

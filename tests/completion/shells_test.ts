@@ -174,6 +174,7 @@ describe("completion in real shells", { skip: skipAll }, () => {
             (s) => lastLine(s) !== `${PROMPT}${line}`,
             `something inserted after ${line}<TAB>`,
           );
+          await shell.waitIdle(`completing ${line}<TAB>`);
           if (typedAfter) shell.send({ literal: typedAfter });
           shell.send("C-a", { literal: "printf '<%s>\\n' " }, "Enter");
           const screen = await shell.waitFor(
