@@ -13,7 +13,6 @@
  * or a run of empty pages that claim more stop the reading with exit 4,
  * before any record is read twice.
  */
-import { createHash } from "node:crypto";
 import { collectGarbage } from "../runtime/adapter.ts";
 import { AxError, EXIT } from "../runtime/errors.ts";
 import type { Pagination } from "./types.ts";
@@ -112,11 +111,22 @@ export class PaginationError extends AxError {
 
 /**
  * What the set of cursors already read keeps of a cursor: short ones as
- * they are, long ones (a hostile server may send megabytes) as a digest, so
- * memory grows by a few bytes per page however long the cursors are.
+ * they are, long ones (a hostile server may send megabytes) as their length
+ * and two 32-bit FNV-1a hashes, so memory grows by a few bytes per page
+ * however long the cursors are. Not a cryptographic digest: `node:crypto`
+ * costs ~1 ms of every command's start-up, and a collision could only make
+ * ax report a loop, which a server can cause anyway by sending one.
  */
 function cursorKey(cursor: string): string {
-  return cursor.length <= 64 ? cursor : createHash("sha256").update(cursor).digest("base64");
+  if (cursor.length <= 64) return cursor;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < cursor.length; i++) {
+    const code = cursor.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
+  }
+  return `${cursor.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 const PAGINATION_MEMBER = '"pagination"';

@@ -1,8 +1,9 @@
 /**
  * The commander program, built from the registry's declarations
  * (commands/mod.ts). Every top-level command is built; a group's commands
- * only when the group's name is a word of the command line, since building
- * all of them costs ~2 ms of a ~10 ms start-up in a compiled binary
+ * only when the group's name is a word of the command line, and only the
+ * invoked one when the line runs one (see neededPart), since building all of
+ * them costs ~2 ms of a ~10 ms start-up in a compiled binary
  * (docs/architecture.md, "Start-up"). A group left unbuilt still shows in
  * the root help and in suggestions exactly as a built one (both come from
  * its declaration). No handler module loads until its command runs. Also
@@ -33,12 +34,21 @@ export interface ProgramOptions extends BuildHooks {
 }
 
 /**
- * Whether `spec`'s commands are needed for `words`. The bash completion
- * script sends the whole line as one word, so words are split on blanks too;
- * a false match (a value that spells a group's name) only costs time.
+ * The part of `spec` that `words` need. A group whose name is no word gets
+ * none of its commands; the bash completion script sends the whole line as
+ * one word, so words are split on blanks too, and a false match (a value that
+ * spells a group's name) only costs time. A group run as `ax <group>
+ * <command> …` gets only that command: commander dispatches on that second
+ * word, so its siblings could only show in the group's help, which that line
+ * never prints. Building `api-keys`' seven commands for `api-keys list` cost
+ * ~2 ms. Anything else (`ax <group> --help`, an unknown command, completion)
+ * gets every command of the group.
  */
-function needed(spec: Spec, words: readonly string[] | undefined): boolean {
-  return words === undefined || words.some((w) => w.split(/\s+/).includes(spec.name));
+function neededPart(spec: Spec, words: readonly string[] | undefined): Spec {
+  if (!isGroup(spec) || words === undefined) return spec;
+  if (!words.some((w) => w.split(/\s+/).includes(spec.name))) return { ...spec, commands: [] };
+  const invoked = words[0] === spec.name && spec.commands.find((c) => c.name === words[1]);
+  return invoked ? { ...spec, commands: [invoked] } : spec;
 }
 
 /** Builds the `ax` program. Building it performs no I/O and loads no handler. */
@@ -64,8 +74,7 @@ export function buildProgram(ctx: Context, options: ProgramOptions): Command {
   program.helpCommand(false);
   configureHelpLayout(program);
   for (const spec of options.commands) {
-    const built = isGroup(spec) && !needed(spec, options.words) ? { ...spec, commands: [] } : spec;
-    addSpec(program, built, ctx, options);
+    addSpec(program, neededPart(spec, options.words), ctx, options);
   }
   program
     .command("help")

@@ -6,9 +6,11 @@
  * honours. Plain-http URLs go through the base fetch unchanged. No proxy:
  * such a request goes direct (docs/profiles.md, "File format"), the one gap in N4
  * (docs/reliability.md#n4) when running from source.
+ *
+ * `node:https` and `node:stream` load on the first https request, not with
+ * this module: network_fetch.ts imports it on every command's path, and the
+ * two cost ~2 ms of start-up in the compiled binary, which never uses them.
  */
-import { request } from "node:https";
-import { Readable } from "node:stream";
 
 /** Options of {@link insecureFetch}. */
 export interface InsecureFetchOptions {
@@ -24,6 +26,10 @@ export function insecureFetch(base: typeof fetch, options: InsecureFetchOptions)
     const req = new Request(input, init);
     const url = new URL(req.url);
     if (url.protocol !== "https:") return base(input, init);
+    const [{ request }, { Readable }] = await Promise.all([
+      import("node:https"),
+      import("node:stream"),
+    ]);
     const body = req.body ? new Uint8Array(await req.arrayBuffer()) : undefined;
     const headers: Record<string, string> = {};
     req.headers.forEach((value, name) => headers[name] = value);

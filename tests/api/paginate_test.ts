@@ -383,7 +383,7 @@ describe("paginateApiKeys", () => {
     }
   });
 
-  it("a cycle through a very long cursor is caught too (kept as a digest)", async () => {
+  it("a cycle through a very long cursor is caught too (kept as a hash)", async () => {
     const long = "x".repeat(100_000);
     const { client } = cursorServer({
       first: [1, { has_more: true, next_cursor: long }],

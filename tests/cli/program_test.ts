@@ -66,6 +66,30 @@ describe("the program built from the declarations", () => {
     assert.equal(commandsOf(line, "profiles"), commandsOf(full, "profiles"));
   });
 
+  it("builds only the invoked command of a group run as `ax <group> <command>`", () => {
+    const { ctx } = fakeContext();
+    const namesIn = (program: Command, group: string) =>
+      program.commands.find((c) => c.name() === group)!.commands.map((c) => c.name());
+    const run = buildFrom(ctx, { commands: COMMANDS, words: ["api-keys", "list", "-o", "json"] });
+    assert.deepEqual(namesIn(run, "api-keys"), ["list"]);
+    // Every other line that names the group needs all its commands: its help,
+    // `help <command>`, an unknown command's suggestions, completion.
+    const full = buildFrom(ctx, { commands: COMMANDS });
+    for (
+      const words of [
+        ["api-keys", "--help"],
+        ["api-keys", "help", "list"],
+        ["api-keys", "lst"],
+        ["complete", "--", "api-keys", "create"],
+      ]
+    ) {
+      const built = buildFrom(ctx, { commands: COMMANDS, words });
+      assert.deepEqual(namesIn(built, "api-keys"), namesIn(full, "api-keys"), words.join(" "));
+    }
+    // Its help matches `ax help api-keys list` (built in full): see the
+    // "ax help <path> … print its --help" tests below.
+  });
+
   it("answers --version and -V exactly as commander does", async () => {
     for (const flag of ["--version", "-V"]) {
       const fast = await runCommand([flag]);
