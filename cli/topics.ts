@@ -35,6 +35,11 @@ flag (--profile, --timeout, -o) overrides the variable.
                       no colour (CLICOLOR_FORCE=1 forces it)
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY
                       proxy (a profile's [network] section also sets one)
+  NODE_EXTRA_CA_CERTS extra CA certificates (PEM file) to trust, like a
+                      profile's [network] ca_bundle
+  ARIZE_REQUEST_VERIFY
+                      false turns TLS certificate checks off (a warning is
+                      printed on every run); prefer a CA bundle
 
 A bad value of AX_TIMEOUT, ARIZE_BASE_URL or AX_PROFILE is a usage error
 (exit ${EXIT.USAGE}) naming the variable.
