@@ -91,11 +91,16 @@ function checkLink(page: string, target: string): string | undefined {
 /**
  * Repository paths the prose names in code spans (`formats/types.ts`,
  * `tests/e2e/hardening/`): a span whose first segment is a top-level entry of
- * the repository. Paths under a user's home or `/` are not ours to check, and
+ * the repository (build output left out). Paths under a user's home or `/`
+ * are not ours to check, and
  * a span right after "not " names a place that is absent on purpose.
  */
 function repoPathsOf(text: string): string[] {
-  const top = new Set(readdirSync(ROOT));
+  // Build output (dist/, …) is git-ignored: whether it exists depends on what
+  // ran before, so the prose may name it without this test checking it.
+  const ignored = readFileSync(join(ROOT, ".gitignore"), "utf8").split("\n")
+    .filter((line) => line.endsWith("/")).map((line) => line.slice(0, -1));
+  const top = new Set(readdirSync(ROOT).filter((name) => !ignored.includes(name)));
   return [...text.matchAll(/(\bnot )?`([^`\s<>…*]+)`/g)].filter((m) => m[1] === undefined).map((
     m,
   ) => m[2]).filter((span) => span.includes("/") && top.has(span.split("/")[0]));
