@@ -17,14 +17,6 @@ export interface TmuxShell {
   screen(): string;
   /** Polls the screen until `test` passes; fails with the last screen at the deadline. */
   waitFor(test: (screen: string) => boolean, what: string): Promise<string>;
-  /**
-   * Waits until the shell is back in its line editor: no child process left
-   * (the completion widget's `ax complete` has exited) and the terminal in
-   * non-canonical mode again. Keys typed before that reach a terminal in
-   * canonical mode and are echoed as text (`^A`) instead of being read as
-   * editing keys, which a loaded machine shows.
-   */
-  waitIdle(what: string): Promise<void>;
   /** Kills the tmux server and the shell. */
   close(): void;
 }
@@ -94,23 +86,6 @@ export function startShell(options: ShellOptions): TmuxShell {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-    },
-    async waitIdle(what) {
-      const [pid, tty] = tmux(socket, [
-        "display-message",
-        "-p",
-        "-t",
-        "t",
-        "#{pane_pid} #{pane_tty}",
-      ]).trim().split(" ");
-      const deadline = Date.now() + DEADLINE_MS;
-      while (Date.now() < deadline) {
-        const children = spawnSync("pgrep", ["-P", pid], { encoding: "utf8" }).stdout.trim();
-        const mode = spawnSync("stty", ["-F", tty, "-a"], { encoding: "utf8" }).stdout;
-        if (children === "" && /(^|\s)-icanon(\s|$)/.test(mode)) return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`timed out waiting for the shell to finish ${what}`);
     },
     close() {
       spawnSync("tmux", ["-S", socket, "kill-server"]);
