@@ -14,9 +14,10 @@
 import type { ApiKeyCreated } from "../../api/types.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import type { Context, TextOutput } from "../../runtime/context.ts";
+import type { Context } from "../../runtime/context.ts";
 import { AxError, BrokenPipeError, FileError, InterruptedError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
+import { bestEffortOutput } from "../../runtime/stdio.ts";
 import {
   API_KEY_COLUMNS,
   API_KEY_CREATED_COLUMNS,
@@ -53,7 +54,7 @@ export interface Issuance {
 export async function issueKey(ctx: Context, issuance: Issuance): Promise<void> {
   // From here on a message that cannot be shown is lost, never fatal (S8):
   // `2>&-` or `2>/dev/full` must not stop a key on its way to stdout.
-  const quiet: Context = { ...ctx, stderr: bestEffort(ctx.stderr) };
+  const quiet: Context = { ...ctx, stderr: bestEffortOutput(ctx.stderr) };
   const session = await openSession(quiet, { common: issuance.common, output: true });
   try {
     const envFile = issuance.envFile === undefined
@@ -71,19 +72,6 @@ export async function issueKey(ctx: Context, issuance: Issuance): Promise<void> 
   } finally {
     await session.close();
   }
-}
-
-/** `out` whose writes never fail: what cannot be written is dropped. */
-function bestEffort(out: TextOutput): TextOutput {
-  return {
-    write: (chunk) => out.write(chunk).catch(() => {}),
-    get isTTY() {
-      return out.isTTY;
-    },
-    get columns() {
-      return out.columns;
-    },
-  };
 }
 
 /** What {@link deliverSecret} shows and how it recovers. */
