@@ -35,6 +35,20 @@ async function count(route: string): Promise<number> {
 /** The stop signals and the exit code each must give (128 + signal number). */
 const SIGNALS = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
 
+/**
+ * Awaits `waiting`; if it fails, the run is killed first, so a `list --all`
+ * left running cannot take the next test's fault or requests.
+ */
+async function killedOnFailure(run: ReturnType<typeof startAx>, waiting: Promise<unknown>) {
+  try {
+    await waiting;
+  } catch (error) {
+    run.kill("SIGKILL");
+    await run.done;
+    throw error;
+  }
+}
+
 /** Sends `signal` and checks the process ends promptly with `code` and nothing on stdout. */
 async function interruptAndCheck(
   run: ReturnType<typeof startAx>,
@@ -114,11 +128,17 @@ for (const [signal, code] of SIGNALS) {
         cwd: dir,
       });
       // The temp file has grown past the first pages: the write is under way.
-      await waitFor(() => {
-        const temp = readdirSync(dir).find((name) => name.endsWith(".tmp"));
-        return temp !== undefined && statSync(join(dir, temp), { throwIfNoEntry: false })!.size >
-            100_000;
-      }, { what: "the temp file to fill up", intervalMs: 10 });
+      // (It may be renamed between the listing and the stat: then not yet.)
+      await killedOnFailure(
+        run,
+        waitFor(() => {
+          const temp = readdirSync(dir).find((name) => name.endsWith(".tmp"));
+          const size = temp === undefined
+            ? 0
+            : statSync(join(dir, temp), { throwIfNoEntry: false })?.size ?? 0;
+          return size > 100_000;
+        }, { what: "the temp file to fill up", intervalMs: 10 }),
+      );
       await interruptAndCheck(run, stop);
       assert.equal(readFileSync(target, "utf8"), "the previous export\n");
       assert.deepEqual(leftoverTempFiles(dir), []);
@@ -131,10 +151,13 @@ for (const [signal, code] of SIGNALS) {
         env: env(),
         cwd: dir,
       });
-      await waitFor(() => readdirSync(dir).some((name) => name.endsWith(".tmp")), {
-        what: "the temp file to appear",
-        intervalMs: 10,
-      });
+      await killedOnFailure(
+        run,
+        waitFor(() => readdirSync(dir).some((name) => name.endsWith(".tmp")), {
+          what: "the temp file to appear",
+          intervalMs: 10,
+        }),
+      );
       await interruptAndCheck(run, stop);
       assert.equal(existsSync(join(dir, "keys.ndjson")), false);
       assert.deepEqual(readdirSync(dir), []);
