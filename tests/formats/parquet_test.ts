@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { parquetFormat, ROW_GROUP_ROWS } from "../../formats/parquet.ts";
+import { oddTimestamp } from "../../formats/_timestamp_check.ts";
+import { AxError } from "../../runtime/errors.ts";
 import type { Row } from "../../formats/types.ts";
 import { captureSink, COLUMNS, infoFor, recordsOf, ROWS } from "./_support.ts";
 import { queryRows } from "./_duckdb.ts";
@@ -184,5 +186,64 @@ describe("parquet format", () => {
       writeParquet([{ ...ROWS[0], name: null }], "bad2.parquet"),
       /column 'name' is required/,
     );
+  });
+});
+
+describe("parquet of several row groups", () => {
+  const total = ROW_GROUP_ROWS * 2 + 7;
+  const many = (change: (row: Row, i: number) => Row = (row) => row) =>
+    Array.from({ length: total }, (_, i) => change({ ...ROWS[i % 3], id: `k${i}` }, i));
+
+  it("numbers records across groups in the error for an odd timestamp", async () => {
+    const bad = ROW_GROUP_ROWS + 7;
+    const rows = many((
+      row,
+      i,
+    ) => (i === bad ? { ...row, created_at: "2016-12-31T23:59:60Z" } : row));
+    const sink = captureSink();
+    const failure = await parquetFormat.write(recordsOf(rows), sink, infoFor()).then(
+      () => assert.fail("the write succeeded"),
+      (error: unknown) => error,
+    );
+    assert.ok(failure instanceof AxError, `an AxError, not ${failure}`);
+    assert.match(
+      failure.message,
+      new RegExp(`created_at of record ${bad + 1} is "2016-12-31T23:59:60Z", not a date-time`),
+    );
+    assert.deepEqual(failure.hints, oddTimestamp(1, "x", "y").hints);
+    assert.equal(sink.writes, 1, "the first group was written, nothing after it");
+  });
+
+  it("names a missing required value in the last group", async () => {
+    const rows = many((row, i) => (i === total - 1 ? { ...row, name: null } : row));
+    await assert.rejects(
+      parquetFormat.write(recordsOf(rows), captureSink(), infoFor()),
+      /column 'name' is required/,
+    );
+  });
+
+  it("stops with the sink's error when the sink refuses a group", async () => {
+    const sink = captureSink();
+    let writes = 0;
+    const refusing = {
+      ...sink,
+      write: (chunk: Uint8Array | string) =>
+        ++writes === 2 ? Promise.reject(new Error("reader went away")) : sink.write(chunk),
+    };
+    await assert.rejects(
+      parquetFormat.write(recordsOf(many()), refusing, infoFor()),
+      /reader went away/,
+    );
+    assert.equal(writes, 2, "nothing more was written after the refusal");
+  });
+
+  it("stops with the records' error when reading fails after some groups", async () => {
+    const sink = captureSink();
+    async function* failing() {
+      yield* recordsOf(many().slice(0, 2 * ROW_GROUP_ROWS + 1));
+      throw new Error("connection reset");
+    }
+    await assert.rejects(parquetFormat.write(failing(), sink, infoFor()), /connection reset/);
+    assert.equal(sink.writes, 2, "the two full groups were written, no footer");
   });
 });
