@@ -108,7 +108,7 @@ function makeWriter(variant: Variant): Format["write"] {
     const written = sink.isTerminal
       ? await writeTerminalTable(records, { columns, sink, info, variant })
       : await writeTsv(records, { columns, sink, color: info.color });
-    if (written === 0) await info.message?.(NO_ITEMS);
+    if (written === 0) await info.message?.(info.table?.empty ?? NO_ITEMS);
   };
 }
 

@@ -88,6 +88,11 @@ export interface TableHints {
    * in capitals (`created_at` → `CREATED AT`). Piped, headers are the names.
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * What an empty list says on stderr, in place of `No items to display`:
+   * one line that tells the user what to do, e.g. how to create the first one.
+   */
+  readonly empty?: string;
 }
 
 /** What a format knows about the result besides its records. */

@@ -43,8 +43,9 @@ export function parseList(values: RawCommonValues): ListOptions {
 
 /**
  * Prints the profiles through the output path every list shares (`-o`
- * table, json, csv, … or a file). With none, a note on stderr says how to
- * create one.
+ * table, json, csv, … or a file). With none, the table says on stderr how to
+ * create one (instead of `No items to display`); json and the other data
+ * formats print an empty list and nothing else.
  */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
   // A bad -o fails before any profile file is read.
@@ -66,13 +67,14 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
       pagination: () => undefined,
       // On a terminal the columns people scan, long ones cut rather than
       // wrapped; `-o wide` adds the file.
-      table: { summary: ["name", "active", "base_url"], cuttable: ["name", "base_url", "file"] },
+      table: {
+        summary: ["name", "active", "base_url"],
+        cuttable: ["name", "base_url", "file"],
+        empty: "No profiles found. Create one with `ax profiles create`.",
+      },
     },
     ctx,
   });
-  if (listings.length === 0) {
-    await announce(ctx, "ℹ No profiles found. Create one with `ax profiles create`.");
-  }
 }
 
 async function* rows(listings: readonly ProfileListing[]): AsyncGenerator<Row> {

@@ -123,10 +123,16 @@ describe("runList", () => {
   it("with no profiles: a note on stderr; JSON prints an empty list", async () => {
     const table = configContext(join(freshDir(), "missing"));
     await runList(parseList({ output: "table" }), table.ctx);
-    assert.match(table.stderr.text(), /No profiles found\. Create one with `ax profiles create`/);
+    // One line, not the generic `No items to display` as well.
+    assert.equal(
+      table.stderr.text(),
+      "No profiles found. Create one with `ax profiles create`.\n",
+    );
+    assert.equal(table.stdout.text(), "");
     const json = configContext(join(freshDir(), "missing"));
     await runList(parseList({ output: "json" }), json.ctx);
     assert.equal(json.stdout.text(), '{\n  "profiles": []\n}\n');
+    assert.equal(json.stderr.text(), "");
   });
 
   it("lists a broken profile with a warning instead of failing", async () => {
