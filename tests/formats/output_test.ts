@@ -226,6 +226,27 @@ describe("writeOutput", () => {
     assert.equal(stderr.text(), "");
   });
 
+  it(
+    "fails with exit 5 saying a folder that exists takes no new files (/proc)",
+    { skip: !existsSync("/proc/self") },
+    async () => {
+      const { ctx } = context();
+      const target = resolveOutputTarget("/proc/keys.csv", {
+        registry: createFormatRegistry(),
+        ctx,
+      });
+      await assert.rejects(writeOutput(recordsOf(ROWS), target, INFO, ctx), (error: FileError) => {
+        assert.ok(error instanceof FileError);
+        assert.equal(error.exitCode, 5);
+        assert.equal(
+          error.message,
+          "Cannot write /proc/keys.csv: the folder /proc does not take new files.",
+        );
+        return true;
+      });
+    },
+  );
+
   it("fails with exit 5 in a read-only folder and leaves the existing file unchanged", async (t) => {
     const locked = join(dir, "locked");
     mkdirSync(locked);
