@@ -1,7 +1,8 @@
 /**
  * `ax api-keys get <id-or-name>`: one key, in any `-o` format, without its
  * secret (the API never returns it after creation). A name works when it
- * names exactly one key; several are refused with their IDs.
+ * names exactly one key, or exactly one active key; otherwise the keys are
+ * refused with their IDs.
  */
 import type { Context } from "../../runtime/context.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
@@ -82,7 +83,9 @@ export async function runGet(options: GetOptions, ctx: Context): Promise<void> {
 
 /**
  * The key whose ID is `wanted` (reading stops there), else the one key so
- * named. None, or several by that name, is an error naming what was found.
+ * named, else the one active key so named: a refresh revokes the old key and
+ * gives its name to the new one, and the name then means the key in use.
+ * None, or several that remain, is an error naming what was found.
  */
 export async function findOne(keys: AsyncIterable<ApiKey>, wanted: string): Promise<ApiKey> {
   const named: ApiKey[] = [];
@@ -91,6 +94,8 @@ export async function findOne(keys: AsyncIterable<ApiKey>, wanted: string): Prom
     if (key.name === wanted) named.push(key);
   }
   if (named.length === 1) return named[0];
+  const active = named.filter((key) => key.status === "active");
+  if (active.length === 1) return active[0];
   if (named.length === 0) {
     throw new AxError(`No API key with the ID or name '${wanted}' was found.`, {
       exitCode: EXIT.GENERAL,

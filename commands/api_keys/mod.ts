@@ -203,7 +203,8 @@ const GET: CommandSpec = {
     "ax api-keys get Exporter --space staging",
   ],
   notes: "The API has no request for one key, so ax finds it by listing: active and " +
-    "revoked user keys, then service keys space by space (a name reads them all).",
+    "revoked user keys, then service keys space by space (a name reads them all). " +
+    "A name shared with revoked keys, as after a refresh, means the one active key.",
   handler: async () => (await import("./get.ts")).GET_HANDLER,
 };
 

@@ -216,6 +216,19 @@ describe("key hygiene against the emulator", () => {
       );
       assert.equal(byName.id, ids["old-used"]);
     });
+    it("after a refresh, the name means the new key, not the revoked old one", async () => {
+      const old = await create("rotating");
+      const refreshed = JSON.parse(
+        (await fx.axExpecting(0, ["api-keys", "refresh", old.id, "-o", "json"])).stdout,
+      );
+      assert.notEqual(refreshed.id, old.id);
+      const byName = JSON.parse(
+        (await fx.axExpecting(0, ["api-keys", "get", "rotating", "-o", "json"])).stdout,
+      );
+      assert.equal(byName.id, refreshed.id);
+      assert.equal(byName.status, "active");
+      await fx.axExpecting(0, ["api-keys", "revoke", refreshed.id, "-f"]);
+    });
     it("a name several keys share is refused with their IDs (exit 1)", async () => {
       const a = await create("twin");
       const b = await create("twin");

@@ -224,9 +224,27 @@ describe("ax api-keys get", () => {
     assert.equal(run.stdout, pretty(apiKey(2)));
   });
 
-  it("a name shared by several keys is refused with their IDs", async () => {
+  it("a name shared by one active key and revoked ones means the active key", async () => {
     const stub = page(
-      page(apiStub(), "status=active&limit=100", [apiKey(1, { name: "dup" }), apiKey(2)]),
+      page(apiStub(), "status=active&limit=100", [apiKey(1), apiKey(2, { name: "dup" })]),
+      "status=revoked&limit=100",
+      [apiKey(3, { name: "dup", status: "revoked" })],
+    ).expect({ method: "GET", path: "/v2/spaces?limit=100" }, {
+      status: 200,
+      json: { spaces: [], pagination: { has_more: false } },
+    });
+    const run = await runCommand(["api-keys", "get", "dup", "-o", "json"], { stub });
+    stub.verify();
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, pretty(apiKey(2, { name: "dup" })));
+  });
+
+  it("a name shared by several active keys is refused with every match's ID", async () => {
+    const stub = page(
+      page(apiStub(), "status=active&limit=100", [
+        apiKey(1, { name: "dup" }),
+        apiKey(2, { name: "dup" }),
+      ]),
       "status=revoked&limit=100",
       [apiKey(3, { name: "dup", status: "revoked" })],
     ).expect({ method: "GET", path: "/v2/spaces?limit=100" }, {
@@ -238,7 +256,7 @@ describe("ax api-keys get", () => {
     assert.equal((run.error as AxError).exitCode, 1);
     assert.equal(
       (run.error as Error).message,
-      "2 API keys are named 'dup'. Use an ID to choose one. Matching IDs: key1, key3",
+      "3 API keys are named 'dup'. Use an ID to choose one. Matching IDs: key1, key2, key3",
     );
     assert.equal(run.stdout, "");
   });
