@@ -33,7 +33,8 @@ export async function showPrereleaseNotice(ctx: Context, group: string): Promise
   const color = colorEnabled(ctx.stderr, ctx.env);
   // Best effort like the rest of the notice: a closed stderr must not stop the command.
   await ctx.stderr.write(
-    `${paint("⚠ Warning:", "yellow", color)} The \`ax ${group}\` commands use an ALPHA API ` +
+    // Each line fits 80 columns (a terminal would wrap it mid-word).
+    `${paint("⚠ Warning:", "yellow", color)} \`ax ${group}\` uses an ALPHA API ` +
       "that may change without notice.\n" +
       "  This is shown once; set DISABLE_PRERELEASE_WARNING=true to silence it.\n",
   ).catch(() => {});

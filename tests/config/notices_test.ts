@@ -26,7 +26,10 @@ describe("showPrereleaseNotice", () => {
   it("warns once per machine, on stderr only", async () => {
     const dir = freshDir();
     const first = await notice(dir);
-    assert.match(first.stderr.text(), /⚠ Warning: The `ax api-keys` commands use an ALPHA API/);
+    assert.match(first.stderr.text(), /⚠ Warning: `ax api-keys` uses an ALPHA API/);
+    for (const line of first.stderr.text().split("\n")) {
+      assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
+    }
     assert.match(first.stderr.text(), /DISABLE_PRERELEASE_WARNING=true/);
     assert.equal(first.stdout.text(), "");
     const second = await notice(dir);
