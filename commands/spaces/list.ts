@@ -65,7 +65,11 @@ export async function runSpacesList(options: SpacesListOptions, ctx: Context): P
         displayOrder: ["name", "id", "description", "created_at"],
         // A narrow terminal drops the description and the time before the
         // name is cut (a cut name cannot be typed back).
-        table: { cuttable: ["name", "description"], dropOrder: ["description", "created_at"] },
+        table: {
+          cuttable: ["name", "description"],
+          dropOrder: ["description", "created_at"],
+          empty: emptyLine(options.name),
+        },
         shape: "list",
         collection: "spaces",
         pagination: pages.pagination,
@@ -76,6 +80,15 @@ export async function runSpacesList(options: SpacesListOptions, ctx: Context): P
     await session.close();
   }
   await announceMore(ctx, { target: session.target!, pagination: pages.pagination() });
+}
+
+/**
+ * What an empty table says. The server matches `--name` as text, so a `*`
+ * or `?` (wildcards in `api-keys list --name`) finds nothing: say why.
+ */
+function emptyLine(name: string | undefined): string | undefined {
+  if (name === undefined || !/[*?]/.test(name)) return undefined;
+  return "No spaces found: --name matches text in names; * and ? are not wildcards here.";
 }
 
 function rows(spaces: AsyncIterable<Space>): AsyncIterable<Row> {

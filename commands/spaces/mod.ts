@@ -22,7 +22,8 @@ export const SPACES: GroupSpec = {
     options: [
       {
         flags: "-n, --name <text>",
-        description: "only spaces whose name contains this text (any case)",
+        description:
+          "only spaces whose name contains this text (any case; * and ? are not wildcards)",
       },
       ...pagingOptions(SPACES_NOUN, DEFAULT_LIMIT),
     ],

@@ -63,6 +63,27 @@ describe("ax spaces list: argv → options", () => {
 });
 
 describe("ax spaces list: requests and output", () => {
+  it("an empty table for a --name with * or ? says the server matches text, not patterns", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/spaces?name=stag*&limit=15" }, {
+      status: 200,
+      json: { spaces: [], pagination: { has_more: false } },
+    });
+    const run = await runCommand(["spaces", "list", "--name", "stag*"], { stub });
+    stub.verify();
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, "");
+    assert.equal(
+      run.stderr,
+      "No spaces found: --name matches text in names; * and ? are not wildcards here.\n",
+    );
+    const plain = apiStub().expect({ method: "GET", path: "/v2/spaces?name=stag&limit=15" }, {
+      status: 200,
+      json: { spaces: [], pagination: { has_more: false } },
+    });
+    const none = await runCommand(["spaces", "list", "--name", "stag"], { stub: plain });
+    assert.equal(none.stderr, "No items to display\n");
+  });
+
   it("fetches one page of 15 and says how to get the next", async () => {
     const stub = apiStub().expect({ method: "GET", path: "/v2/spaces?limit=15" }, {
       status: 200,
