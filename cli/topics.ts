@@ -1,7 +1,7 @@
 /**
  * The help topics `ax help <topic>` prints, offline. This is their only
  * copy: docs/commands.md is generated from them (scripts/docs.ts), and
- * tests/cli/docs_test.ts fails when that file is stale.
+ * tests/cli/reference_test.ts fails when that file is stale.
  */
 import { EXIT } from "../runtime/errors.ts";
 
