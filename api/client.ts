@@ -22,7 +22,8 @@ import type { NetFailure } from "./_net_errors.ts";
 import { backoffMs, MAX_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from "./_retry.ts";
 import { type Exchange, exchange } from "./_exchange.ts";
 import { headerValueProblem } from "./header_value.ts";
-import { apiErrorFromResponse, reasonPhrase } from "./problem.ts";
+import { namesId } from "./_names_id.ts";
+import { apiErrorFromResponse, type FailedRequest, reasonPhrase } from "./problem.ts";
 import { scrubSecrets } from "./redact.ts";
 
 /** How to reach the API. */
@@ -221,7 +222,11 @@ async function send(state: State, req: ApiRequest): Promise<ApiResponse> {
     if (RETRYABLE_STATUSES.has(response.status)) {
       await explainGivingUp(log, { req, attempt, retryable: true });
     }
-    throw statusError(response, { retryAfter, secrets: [state.options.apiKey] });
+    throw statusError(response, {
+      retryAfter,
+      secrets: [state.options.apiKey],
+      request: { baseUrl: state.base, namesId: namesId(req) },
+    });
   }
 }
 
@@ -318,13 +323,14 @@ function scrubbedBody(text: string, secrets: readonly string[]): unknown {
 
 function statusError(
   response: Exchange,
-  facts: { retryAfter: number | undefined; secrets: readonly string[] },
+  facts: { retryAfter: number | undefined; secrets: readonly string[]; request: FailedRequest },
 ): ApiError {
   const { retryAfter } = facts;
   const error = apiErrorFromResponse({
     status: response.status,
     statusText: response.statusText,
     body: scrubbedBody(response.text, facts.secrets),
+    request: facts.request,
   });
   if (retryAfter === undefined || retryAfter === 0) return error;
   return new ApiError(error.status, error.message, {

@@ -74,8 +74,21 @@ export function readProblem(body: unknown, status: number): Problem | undefined 
   return problem;
 }
 
-/** The suggestion lines shown under an API error of this status. */
-export function hintsForStatus(status: number): string[] {
+/** What the hints may say about the request that failed. */
+export interface FailedRequest {
+  /** The base URL the request went to (no credentials: the client refuses those). */
+  baseUrl: string;
+  /** True when the request names a key, space or user by ID (see `namesId`). */
+  namesId: boolean;
+}
+
+/**
+ * The suggestion lines shown under an API error of this status. A 404 on a
+ * request that names no ID (a list) cannot mean a missing ID: the base URL
+ * points at something that is not the Arize API, so the hint says where it
+ * comes from.
+ */
+export function hintsForStatus(status: number, request?: FailedRequest): string[] {
   switch (status) {
     case 401:
       return ["Check your API key: run `ax profiles validate`, or set ARIZE_API_KEY."];
@@ -84,6 +97,11 @@ export function hintsForStatus(status: number): string[] {
         "Your API key lacks permission for this action; use a key whose user or role has access.",
       ];
     case 404:
+      if (request && !request.namesId) {
+        return [
+          `The server at ${request.baseUrl} does not know this endpoint: check ARIZE_BASE_URL or the profile's [routing] (\`ax profiles show\` shows which base URL is in use).`,
+        ];
+      }
       return ["Verify the ID exists using the list command."];
     case 407:
       return [
@@ -108,6 +126,8 @@ export interface ErrorResponse {
   statusText?: string;
   /** The parsed JSON body, or undefined when there was none or it was not JSON. */
   body: unknown;
+  /** The request that got this answer, when known: it refines the hints. */
+  request?: FailedRequest;
 }
 
 /**
@@ -121,5 +141,8 @@ export function apiErrorFromResponse(response: ErrorResponse): ApiError {
   const head = `${status} ${reasonPhrase(status, response.statusText)}`;
   const explanation = problem?.detail?.trim() || problem?.title?.trim();
   const message = explanation ? `${head}; ${explanation}` : head;
-  return new ApiError(status, message, { problem, hints: hintsForStatus(status) });
+  return new ApiError(status, message, {
+    problem,
+    hints: hintsForStatus(status, response.request),
+  });
 }

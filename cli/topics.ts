@@ -1,7 +1,7 @@
 /**
  * The help topics `ax help <topic>` prints, offline. This is their only
  * copy: docs/commands.md is generated from them (scripts/docs.ts), and
- * tests/cli/docs_test.ts fails when that file is stale.
+ * tests/cli/reference_test.ts fails when that file is stale.
  */
 import { EXIT } from "../runtime/errors.ts";
 
@@ -19,7 +19,8 @@ export const HELP_TOPICS: Readonly<Record<string, HelpTopic>> = {
 Environment variables override a profile's settings for one invocation; a
 flag (--profile, --timeout, -o) overrides the variable.
 
-  ARIZE_API_KEY       API key for this invocation; overrides the profile's
+  ARIZE_API_KEY       API key for this invocation; overrides the profile's key
+                      ([auth] api_key)
   ARIZE_BASE_URL      API base URL (http(s)://host[:port][/path]); overrides
                       the profile's routing
   AX_PROFILE          profile to use instead of the active one (--profile

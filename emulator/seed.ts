@@ -166,7 +166,10 @@ export function seedSyntheticKeys(store: Store, options: { count: number; now: n
     };
     if (n % 3 === 0) key.description = `Synthetic key ${n} for benchmarks`;
     if (n % 5 === 0) key.expires_ms = end + ((n % 365) + 1) * DAY;
-    if (n % 2 === 0) key.last_used_ms = created + 1000 * (n % 3600);
+    // Up to an hour after creation, but never after the seeding instant: the
+    // newest keys were created seconds ago, and a future last-used time would
+    // read "in 4 minutes" and drift --unused-for results as the clock passes.
+    if (n % 2 === 0) key.last_used_ms = Math.min(end, created + 1000 * (n % 3600));
     store.addKey(key);
   }
   return missing;

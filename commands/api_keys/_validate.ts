@@ -67,7 +67,7 @@ export function parseExpiresAt(value: string): string {
   const instant = parseRfc3339(value, { offsetOptional: true, relaxed: true, shortForms: true });
   if (instant === undefined || instant.epochSeconds < FIRST_EXPIRY_SECOND) {
     throw new UsageError(
-      `Invalid datetime format: '${value}'. Use ISO 8601 (e.g. '2025-12-31T23:59:59' or '2025-12-31').`,
+      `Invalid datetime format: '${value}'. Use ISO 8601 (e.g. '2099-12-31T23:59:59' or '2099-12-31').`,
       ["The value is for --expires-at; without an offset it is read as UTC."],
     );
   }

@@ -89,9 +89,10 @@ async function check(session: Session): Promise<void> {
       settings.baseUrlSource === "ARIZE_BASE_URL" ? "the base URL from ARIZE_BASE_URL" : undefined,
     ].filter(Boolean);
     if (overrides.length > 0) {
+      const verb = overrides.length === 1 ? "overrides" : "override";
       await announce(
         ctx,
-        `ℹ Checked with ${overrides.join(" and ")}, which override the profile's.`,
+        `ℹ Checked with ${overrides.join(" and ")}, which ${verb} the profile's.`,
       );
     }
   }

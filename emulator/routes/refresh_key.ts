@@ -6,7 +6,7 @@
  * lifetime: an expiring key needs `expires_at`, no later than its own (422).
  */
 import { canSeeKey, effectiveSpaceRole, isUnusable, roleRank } from "../auth.ts";
-import { formatTime } from "../clock.ts";
+import { formatTime, toWholeSecond } from "../clock.ts";
 import { apiKeyCreatedView, issueKey } from "../keys.ts";
 import type { KeyRecord, User } from "../model.ts";
 import { badField, json, ProblemError } from "../responses.ts";
@@ -61,7 +61,9 @@ export function refreshKey(ctx: RouteContext) {
     now: ctx.now,
   });
   if (grace > 0) {
-    old.expires_ms = Math.min(ctx.now + grace * 1000, old.expires_ms ?? Infinity);
+    // Whole seconds, like every timestamp the API shows (created_at is rounded the same way).
+    const graceEnd = toWholeSecond(ctx.now + grace * 1000);
+    old.expires_ms = Math.min(graceEnd, old.expires_ms ?? Infinity);
   } else {
     old.status = "revoked";
     old.revoked_ms = ctx.now;

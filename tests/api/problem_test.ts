@@ -86,4 +86,16 @@ describe("hintsForStatus", () => {
     assert.equal(hintsForStatus(403).length, 1);
     assert.deepEqual(hintsForStatus(422), []);
   });
+
+  it("a 404 names the ID for a request about one resource, the base URL for a list", () => {
+    const baseUrl = "https://wrong.example/api";
+    assert.deepEqual(hintsForStatus(404, { baseUrl, namesId: true }), [
+      "Verify the ID exists using the list command.",
+    ]);
+    assert.deepEqual(hintsForStatus(404, { baseUrl, namesId: false }), [
+      "The server at https://wrong.example/api does not know this endpoint: check ARIZE_BASE_URL or the profile's [routing] (`ax profiles show` shows which base URL is in use).",
+    ]);
+    // Other statuses do not depend on the request.
+    assert.deepEqual(hintsForStatus(429, { baseUrl, namesId: false }), hintsForStatus(429));
+  });
 });

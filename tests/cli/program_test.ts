@@ -187,6 +187,19 @@ describe("help where people look", () => {
     assert.match(HELP_TOPICS.formats.body, /parquet/);
   });
 
+  it('no topic line breaks off after a possessive ("overrides the profile\'s")', () => {
+    for (const [name, topic] of Object.entries(HELP_TOPICS)) {
+      const dangling = topic.body.split("\n").filter((line) => /'s$/.test(line.trimEnd()));
+      assert.deepEqual(dangling, [], name);
+    }
+  });
+
+  it("environment says which profile setting ARIZE_API_KEY overrides", () => {
+    const entry = HELP_TOPICS.environment.body.match(/^ {2}ARIZE_API_KEY .*\n(?: {20,}.*\n)*/m);
+    assert.ok(entry, "an ARIZE_API_KEY entry");
+    assert.match(entry[0].replace(/\s+/g, " "), /overrides the profile's key \(\[auth\] api_key\)/);
+  });
+
   it("an unknown help word is a usage error naming it", async () => {
     const { error } = await runCommand(["help", "api-keys", "lst"]);
     assert.ok(error instanceof UsageError);

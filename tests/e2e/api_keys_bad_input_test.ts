@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { useEmulator } from "../_helpers/emulator_fixture.ts";
 import { type AxResult } from "../_helpers/run_ax.ts";
 
-const DATE_HELP = "Use ISO 8601 \\(e\\.g\\. '2025-12-31T23:59:59' or '2025-12-31'\\)\\.";
+const DATE_HELP = "Use ISO 8601 \\(e\\.g\\. '2099-12-31T23:59:59' or '2099-12-31'\\)\\.";
 const badDate = (value: string) =>
   new RegExp(
     `^✗ Error: Invalid datetime format: '${

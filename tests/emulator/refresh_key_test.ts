@@ -54,6 +54,21 @@ describe("POST /v2/api-keys/{id}/refresh", () => {
     assert.equal(await works(emu, fresh.key), true);
   });
 
+  it("gives the old key a grace expiry in whole seconds, like every other timestamp", async () => {
+    const emu = testEmulator();
+    const old = await emu.createKey({ name: "grace" });
+    emu.advance(0.433); // a refresh mid-second
+    const response = await emu.call("POST", refreshPath(old.id), {
+      key: emu.admin,
+      body: { grace_period_seconds: 300 },
+    });
+    assert.equal(response.status, 200);
+    const listed = (await emu.call("GET", "/v2/api-keys", { key: emu.admin })).json.api_keys
+      .find((k: { id: string }) => k.id === old.id);
+    assert.equal(listed.expires_at, "2026-06-01T12:05:00Z");
+    assert.equal(emu.emulator.store.key(old.id)!.expires_ms, Date.parse("2026-06-01T12:05:00Z"));
+  });
+
   it("caps the grace period at the old key's own expiry", async () => {
     const emu = testEmulator();
     const old = await emu.createKey({ name: "n", expires_at: "2026-06-01T12:01:00Z" });

@@ -43,6 +43,18 @@ describe("seeding", () => {
     }
   });
 
+  it("seeds last-used times spread over the past, never after the seeding instant", () => {
+    const emu = testEmulator({ seedKeys: 5000 });
+    const now = emu.emulator.clock.now();
+    const used = emu.emulator.store.state.keys.filter((k) => k.seeded && k.last_used_ms);
+    assert.equal(used.length, 2500);
+    const late = used.filter((k) => k.last_used_ms! > now);
+    assert.deepEqual(late.map((k) => k.name), []);
+    assert.ok(used.every((k) => k.last_used_ms! >= k.created_ms));
+    // The spread the seed intends survives: up to an hour after creation, in many steps.
+    assert.ok(new Set(used.map((k) => k.last_used_ms! - k.created_ms)).size > 1000);
+  });
+
   it("tops up to N rather than adding N again", () => {
     const emu = testEmulator({ seedKeys: 10 });
     const now = emu.emulator.clock.now();

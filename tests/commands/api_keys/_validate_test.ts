@@ -9,7 +9,7 @@ import {
 } from "../../../commands/api_keys/_validate.ts";
 import { UsageError } from "../../../runtime/errors.ts";
 
-const DATETIME_HELP = "Use ISO 8601 (e.g. '2025-12-31T23:59:59' or '2025-12-31').";
+const DATETIME_HELP = "Use ISO 8601 (e.g. '2099-12-31T23:59:59' or '2099-12-31').";
 
 describe("parseExpiresAt", () => {
   const good: [string, string][] = [
@@ -64,6 +64,17 @@ describe("parseExpiresAt", () => {
       });
     });
   }
+
+  it("suggests examples a user can copy: valid and far in the future", () => {
+    let message = "";
+    assert.throws(() => parseExpiresAt("soon"), (error: Error) => (message = error.message, true));
+    const examples = [...message.matchAll(/'(\d{4}-[^']+)'/g)].map((m) => m[1]);
+    assert.equal(examples.length, 2, message);
+    for (const example of examples) {
+      // An expiry in the past would be refused by the very next check.
+      assert.ok(Date.parse(parseExpiresAt(example)) > Date.now() + 365 * 86_400_000, example);
+    }
+  });
 });
 
 describe("checkName and checkDescription count code points like the server", () => {

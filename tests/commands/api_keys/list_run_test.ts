@@ -255,6 +255,40 @@ describe("ax api-keys list: requests and output", () => {
     assert.equal(run.stdout, "");
   });
 
+  it("a 404 on the list (a proxy, not the Arize API) points at the base URL, not at an ID", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=15" }, {
+      status: 404,
+      text: "<html><body>Not Found</body></html>",
+      headers: { "content-type": "text/html" },
+    });
+    const run = await runCommand(["api-keys", "list"], { stub });
+    stub.verify();
+    assert.ok(run.error instanceof ApiError);
+    assert.equal(run.error.exitCode, 4);
+    assert.equal(run.error.message, "404 Not Found");
+    assert.deepEqual(run.error.hints, [
+      "The server at https://api.arize.test does not know this endpoint: check ARIZE_BASE_URL or the profile's [routing] (`ax profiles show` shows which base URL is in use).",
+    ]);
+  });
+
+  it("a 404 on the list of one space's keys keeps the ID hint", async () => {
+    const stub = apiStub().expect({
+      method: "GET",
+      path: "/v2/api-keys?space_id=U3BhY2U6OTp4&limit=15",
+    }, {
+      status: 404,
+      json: {
+        title: "Not Found",
+        status: 404,
+        detail: "space_id: no space with ID 'U3BhY2U6OTp4'",
+      },
+    });
+    const run = await runCommand(["api-keys", "list", "--space", "U3BhY2U6OTp4"], { stub });
+    stub.verify();
+    assert.ok(run.error instanceof ApiError);
+    assert.deepEqual(run.error.hints, ["Verify the ID exists using the list command."]);
+  });
+
   const refused: [string, string[], RegExp][] = [
     ["an unknown format", ["-o", "yaml"], /Unknown output format 'yaml'/],
     ["an unknown extension", ["-o", "keys.txt"], /No output format for '.txt' files/],

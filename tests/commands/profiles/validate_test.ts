@@ -94,7 +94,25 @@ describe("runValidate", () => {
     assert.equal(server.seen[0].headers.get("authorization"), "Bearer ak-env-key-0123456789");
     assert.match(
       stderr.text(),
-      /ℹ Checked with the API key from ARIZE_API_KEY, which override the profile's\./,
+      /ℹ Checked with the API key from ARIZE_API_KEY, which overrides the profile's\./,
+    );
+  });
+
+  it("says so once for both variables, in the plural", async () => {
+    const server = fetchStub().any(...[ok]);
+    const { ctx, stderr } = configContext(localProfile(), {
+      fetch: server.fetch,
+      env: {
+        ARIZE_API_KEY: "ak-env-key-0123456789",
+        ARIZE_BASE_URL: "http://127.0.0.1:5",
+        NO_COLOR: "1",
+      },
+    });
+    await runValidate({ name: "local", verbose: false, timeoutMs: undefined }, ctx);
+    assert.equal(server.seen[0].url.href, "http://127.0.0.1:5/v2/api-keys?limit=1");
+    assert.match(
+      stderr.text(),
+      /ℹ Checked with the API key from ARIZE_API_KEY and the base URL from ARIZE_BASE_URL, which override the profile's\./,
     );
   });
 
