@@ -23,7 +23,7 @@ import {
   parseCommon,
   type RawCommonValues,
 } from "../../cli/common.ts";
-import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
+import { handler, PROMPT_RULE, type TtyFacts, whyNoPrompt } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -72,9 +72,10 @@ export function parseRevoke(
       ["Nothing was revoked."],
     );
   }
-  if (!force && !dryRun && !canPrompt(io)) {
+  const noPrompt = whyNoPrompt(io);
+  if (!force && !dryRun && noPrompt !== undefined) {
     throw new UsageError(
-      "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
+      `Revoking needs confirmation, but ${noPrompt} (${PROMPT_RULE}): pass --force to revoke without a prompt.`,
       [
         `Nothing was revoked. To revoke, run: ${
           shellCommand(["ax", "api-keys", "revoke", ...ids, "--force", ...followUpFlags(common)])
