@@ -70,6 +70,21 @@ export function canPrompt(io: TtyFacts): boolean {
 }
 
 /**
+ * Why {@link canPrompt} says no, for the refusal: `stdout is not a terminal`,
+ * `stdin is not a terminal` or `neither stdin nor stdout is a terminal`;
+ * undefined when a prompt can be shown. `ax … | cat` typed at a terminal has
+ * stdin and stderr there, so "no terminal" alone would puzzle its user.
+ */
+export function whyNoPrompt(io: TtyFacts): string | undefined {
+  if (canPrompt(io)) return undefined;
+  if (!io.stdinIsTTY && !io.stdoutIsTTY) return "neither stdin nor stdout is a terminal";
+  return `${io.stdinIsTTY ? "stdout" : "stdin"} is not a terminal`;
+}
+
+/** The rule {@link whyNoPrompt}'s reason is measured against, in a refusal's words. */
+export const PROMPT_RULE = "a prompt needs both stdin and stdout on a terminal";
+
+/**
  * A command's behaviour, in the module its declaration loads lazily:
  * `parse` (pure: argv values → options, or a UsageError) and `run` (the only
  * part with effects, reaching the world through `ctx`).

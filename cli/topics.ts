@@ -59,7 +59,8 @@ hints below it, and one of these exit statuses:
        command without --force and no terminal; nothing was sent
   ${EXIT.AUTH}    authentication failed (401): the key is wrong, revoked or expired
   ${EXIT.API}    any other API error (400, 403, 404, 422, 429…), or a server that
-       misbehaves (a pagination cursor that loops, endless empty pages)
+       misbehaves (a pagination cursor that loops, endless empty pages);
+       revoke --dry-run naming an ID that no key you can list has
   ${EXIT.FILE}    a file could not be written or is not a place ax will write (-o FILE,
        --env-file): missing folder, read-only, full disk, symlink, FIFO
   ${EXIT.FINDINGS}    ax api-keys audit found something to report

@@ -3,7 +3,8 @@
  * as arguments, or `-` to read them from stdin). Asks first, once for all of
  * them, but only when there is a terminal to ask on; otherwise `--force` is
  * required and nothing is sent without it (QUALITY.md I3). `--dry-run`
- * shows what would be revoked.
+ * shows what would be revoked, and which IDs no key you can list has (exit 4,
+ * as the real run would end).
  */
 import type { Context } from "../../runtime/context.ts";
 import { ApiError, AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
@@ -23,7 +24,7 @@ import {
   parseCommon,
   type RawCommonValues,
 } from "../../cli/common.ts";
-import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
+import { handler, PROMPT_RULE, type TtyFacts, whyNoPrompt } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
 export interface RevokeOptions {
@@ -72,9 +73,10 @@ export function parseRevoke(
       ["Nothing was revoked."],
     );
   }
-  if (!force && !dryRun && !canPrompt(io)) {
+  const noPrompt = whyNoPrompt(io);
+  if (!force && !dryRun && noPrompt !== undefined) {
     throw new UsageError(
-      "Revoking needs confirmation, and there is no terminal to ask on: pass --force to revoke without a prompt.",
+      `Revoking needs confirmation, but ${noPrompt} (${PROMPT_RULE}): pass --force to revoke without a prompt.`,
       [
         `Nothing was revoked. To revoke, run: ${
           shellCommand(["ax", "api-keys", "revoke", ...ids, "--force", ...followUpFlags(common)])
@@ -176,13 +178,15 @@ type Outcome = "revoked" | "already revoked" | "failed";
 /** Many keys: one listing and one prompt for all, every key attempted, a summary. */
 async function revokeMany(ids: string[], run: Run): Promise<void> {
   const { session, options } = run;
-  const known = await session.request(
+  const lookup = await session.request(
     "Looking up the keys…",
-    () =>
-      findKeysById(session.client, {
+    async () => ({
+      known: await findKeysById(session.client, {
         ids,
         scope: { statuses: ["active", "revoked"], spaces: "all", userKeys: true },
       }),
+      complete: true,
+    }),
   ).catch(async (error) => {
     // The names are for the reader; a listing the key may not make (403 in
     // one space, a 404) must not stop the revokes. A 401 would stop each of them too.
@@ -191,15 +195,17 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
       session.ctx,
       `⚠ Warning: Could not look the keys up (${error.message}); going on by ID alone.`,
     );
-    return new Map<string, ApiKey>();
+    return { known: new Map<string, ApiKey>(), complete: false };
   });
-  const lines = ids.map((id) => `  ${describe(id, known.get(id))}`);
+  const { known } = lookup;
   if (options.dryRun) {
-    await announce(session.ctx, `ℹ Dry run: would revoke ${plural(ids.length, "API key")}:`);
-    for (const line of lines) await announce(session.ctx, line);
-    await announce(session.ctx, "ℹ Nothing was revoked.");
+    // The lookup stops once every ID is found, so a finished one that lacks
+    // some read every listing: a revoke of those IDs would fail (404).
+    const missing = lookup.complete ? ids.filter((id) => !known.has(id)) : [];
+    await dryRun(ids, { known, missing, session });
     return;
   }
+  const lines = ids.map((id) => `  ${describe(id, known.get(id))}`);
   if (!options.force) {
     await announce(
       session.ctx,
@@ -259,6 +265,45 @@ async function revokeMany(ids: string[], run: Run): Promise<void> {
     });
   }
   await announce(session.ctx, `✓ ${summaryLine}`);
+}
+
+/**
+ * `--dry-run`: the keys a revoke would reach, by ID and name, then the IDs
+ * no listing holds. Those would fail in the real run, so the dry run ends
+ * with its exit code (4) too, after naming them all.
+ */
+async function dryRun(
+  ids: readonly string[],
+  found: { known: ReadonlyMap<string, ApiKey>; missing: readonly string[]; session: Session },
+): Promise<void> {
+  const { known, session } = found;
+  const missing = new Set(found.missing);
+  const toRevoke = ids.filter((id) => !missing.has(id));
+  if (toRevoke.length > 0) {
+    await announce(session.ctx, `ℹ Dry run: would revoke ${plural(toRevoke.length, "API key")}:`);
+    for (const id of toRevoke) await announce(session.ctx, `  ${describe(id, known.get(id))}`);
+  }
+  if (missing.size === 0) {
+    await announce(session.ctx, "ℹ Nothing was revoked.");
+    return;
+  }
+  await announce(
+    session.ctx,
+    "⚠ Not found among the keys you can list, so a real revoke would fail for them:",
+  );
+  for (const id of missing) await announce(session.ctx, `  ${id}`);
+  throw new AxError(
+    `Dry run: ${missing.size} of ${plural(ids.length, "key ID")} ` +
+      `${missing.size === 1 ? "was" : "were"} not found. Nothing was revoked.`,
+    {
+      exitCode: EXIT.API,
+      hints: [
+        // Arize lists another user's keys only by that user's ID, which a revoke does not know.
+        "ax can list only your own user keys and your spaces' service keys; as an account " +
+        "admin you may still revoke another user's key by its ID.",
+      ],
+    },
+  );
 }
 
 /** `id (name)`, or the ID alone when the key was not found by listing. */

@@ -3,6 +3,13 @@
  * and space names (for `--space`). A TAB must never hang or print errors, so
  * every lookup shares one budget of {@link LIVE_BUDGET_MS} and any failure (no
  * credentials, broken profile, network down, slow server) yields nothing.
+ *
+ * Server text reaches a completion menu as it reaches a table: descriptions
+ * are escaped by the same {@link sanitizeForTerminal} (S4, docs/reliability.md),
+ * so `safe\u202eexe.txt` shows as typed here. A value is inserted into the
+ * command line, where an escape would change it: one that needs escaping is
+ * never offered raw (it could not be typed either); a space so named is
+ * offered by its ID instead, a key ID so made is left out.
  */
 import { listApiKeys } from "../../api/api_keys.ts";
 import type { ApiClient } from "../../api/client.ts";
@@ -10,6 +17,7 @@ import { clientFromSettings } from "../../cli/client.ts";
 import { listSpaces } from "../../api/spaces.ts";
 import { loadSettings } from "../../config/settings.ts";
 import type { Context, TextOutput } from "../../runtime/context.ts";
+import { needsSanitizing, sanitizeForTerminal } from "../../runtime/terminal.ts";
 import type { Candidate } from "./_files.ts";
 
 /** The longest a TAB waits for the server, in milliseconds (QUALITY.md T3). */
@@ -28,11 +36,13 @@ export interface LiveOptions {
   partial: string;
 }
 
-/** Active key IDs, described by the key's name. */
+/** Active key IDs, described by the key's name; IDs that need escaping are left out. */
 export function liveKeyIds(ctx: Context, options: LiveOptions): Promise<Candidate[]> {
   return withinBudget(ctx, options, async (client) => {
     const page = await listApiKeys(client, { limit: PAGE_SIZE, status: "active" });
-    return page.api_keys.map((key) => ({ value: key.id, description: key.name }));
+    return page.api_keys
+      .filter((key) => insertable(key.id))
+      .map((key) => ({ value: key.id, description: sanitizeForTerminal(key.name) }));
   });
 }
 
@@ -40,7 +50,8 @@ export function liveKeyIds(ctx: Context, options: LiveOptions): Promise<Candidat
  * Space names, described by the space's ID. A name two spaces share would
  * be ambiguous: those spaces are offered by ID, described (and matched) by
  * the name. When no name starts with the typed text it may be an ID: the
- * first page of spaces is asked for IDs that start with it.
+ * first page of spaces is asked for IDs that start with it. A name that
+ * needs escaping is treated like a shared one: offered by the space's ID.
  */
 export function liveSpaceNames(ctx: Context, options: LiveOptions): Promise<Candidate[]> {
   return withinBudget(ctx, options, async (client) => {
@@ -53,19 +64,37 @@ export function liveSpaceNames(ctx: Context, options: LiveOptions): Promise<Cand
     if (named.length > 0 || partial === "") return spaceCandidates(named);
     const all = await listSpaces(client, { limit: PAGE_SIZE });
     return all.spaces
-      .filter((space) => space.id.startsWith(partial))
-      .map((space) => ({ value: space.id, description: space.name }));
+      .filter((space) => space.id.startsWith(partial) && insertable(space.id))
+      .map((space) => ({ value: space.id, description: sanitizeForTerminal(space.name) }));
   });
 }
 
+/**
+ * Each space by its name, or by its ID when the name would be ambiguous or
+ * needs escaping (described and matched by the name then); a space that
+ * neither can name is left out.
+ */
 function spaceCandidates(spaces: readonly { id: string; name: string }[]): Candidate[] {
   const count = new Map<string, number>();
   for (const space of spaces) count.set(space.name, (count.get(space.name) ?? 0) + 1);
-  return spaces.map((space) =>
-    count.get(space.name) === 1
-      ? { value: space.name, description: space.id }
-      : { value: space.id, description: space.name, match: space.name }
-  );
+  const candidates: Candidate[] = [];
+  for (const space of spaces) {
+    if (count.get(space.name) === 1 && insertable(space.name)) {
+      candidates.push({ value: space.name, description: sanitizeForTerminal(space.id) });
+    } else if (insertable(space.id)) {
+      candidates.push({
+        value: space.id,
+        description: sanitizeForTerminal(space.name),
+        match: space.name,
+      });
+    }
+  }
+  return candidates;
+}
+
+/** True when `value` can go on the command line as the server sent it: nothing in it needs escaping. */
+function insertable(value: string): boolean {
+  return !needsSanitizing(value);
 }
 
 /**

@@ -4,7 +4,8 @@
  * quote) and gives the answers to `_describe` without `-Q`, so zsh itself
  * quotes what it inserts for the quote the user is in, and closes that quote
  * after a full match. Values without a description are added without the
- * `:` that would make zsh show an empty `--` beside them.
+ * `:` that would make zsh show an empty `--` beside them. `_describe` reads
+ * backslashes in values and descriptions, so both are doubled.
  */
 
 /** The zsh script for a program named `name` on PATH. */
@@ -30,6 +31,8 @@ ${fn}() {
         value=\${line%%$'\\t'*}
         description=\${line#*$'\\t'}
         value=\${\${value//\\\\/\\\\\\\\}//:/\\\\:}
+        # _describe reads backslashes in descriptions too: an escaped name (\\u202e) keeps its own.
+        description=\${description//\\\\/\\\\\\\\}
         if [[ -n $description ]]; then
             candidates+=("$value:$description")
         else

@@ -253,7 +253,11 @@ function answerOnce(
   return answer;
 }
 
-/** Control characters (from server-side names) would break the line protocol and the terminal. */
+/**
+ * Control characters would break the line protocol and the terminal. Server
+ * text arrives escaped already (_live.ts); this covers the rest (file names,
+ * plugin descriptions).
+ */
 function clean(text: string): string {
   // deno-lint-ignore no-control-regex
   return text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ").trim();

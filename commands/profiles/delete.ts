@@ -14,7 +14,7 @@ import {
 import type { Context } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { announce } from "../../cli/messages.ts";
-import { canPrompt, handler, type TtyFacts } from "../../cli/command.ts";
+import { handler, PROMPT_RULE, type TtyFacts, whyNoPrompt } from "../../cli/command.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 
 /** Options of `ax profiles delete`, after validation. */
@@ -31,9 +31,10 @@ export function parseDelete(
 ): DeleteOptions {
   const name = checkProfileName(input.name);
   const force = input.values.force === true;
-  if (!force && !canPrompt(io)) {
+  const noPrompt = whyNoPrompt(io);
+  if (!force && noPrompt !== undefined) {
     throw new UsageError(
-      "Deleting a profile needs confirmation, and there is no terminal to ask on: pass --force to delete without a prompt.",
+      `Deleting a profile needs confirmation, but ${noPrompt} (${PROMPT_RULE}): pass --force to delete without a prompt.`,
       [
         `Nothing was deleted. To delete, run: ${
           shellCommand(["ax", "profiles", "delete", name, "--force"])

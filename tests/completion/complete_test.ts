@@ -341,6 +341,108 @@ describe("ax complete: live values", () => {
   });
 });
 
+describe("ax complete: server text that would disguise the menu (S4)", () => {
+  const live = { ARIZE_API_KEY: "ak-test", ARIZE_BASE_URL: BASE_URL };
+  const keys = keyPage([
+    { id: "QXBpS2V5OjE6", name: "safe\u202eexe.txt" },
+    { id: "QXBpS2V5OjI6", name: "tab\there\u200b\x1b[31m" },
+    { id: "QXBp\u202eS2V5OjM6", name: "ID with an override" },
+    { id: "QXBp\x1bS2V5OjQ6", name: "ID with an ESC" },
+  ]);
+
+  it("key names are escaped as tables escape them; a key whose ID needs escaping is not offered", async () => {
+    const stub = fetchStub({ baseUrl: BASE_URL })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100&status=active" }, {
+        status: 200,
+        json: keys,
+      });
+    const { lines } = await complete(["api-keys", "revoke", "QXBp"], {
+      fetch: stub.fetch,
+      env: live,
+      ctx: { sleep: patientSleep },
+    });
+    stub.verify();
+    assert.deepEqual(lines, [
+      "QXBpS2V5OjE6\tsafe\\u202eexe.txt",
+      "QXBpS2V5OjI6\ttab\\there\\u200b\\x1b[31m",
+    ]);
+  });
+
+  it("bash lists the escaped name beside the ID", async () => {
+    const stub = fetchStub({ baseUrl: BASE_URL })
+      .expect({ method: "GET", path: "/v2/api-keys?limit=100&status=active" }, {
+        status: 200,
+        json: keys,
+      });
+    const fake = fakeContext({ homeDir: "/nonexistent-home", fetch: stub.fetch, env: live });
+    const ctx: Context = { ...fake.ctx, sleep: patientSleep };
+    await completeWords(await buildProgram(ctx), {
+      words: ["ax api-keys revoke QXBpS2V5Oj", "QXBpS2V5Oj"],
+      ctx,
+      shell: "bash",
+      compType: 63,
+    });
+    stub.verify();
+    assert.equal(
+      fake.stdout.text(),
+      "QXBpS2V5OjE6  (safe\\u202eexe.txt)\nQXBpS2V5OjI6  (tab\\there\\u200b\\x1b[31m)\n:4\n",
+    );
+  });
+
+  it("a space whose name needs escaping is offered by its ID, described and matched by the name", async () => {
+    const stub = fetchStub({ baseUrl: BASE_URL })
+      .expect({ method: "GET", path: "/v2/spaces?limit=100&name=sa" }, {
+        status: 200,
+        json: {
+          spaces: [
+            { id: "U3BhY2U6MTpx", name: "safe\u202eexe" },
+            { id: "U3BhY2U6Mjp5", name: "safe" },
+            { id: "U3Bh\u200bY2U6Mzp6", name: "same" },
+            { id: "U3Bh\u200bY2U6NDp6", name: "sa\u2066me" },
+          ],
+          pagination: { has_more: false },
+        },
+      });
+    const { lines } = await complete(["api-keys", "list", "--space", "sa"], {
+      fetch: stub.fetch,
+      env: live,
+      ctx: { sleep: patientSleep },
+    });
+    stub.verify();
+    assert.deepEqual(lines, [
+      "U3BhY2U6MTpx\tsafe\\u202eexe",
+      "safe\tU3BhY2U6Mjp5",
+      // A safe name is offered even when its ID is not; the ID is shown escaped.
+      "same\tU3Bh\\u200bY2U6Mzp6",
+    ]);
+  });
+
+  it("an ID prefix offers only IDs that need no escaping, with escaped names", async () => {
+    const stub = fetchStub({ baseUrl: BASE_URL })
+      .expect({ method: "GET", path: "/v2/spaces?limit=100&name=U3Bh" }, {
+        status: 200,
+        json: { spaces: [], pagination: { has_more: false } },
+      })
+      .expect({ method: "GET", path: "/v2/spaces?limit=100" }, {
+        status: 200,
+        json: {
+          spaces: [
+            { id: "U3BhY2U6MTpx", name: "safe\u202eexe" },
+            { id: "U3Bh\u200bY2U6Mzp6", name: "same" },
+          ],
+          pagination: { has_more: false },
+        },
+      });
+    const { lines } = await complete(["api-keys", "list", "--space", "U3Bh"], {
+      fetch: stub.fetch,
+      env: live,
+      ctx: { sleep: patientSleep },
+    });
+    stub.verify();
+    assert.deepEqual(lines, ["U3BhY2U6MTpx\tsafe\\u202eexe"]);
+  });
+});
+
 describe("ax complete: spaces that share a name", () => {
   const spaces = {
     spaces: [

@@ -116,7 +116,8 @@ describe("completion in real shells", { skip: skipAll }, () => {
     binDir = join(dir, "bin");
     mkdirSync(binDir);
     symlinkSync(binary!.file(), join(binDir, "ax"));
-    for (const name of ["laptop", "ci"]) {
+    // The third name carries a right-to-left override: menus show it escaped (S4).
+    for (const name of ["laptop", "ci", "safe\u202eexe.txt"]) {
       const response = await fetch(`${fx.emu.url}/v2/api-keys`, {
         method: "POST",
         headers: {
@@ -236,14 +237,16 @@ describe("completion in real shells", { skip: skipAll }, () => {
         assert.match(below, /revoked/);
       });
 
-      it("lists live key IDs with their names on `ax api-keys revoke <TAB><TAB>`", async () => {
+      it("lists live key IDs with their names (escaped) on `ax api-keys revoke <TAB><TAB>`", async () => {
         // The IDs share a prefix, which fish's pager shortens to `…`: their ends identify them.
         const ends = keyIds.map((id) => id.slice(-10));
         const screen = await typeAndTab("ax api-keys revoke ", setup.tabs.sharedPrefix, [
           ...ends,
           "laptop",
           "ci",
+          "safe\\u202eexe.txt",
         ]);
+        assert.ok(!screen.includes("\u202e"), "no raw right-to-left override on the screen");
         assert.match(screen, /ax api-keys revoke \S/, "the shared prefix was inserted");
         const typed = screen.split("\n").find((l) => l.includes("ax api-keys revoke")) ?? "";
         assert.doesNotMatch(typed, /[()]/, "only the ID prefix was inserted, not a name");

@@ -224,7 +224,7 @@ const CASES: [string, string[], RegExp][] = [
   [
     "revoke without a terminal or --force",
     ["revoke", KEY],
-    /^✗ Error: .*no terminal to ask on: pass --force/,
+    /^✗ Error: .*neither stdin nor stdout is a terminal .*: pass --force/,
   ],
 ];
 

@@ -213,6 +213,83 @@ describe("ax api-keys revoke with many keys", () => {
       "ℹ Dry run: would revoke 2 API keys:\n  key3 (Key 3)\n  key1 (Key 1)\nℹ Nothing was revoked.\n",
     );
   });
+
+  /** A lookup that reads every listing: key1 and key3 active, key2 revoked, no spaces. */
+  const fullLookup = () =>
+    page(
+      page(apiStub(), "status=active&limit=100", [apiKey(1), apiKey(3)]),
+      "status=revoked&limit=100",
+      [apiKey(2, { status: "revoked" })],
+    ).expect({ method: "GET", path: "/v2/spaces?limit=100" }, {
+      status: 200,
+      json: { spaces: [], pagination: { has_more: false } },
+    });
+
+  it("--dry-run names the IDs no listing holds and exits 4, as the real revoke would", async () => {
+    const one = fullLookup();
+    const single = await runCommand(["api-keys", "revoke", "key1", "nope1", "--dry-run"], {
+      stub: one,
+    });
+    one.verify();
+    assert.equal(single.code, 4);
+    assert.equal(
+      (single.error as AxError).message,
+      "Dry run: 1 of 2 key IDs was not found. Nothing was revoked.",
+    );
+
+    const stub = fullLookup();
+    const run = await runCommand(["api-keys", "revoke", "nope1", "key1", "nope2", "--dry-run"], {
+      stub,
+    });
+    stub.verify();
+    assert.equal(run.code, 4);
+    assert.equal(
+      run.stderr,
+      "ℹ Dry run: would revoke 1 API key:\n  key1 (Key 1)\n" +
+        "⚠ Not found among the keys you can list, so a real revoke would fail for them:\n" +
+        "  nope1\n  nope2\n",
+    );
+    assert.equal(
+      (run.error as AxError).message,
+      "Dry run: 2 of 3 key IDs were not found. Nothing was revoked.",
+    );
+    assert.match((run.error as AxError).hints.join("\n"), /account admin/);
+  });
+
+  it("--dry-run with no ID found lists them as not found, and nothing as to revoke", async () => {
+    const stub = fullLookup();
+    const run = await runCommand(["api-keys", "revoke", "nope1", "nope2", "--dry-run"], { stub });
+    stub.verify();
+    assert.equal(run.code, 4);
+    assert.equal(
+      run.stderr,
+      "⚠ Not found among the keys you can list, so a real revoke would fail for them:\n" +
+        "  nope1\n  nope2\n",
+    );
+    assert.match(
+      run.report,
+      /^✗ Error: Dry run: 2 of 2 key IDs were not found\. Nothing was revoked\.\n/,
+    );
+  });
+
+  it("--dry-run claims nothing is missing when the lookup could not finish", async () => {
+    const stub = page(
+      page(apiStub(), "status=active&limit=100", [apiKey(1)]),
+      "status=revoked&limit=100",
+      [],
+    ).expect({ method: "GET", path: "/v2/spaces?limit=100" }, {
+      status: 403,
+      json: { title: "Forbidden", status: 403 },
+    });
+    const run = await runCommand(["api-keys", "revoke", "key1", "nope1", "--dry-run"], { stub });
+    stub.verify();
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /Could not look the keys up/);
+    assert.match(
+      run.stderr,
+      /ℹ Dry run: would revoke 2 API keys:\n {2}key1 \(name unknown\)\n {2}nope1 \(name unknown\)\nℹ Nothing was revoked\.\n$/,
+    );
+  });
 });
 
 describe("ax api-keys get", () => {

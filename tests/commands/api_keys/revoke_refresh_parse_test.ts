@@ -31,16 +31,25 @@ describe("ax api-keys revoke: argv × terminal → options", () => {
     });
   }
 
-  const refusals: [string, { stdinTTY: boolean; stdoutTTY: boolean }][] = [
-    ["stdin and stdout piped", { stdinTTY: false, stdoutTTY: false }],
-    ["stdin piped", { stdinTTY: false, stdoutTTY: true }],
-    ["stdout piped", { stdinTTY: true, stdoutTTY: false }],
+  // The refusal names what is missing: `ax api-keys revoke ID | cat` has
+  // stdin (and stderr) on the terminal, only stdout is not.
+  const refusals: [string, { stdinTTY: boolean; stdoutTTY: boolean }, string][] = [
+    [
+      "stdin and stdout piped",
+      { stdinTTY: false, stdoutTTY: false },
+      "neither stdin nor stdout is",
+    ],
+    ["stdin piped", { stdinTTY: false, stdoutTTY: true }, "stdin is not"],
+    ["stdout piped", { stdinTTY: true, stdoutTTY: false }, "stdout is not"],
   ];
-  for (const [name, tty] of refusals) {
-    it(`refuses without --force when ${name}`, async () => {
+  for (const [name, tty, why] of refusals) {
+    it(`refuses without --force when ${name}, saying which is not a terminal`, async () => {
       await assertUsageError(
         ["api-keys", "revoke", "k1"],
-        /no terminal to ask on: pass --force/,
+        new RegExp(
+          `^Revoking needs confirmation, but ${why} a terminal \\(a prompt needs both stdin ` +
+            `and stdout on a terminal\\): pass --force to revoke without a prompt\\.$`,
+        ),
         tty,
       );
     });

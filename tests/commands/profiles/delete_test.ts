@@ -30,8 +30,24 @@ describe("parseDelete", () => {
     ["terminal, no --force: will ask", {}, TTY, false],
     ["terminal, --force", { force: true }, TTY, true],
     ["pipe, --force", { force: true }, { stdinIsTTY: false, stdoutIsTTY: false }, true],
-    ["pipe, no --force", {}, { stdinIsTTY: false, stdoutIsTTY: false }, /pass --force/],
-    ["stdout piped, no --force", {}, { stdinIsTTY: true, stdoutIsTTY: false }, /pass --force/],
+    [
+      "pipe, no --force",
+      {},
+      { stdinIsTTY: false, stdoutIsTTY: false },
+      /, but neither stdin nor stdout is a terminal .*: pass --force/,
+    ],
+    [
+      "stdout piped, no --force",
+      {},
+      { stdinIsTTY: true, stdoutIsTTY: false },
+      /, but stdout is not a terminal .*: pass --force/,
+    ],
+    [
+      "stdin piped, no --force",
+      {},
+      { stdinIsTTY: false, stdoutIsTTY: true },
+      /, but stdin is not a terminal .*: pass --force/,
+    ],
   ];
   for (const [name, values, io, expected] of cases) {
     it(name, () => {

@@ -80,7 +80,8 @@ describe("confirmation prompts (I3)", {
     const result = await session.done;
     assert.equal(result.code, 2, result.stdout);
     assert.doesNotMatch(result.stdout, /\[y\/N\]/);
-    assert.match(result.stdout, /no terminal to ask on: pass --force/);
+    assert.match(result.stdout, /but stdout is not a terminal .*: pass --force/);
+    assert.match(result.stdout, /To revoke, run: ax api-keys revoke \S+ --force/);
     assert.deepEqual(await since(), {});
   });
 
