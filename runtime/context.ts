@@ -19,6 +19,13 @@ export interface TextOutput {
    */
   readonly isPipe?: boolean;
   /**
+   * True when the stream is a regular file (`> key.json`), where what is
+   * written stays. Anything else that is no terminal (a pipe, a socket, a
+   * device) hands it on to something ax cannot watch, which may drop it
+   * unseen. Absent when unknown.
+   */
+  readonly isFile?: boolean;
+  /**
    * True when the stream was closed before ax started (`>&-`): the runtime
    * put the null device in its place, so whatever is written is lost.
    * Absent on outputs that cannot be closed that way.

@@ -23,6 +23,15 @@ export function isPipe(fd: 1 | 2): boolean {
   }
 }
 
+/** Whether `fd` is a regular file; false when that cannot be told. */
+function isRegularFile(fd: 1 | 2): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const pending = new Set<Promise<unknown>>();
 
 /** O_CLOEXEC as /proc/self/fdinfo's octal `flags` shows it. */
@@ -67,7 +76,10 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     // keeps the stream's own 'error' event from crashing the process.
     stream().on("error", () => {});
     output.closed = () => Promise.resolve(closedAtStart(fd));
-    return Object.defineProperty(output, "isPipe", { get: () => isPipe(fd) });
+    return Object.defineProperties(output, {
+      isPipe: { get: () => isPipe(fd) },
+      isFile: { get: () => isRegularFile(fd) },
+    });
   }
   const bun = bunStdio;
   return {
@@ -95,6 +107,9 @@ export function standardOutput(fd: 1 | 2): TextOutput {
     get isPipe() {
       return isPipe(fd);
     },
+    get isFile() {
+      return isRegularFile(fd);
+    },
     closed: () => Promise.resolve(closedAtStart(fd)),
   };
 }
@@ -116,6 +131,9 @@ export function bestEffortOutput(out: TextOutput): TextOutput {
     },
     get isPipe() {
       return out.isPipe;
+    },
+    get isFile() {
+      return out.isFile;
     },
     closed: () => out.closed?.() ?? Promise.resolve(false),
   };

@@ -9,12 +9,15 @@
  * command) and says so with a non-zero exit. Everything that can be checked
  * is checked before the request; stderr is a courtesy that can never stop
  * the hand-over; and the hand-over is bounded by the command's timeout, so a
- * hanging format plugin is stopped and counted as a failure.
+ * hanging format plugin is stopped and counted as a failure. One loss cannot
+ * be seen: a reader of stdout that takes the bytes and drops them (`| head
+ * -c 5`); so when stdout is such a hand-off, stderr ends with the command
+ * that undoes the key.
  */
 import type { ApiKeyCreated } from "../../api/types.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
-import type { Context } from "../../runtime/context.ts";
+import type { Context, TextOutput } from "../../runtime/context.ts";
 import { AxError, BrokenPipeError, FileError, InterruptedError } from "../../runtime/errors.ts";
 import { shellCommand } from "../../runtime/shell_quote.ts";
 import { bestEffortOutput } from "../../runtime/stdio.ts";
@@ -28,7 +31,7 @@ import {
 import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
 import { announce } from "../../cli/messages.ts";
 import { printRecord } from "../../cli/output.ts";
-import { envFileSavedMessage, SAVE_NOW } from "./_messages.ts";
+import { envFileSavedMessage, ifReaderLostMessage, SAVE_NOW } from "./_messages.ts";
 import { type CommonOptions, followUpFlags } from "../../cli/common.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 import { checkSecretDestinations } from "./_secret_destinations.ts";
@@ -44,6 +47,8 @@ export interface Issuance {
   issue(session: Session): Promise<ApiKeyCreated>;
   /** What to do when the new secret could not be saved (see {@link Delivery.onLost}). */
   onLost(session: Session, created: ApiKeyCreated): Promise<string[]>;
+  /** The command that undoes the new key (see {@link Delivery.undo}). */
+  undo(created: ApiKeyCreated): string;
 }
 
 /**
@@ -68,6 +73,7 @@ export async function issueKey(ctx: Context, issuance: Issuance): Promise<void> 
       envFile,
       success: issuance.success,
       onLost: () => issuance.onLost(session, created),
+      undo: issuance.undo(created),
     });
   } finally {
     await session.close();
@@ -84,6 +90,11 @@ export interface Delivery {
   success: string;
   /** Called when the secret could not be saved; returns hint lines saying what happened. */
   onLost(): Promise<string[]>;
+  /**
+   * The shell-quoted command that undoes the key (create: its revoke;
+   * refresh: the recovery), shown when stdout may drop the secret unseen.
+   */
+  undo: string;
 }
 
 /**
@@ -91,7 +102,8 @@ export interface Delivery {
  * record without `key`) or prints the whole record followed by the warning.
  * Any failure to hand the secret over — a full disk, a reader of stdout that
  * went away, a format plugin that throws, exits non-zero or outlives the
- * timeout — calls `onLost` and fails the command with its hints.
+ * timeout — calls `onLost` and fails the command with its hints. A secret
+ * printed into a pipe (a socket, a device) is followed by `undo`.
  */
 export async function deliverSecret(session: Session, delivery: Delivery): Promise<void> {
   const { created, envFile } = delivery;
@@ -152,7 +164,20 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
   } finally {
     clearTimeout(timer);
   }
-  if (!envFile) await announce(ctx, SAVE_NOW);
+  if (envFile) return;
+  await announce(ctx, SAVE_NOW);
+  if (session.target!.path === undefined && handsOn(ctx.stdout)) {
+    await announce(ctx, ifReaderLostMessage(delivery.undo));
+  }
+}
+
+/**
+ * True when stdout is neither a terminal nor a regular file: a pipe, a
+ * socket or a device takes the whole secret (it fits in the buffer), and a
+ * reader that then drops it (`| head -c 5`) fails no write ax could see.
+ */
+function handsOn(stdout: TextOutput): boolean {
+  return !stdout.isTTY && stdout.isFile === false;
 }
 
 function handOverTimeout(session: Session, writingEnvFile: boolean): AxError {
@@ -205,9 +230,15 @@ export async function revokeUnsaved(
     const reason = error instanceof Error ? error.message : String(error);
     return [
       `The new key '${id}' was created but could not be saved, and revoking it failed: ${reason}`,
-      `Revoke it yourself: ${
-        shellCommand(["ax", "api-keys", "revoke", id, "--force", ...followUpFlags(common)])
-      }`,
+      `Revoke it yourself: ${revokeCommand(id, common)}`,
     ];
   }
+}
+
+/**
+ * `ax api-keys revoke <id> --force`, shell-quoted and carrying `--profile`:
+ * the undo of create and create-service-key.
+ */
+export function revokeCommand(id: string, common: CommonOptions): string {
+  return shellCommand(["ax", "api-keys", "revoke", id, "--force", ...followUpFlags(common)]);
 }

@@ -23,6 +23,14 @@ export function revokedMessage(id: string): string {
   return `✓ API key with ID '${id}' revoked successfully`;
 }
 
+/**
+ * After SAVE_NOW when the secret went into a pipe (socket, device), whose
+ * reader may have dropped it unseen: the command that undoes the key.
+ */
+export function ifReaderLostMessage(command: string): string {
+  return `ℹ If the reader lost the key: ${command}`;
+}
+
 /** After the secret went to an --env-file instead of stdout. */
 export function envFileSavedMessage(file: string): string {
   return `✓ Saved the new key to ${file} as ARIZE_API_KEY (it is not shown here)`;

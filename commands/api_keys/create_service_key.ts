@@ -16,7 +16,7 @@ import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
-import { issueKey, revokeUnsaved } from "./_deliver.ts";
+import { issueKey, revokeCommand, revokeUnsaved } from "./_deliver.ts";
 import { SERVICE_CREATED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
 
@@ -91,6 +91,7 @@ export function runCreateServiceKey(
       );
     },
     onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
+    undo: (created) => revokeCommand(created.id, options.common),
   });
 }
 

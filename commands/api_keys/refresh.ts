@@ -74,17 +74,27 @@ export function lostRefreshHints(options: RefreshOptions, newId: string): string
   const oldKey = grace > 0
     ? `The old key '${options.id}' stays valid for up to ${grace} seconds (grace period).`
     : `The old key '${options.id}' is revoked.`;
+  return [
+    `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
+    "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
+    `  ${recoveryCommand(options, newId)}`,
+  ];
+}
+
+/**
+ * `ax api-keys refresh <new-id> …`, shell-quoted, with this refresh's own
+ * destination and expiry (and `--profile`, `--plugin`): it rotates an
+ * unsaved replacement into a fresh key with the same name, description and
+ * scope, and delivers that one the same way.
+ */
+export function recoveryCommand(options: RefreshOptions, newId: string): string {
   const flags = [
     ...(options.expiresAt ? ["--expires-at", options.expiresAt] : []),
     ...(options.envFile ? ["--env-file", options.envFile] : []),
     ...(options.common.output ? ["-o", options.common.output] : []),
     ...followUpFlags(options.common, { plugins: options.common.output !== undefined }),
   ];
-  return [
-    `The key was refreshed, but its replacement '${newId}' could not be saved. ${oldKey}`,
-    "To recover, fix the problem, then rotate the unsaved replacement (same name, description and scope):",
-    `  ${shellCommand(["ax", "api-keys", "refresh", newId, ...flags])}`,
-  ];
+  return shellCommand(["ax", "api-keys", "refresh", newId, ...flags]);
 }
 
 /**
@@ -115,6 +125,7 @@ export function runRefresh(options: RefreshOptions, ctx: Context): Promise<void>
     // A refresh cannot be undone, and revoking the replacement would leave
     // nothing working; refreshing the replacement again is the way back.
     onLost: (_session, created) => Promise.resolve(lostRefreshHints(options, created.id)),
+    undo: (created) => recoveryCommand(options, created.id),
   });
 }
 

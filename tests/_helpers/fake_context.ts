@@ -13,6 +13,11 @@ export interface FakeContextOptions {
   stdoutTTY?: boolean;
   stderrTTY?: boolean;
   stdinTTY?: boolean;
+  /**
+   * What a stdout that is no terminal is: a pipe or a regular file. Unset,
+   * it says neither (an in-memory stream cannot tell).
+   */
+  stdoutIs?: "pipe" | "file";
   columns?: number;
   now?: Date;
   /** Answers for confirm() and ask(), consumed in order. */
@@ -30,13 +35,21 @@ export interface CapturedOutput extends TextOutput {
   bytes(): Uint8Array;
 }
 
-/** Creates an in-memory {@link TextOutput}. */
-export function captureOutput(isTTY: boolean, columns?: number): CapturedOutput {
+/**
+ * Creates an in-memory {@link TextOutput}; `is` makes it claim to be a pipe
+ * or a file. A terminal, like a real one, is neither.
+ */
+export function captureOutput(
+  isTTY: boolean,
+  columns?: number,
+  is?: "pipe" | "file",
+): CapturedOutput {
   const chunks: Uint8Array[] = [];
   const encoder = new TextEncoder();
   return {
     isTTY,
     columns: isTTY ? columns ?? 120 : undefined,
+    ...((isTTY || is) && { isPipe: is === "pipe", isFile: is === "file" }),
     write(chunk) {
       chunks.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk.slice());
       return Promise.resolve();
@@ -71,7 +84,7 @@ export interface FakeContext {
 /** Builds a fake context. `fetch` defaults to one that fails every request. */
 export function fakeContext(options: FakeContextOptions = {}): FakeContext {
   const tty = options.tty ?? false;
-  const stdout = captureOutput(options.stdoutTTY ?? tty, options.columns);
+  const stdout = captureOutput(options.stdoutTTY ?? tty, options.columns, options.stdoutIs);
   const stderr = captureOutput(options.stderrTTY ?? tty, options.columns);
   const questions: string[] = [];
   const sleeps: number[] = [];

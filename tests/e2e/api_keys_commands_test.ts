@@ -15,6 +15,8 @@ import { type AxResult } from "../_helpers/run_ax.ts";
 
 const CREATED = "✓ API key created successfully\n";
 const SAVE_NOW = "⚠ Warning: Save this API key now — it will not be shown again.\n";
+/** What stderr ends with when the secret went into a pipe, as it does here (S8). */
+const ifLost = (command: string) => `ℹ If the reader lost the key: ${command}\n`;
 
 const fx = useEmulator("keys", { faults: true });
 
@@ -52,11 +54,14 @@ describe("ax api-keys against the emulator", () => {
 
   it("create prints the key once (piped: one tab-separated record); the key authenticates", async () => {
     const result = await expectExit(0, ["api-keys", "create", "--name", "panel key"]);
-    assert.equal(result.stderr, CREATED + SAVE_NOW);
     const [header, row, ...rest] = result.stdout.trimEnd().split("\n");
     assert.deepEqual(rest, []);
     const record = Object.fromEntries(
       header.split("\t").map((name, i) => [name, row.split("\t")[i]]),
+    );
+    assert.equal(
+      result.stderr,
+      CREATED + SAVE_NOW + ifLost(`ax api-keys revoke ${record.id} --force`),
     );
     const key = record.key;
     assert.match(key, /^ak-\w+$/, result.stdout);
@@ -162,8 +167,13 @@ describe("ax api-keys against the emulator", () => {
       "-o",
       "json",
     ]);
-    assert.equal(byName.stderr, "✓ Service API key created successfully\n" + SAVE_NOW);
-    assert.equal(JSON.parse(byName.stdout).key_type, "service");
+    const service = JSON.parse(byName.stdout);
+    assert.equal(
+      byName.stderr,
+      "✓ Service API key created successfully\n" + SAVE_NOW +
+        ifLost(`ax api-keys revoke ${service.id} --force`),
+    );
+    assert.equal(service.key_type, "service");
     const byId = await expectExit(0, [
       "api-keys",
       "create-service-key",
@@ -246,8 +256,12 @@ describe("ax api-keys against the emulator", () => {
       "-o",
       "json",
     ]);
-    assert.equal(result.stderr, "✓ API key refreshed successfully\n" + SAVE_NOW);
     const fresh = JSON.parse(result.stdout);
+    assert.equal(
+      result.stderr,
+      "✓ API key refreshed successfully\n" + SAVE_NOW +
+        ifLost(`ax api-keys refresh ${fresh.id} -o json`),
+    );
     assert.notEqual(fresh.id, old.id);
     assert.equal(fresh.name, "rotating");
     assert.equal(fresh.description, "kept");

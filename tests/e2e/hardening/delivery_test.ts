@@ -3,11 +3,13 @@
  * server has issued a key, ax delivers the whole secret where the user asked,
  * or revokes the new key (create, create-service-key) and says so, or — for
  * refresh, which cannot be undone — prints the exact recovery command; it
- * never exits 0 unless the secret was delivered. Each failure class of issue
- * 10 is tried: a stdout pipe whose reader is gone, a closed or full stderr, a
- * format plugin (module or program) that throws, exits non-zero or hangs,
- * `-o` and `--env-file` naming one file, FIFOs and symlinks where files are
- * expected, and command lines printed for pasting whatever the server sent.
+ * never exits 0 unless the secret was delivered, and where it cannot tell (a
+ * pipe's reader that takes the key and drops it) it prints the command that
+ * undoes the key. Each failure class of issue 10 is tried: a stdout pipe
+ * whose reader is gone, a closed or full stderr, a format plugin (module or
+ * program) that throws, exits non-zero or hangs, `-o` and `--env-file`
+ * naming one file, FIFOs and symlinks where files are expected, and command
+ * lines printed for pasting whatever the server sent.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -27,9 +29,11 @@ import { type AxResult, runAx } from "../../_helpers/run_ax.ts";
 import {
   axShellWords,
   emulatorEnv,
+  hasScript,
   leftoverTempFiles,
   makeSandbox,
   requestsSince,
+  runOnTerminal,
   runShell,
   type Sandbox,
   shellWords,
@@ -39,6 +43,7 @@ import {
 import { reply, type ScriptedServer, startScriptedServer } from "../../_helpers/scripted_server.ts";
 
 const fx = useEmulator("delivery");
+const scriptAvailable = await hasScript();
 
 interface KeyView {
   id: string;
@@ -123,6 +128,14 @@ function recoveryLine(stderr: string): string {
   return line.trim();
 }
 
+/** The command of the `ℹ If the reader lost the key: …` line a piped secret ends with. */
+function undoLine(stderr: string): string {
+  const lines = stderr.trimEnd().split("\n");
+  const match = /^ℹ If the reader lost the key: (ax .*)$/.exec(lines.at(-1)!);
+  assert.ok(match, `stderr does not end with the undo line:\n${stderr}`);
+  return match[1];
+}
+
 /** Runs a printed `ax …` line in sh, with `ax` replaced by the ax under test. */
 function runPrinted(line: string, dir: string): Promise<AxResult> {
   assert.match(line, /^ax /);
@@ -178,6 +191,88 @@ describe("a new key is delivered or undone (S8)", () => {
         assert.equal(recovered.code, 0, recovered.stderr);
         assert.match(recovered.stdout, /ak-/);
         assert.equal(await statusOf(replacement), "revoked");
+      });
+    }
+  });
+
+  describe("stdout is a pipe whose reader takes the key and drops it", () => {
+    // The whole secret fits in the pipe's buffer: every write succeeds, the
+    // reader throws it away later, and no process can tell. So ax exits 0
+    // and stderr ends with the command that undoes the key.
+    for (
+      const [label, options, reader] of [
+        ["-o json | head -c 5", ["-o", "json"], "head -c 5 >/dev/null"],
+        ["| head -1", [], "head -1 >/dev/null"],
+      ] as const
+    ) {
+      it(`create ${label}: exit 0, the ID and its revoke on stderr, and that revoke works`, async () => {
+        const name = `dropped ${label}`;
+        const run = await inShell(["api-keys", "create", "-n", name, ...options], { reader });
+        assert.equal(run.code, 0, run.stderr);
+        const [key] = await keysNamed(name);
+        assert.equal(key.status, "active");
+        const line = undoLine(run.stderr);
+        assert.equal(line, `ax api-keys revoke ${key.id} --force`);
+        const revoked = await runPrinted(line, run.dir);
+        assert.equal(revoked.code, 0, revoked.stderr);
+        assert.deepEqual((await keysNamed(name)).map((k) => k.status), ["revoked"]);
+      });
+    }
+
+    it("create-service-key -o json | head -c 5: the same revoke line", async () => {
+      const name = "dropped service";
+      const run = await inShell(
+        ["api-keys", "create-service-key", "-n", name, "-s", "default", "-o", "json"],
+        { reader: "head -c 5 >/dev/null" },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const [key] = await keysNamed(name, "default");
+      assert.equal(undoLine(run.stderr), `ax api-keys revoke ${key.id} --force`);
+    });
+
+    it("refresh -o json | head -c 5: exit 0, the replacement's recovery on stderr, and it recovers", async () => {
+      const old = await keyToRefresh("dropped refresh");
+      const run = await inShell(["api-keys", "refresh", old, "-o", "json"], {
+        reader: "head -c 5 >/dev/null",
+      });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(await statusOf(old), "revoked");
+      const line = undoLine(run.stderr);
+      const replacement = /^ax api-keys refresh (\S+) -o json$/.exec(line)?.[1];
+      assert.ok(replacement, line);
+      assert.equal(await statusOf(replacement), "active");
+      // Pasted as printed (into a reader that keeps it this time), it recovers.
+      const recovered = await runPrinted(line, run.dir);
+      assert.equal(recovered.code, 0, recovered.stderr);
+      const fresh = JSON.parse(recovered.stdout);
+      assert.match(fresh.key, /^ak-/);
+      assert.equal(fresh.name, "dropped refresh");
+      assert.equal(await statusOf(replacement), "revoked");
+      assert.equal(await statusOf(fresh.id), "active");
+    });
+
+    it("stdout a regular file (> key.json): no such line", async () => {
+      const run = await inShell(["api-keys", "create", "-n", "to a file", "-o", "json"], {
+        redirect: `>key.json 2>stderr`,
+      });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(JSON.parse(readFileSync(join(run.dir, "key.json"), "utf8")).key, /^ak-/);
+      assert.match(run.stderr, /Save this API key now/);
+      assert.doesNotMatch(run.stderr, /reader lost/);
+    });
+
+    // TERM=dumb too: no spinner then, so stdout reaches delivery unwrapped.
+    for (const term of ["xterm-256color", "dumb"]) {
+      it(`stdout a terminal (TERM=${term}): no such line`, {
+        skip: scriptAvailable ? false : "util-linux `script` is not installed (needed for a pty)",
+      }, async () => {
+        const run = await runOnTerminal(["api-keys", "create", "-n", `on ${term}`], {
+          env: fx.env({ TERM: term }),
+          cwd: fx.box.dir("tty"),
+        });
+        assert.equal(run.code, 0, run.stdout);
+        assert.match(run.stdout, /Save this API key now/);
+        assert.doesNotMatch(run.stdout, /reader lost/);
       });
     }
   });
