@@ -84,7 +84,11 @@ export async function resolveSpaceId(client: ApiClient, nameOrId: string): Promi
   if (matches.length === 0) {
     throw new AxError(`space '${nameOrId}' not found`, {
       exitCode: EXIT.GENERAL,
-      hints: ["Check the spelling (names match exactly, including case), or pass the space ID."],
+      hints: [
+        "Check the spelling (names match exactly, including case), or pass the space ID.",
+        // The API lists only the spaces the caller may read.
+        "A space you have no access to is not found either: ax spaces list shows yours.",
+      ],
     });
   }
   if (matches.length > 1) {

@@ -73,16 +73,15 @@ export async function findKeysById(
 }
 
 /**
- * The key `id` if it is on the first page (100) of the caller's active user
- * keys: one request, for naming a key in a prompt. Failures are not fatal.
+ * The first page (100) of the caller's active user keys: one request, for
+ * naming a key in a prompt. Failures are not fatal: no keys.
  */
-export async function findOnFirstPage(client: ApiClient, id: string): Promise<ApiKey | undefined> {
+export async function firstPageKeys(client: ApiClient): Promise<readonly ApiKey[]> {
   try {
-    const page = await listApiKeys(client, { limit: 100 });
-    return page.api_keys.find((key) => key.id === id);
+    return (await listApiKeys(client, { limit: 100 })).api_keys;
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
-    return undefined;
+    return [];
   }
 }
 

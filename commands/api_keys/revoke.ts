@@ -16,7 +16,7 @@ import type { ApiKey } from "../../api/types.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import { announce, plural } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
-import { findKeysById, findOnFirstPage } from "./_key_lookup.ts";
+import { findKeysById, firstPageKeys } from "./_key_lookup.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 import {
   type CommonOptions,
@@ -153,15 +153,17 @@ interface Run {
 
 /**
  * One key by argument: as before, one request with --force; on a terminal
- * the prompt names the key when the first page of keys shows it.
+ * the prompt names the key when the first page of keys shows it. A key's
+ * name given for its ID is refused there, with the ID (`get` takes names,
+ * revoke does not: a name may be shared).
  */
 async function revokeOne(id: string, run: Run): Promise<void> {
   const { session } = run;
   if (!run.options.force) {
-    const key = await session.request(
-      "Looking up the key…",
-      () => findOnFirstPage(session.client, id),
-    );
+    const keys = await session.request("Looking up the key…", () => firstPageKeys(session.client));
+    const key = keys.find((candidate) => candidate.id === id);
+    const named = key ? [] : keys.filter((candidate) => candidate.name === id);
+    if (named.length > 0) throw nameForId(id, named, followUpFlags(run.options.common));
     await announce(session.ctx, `${REVOKE_WARNING} '${id}'${key ? ` (${key.name})` : ""}`);
     if (!(await session.ctx.prompter.confirm(REVOKE_QUESTION, false))) {
       await announce(session.ctx, NOT_REVOKED);
@@ -170,6 +172,19 @@ async function revokeOne(id: string, run: Run): Promise<void> {
   }
   await session.request("Revoking API key…", () => revokeApiKey(session.client, id));
   await announce(session.ctx, revokedMessage(id));
+}
+
+/**
+ * The refusal of a key name where revoke takes an ID, with the command for
+ * each key so named (`flags`: the `--profile` to carry).
+ */
+function nameForId(name: string, keys: readonly ApiKey[], flags: string[]): UsageError {
+  return new UsageError(
+    `'${name}' is the name of ${
+      keys.length === 1 ? "an API key" : `${keys.length} API keys`
+    }; revoke takes key IDs.`,
+    keys.map((key) => shellCommand(["ax", "api-keys", "revoke", key.id, ...flags])),
+  );
 }
 
 /** What became of one key. */

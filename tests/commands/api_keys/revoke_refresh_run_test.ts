@@ -58,6 +58,28 @@ describe("ax api-keys revoke", () => {
     });
   }
 
+  it("on a terminal, a key's name given for its ID is refused with the ID to use (exit 2)", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/api-keys?limit=100" }, {
+      status: 200,
+      json: {
+        api_keys: [apiKey(2, { name: "deploy bot" }), apiKey(1)],
+        pagination: { has_more: false },
+      },
+    });
+    const run = await runCommand(["api-keys", "revoke", "deploy bot"], {
+      stub,
+      tty: true,
+      answers: [],
+      env: { NO_COLOR: "1" },
+    });
+    stub.verify();
+    const error = run.error as AxError;
+    assert.equal(error.exitCode, 2);
+    assert.equal(error.message, "'deploy bot' is the name of an API key; revoke takes key IDs.");
+    assert.deepEqual(error.hints, ["ax api-keys revoke key2"]);
+    assert.deepEqual(run.questions, [], "nothing was asked");
+  });
+
   it("refuses without --force when there is no terminal, and sends nothing (exit 2)", async () => {
     const stub = apiStub();
     const run = await runCommand(["api-keys", "revoke", "key1"], {
