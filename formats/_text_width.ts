@@ -53,3 +53,42 @@ export function truncateToWidth(text: string, maxWidth: number): string {
   }
   return kept + ELLIPSIS;
 }
+
+/**
+ * `text` as lines of at most `width` columns: broken at spaces, and a word
+ * wider than a line broken between graphemes. Runs of spaces where a line
+ * breaks are dropped; nothing else is lost.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  const limit = Math.max(width, 1);
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  const push = () => {
+    lines.push(line);
+    line = "";
+    used = 0;
+  };
+  for (const word of text.split(/ +/)) {
+    const wordWidth = textWidth(word);
+    if (used > 0 && used + 1 + wordWidth > limit) push();
+    if (used > 0) {
+      line += " ";
+      used++;
+    }
+    if (wordWidth <= limit - used) {
+      line += word;
+      used += wordWidth;
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter();
+    for (const { segment } of segmenter.segment(word)) {
+      const segmentWidth = textWidth(segment);
+      if (used > 0 && used + segmentWidth > limit) push();
+      line += segment;
+      used += segmentWidth;
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
+}

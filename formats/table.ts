@@ -20,7 +20,7 @@
  */
 import { paint, sanitizeForTerminal } from "../runtime/terminal.ts";
 import { type Cell, cellOf, drawRow, fitCell, planLayout } from "./_table_layout.ts";
-import { textWidth, truncateToWidth } from "./_text_width.ts";
+import { textWidth, wrapToWidth } from "./_text_width.ts";
 import { onlyRecord } from "./_records.ts";
 import { relativeTimestamp } from "./_relative_time.ts";
 import { statusColor } from "./_status_colors.ts";
@@ -111,6 +111,12 @@ function makeWriter(variant: Variant): Format["write"] {
     if (written === 0) await info.message?.(info.table?.empty ?? NO_ITEMS);
   };
 }
+
+/**
+ * Columns a panel's value needs beside its label for long text to wrap
+ * there; on a narrower terminal it goes on the lines below the label.
+ */
+const MIN_PANEL_ROOM = 20;
 
 /** What {@link writeTerminalTable} draws. */
 interface TableRun {
@@ -212,11 +218,19 @@ function drawPanel(row: Row, run: PanelRun): string {
     }
     const label = paint(labels[i], "bold", info.color);
     const pad = " ".repeat(labelWidth - textWidth(labels[i]));
-    if (cuttable.has(column.name) && cell.width > room) {
-      cell = { ...cellOf(truncateToWidth(cell.text, Math.max(room, 1))), color: cell.color };
+    const show = (part: string) => (cell.color ? paint(part, cell.color, info.color) : part);
+    if (cuttable.has(column.name) && cell.width > room && room >= MIN_PANEL_ROOM) {
+      // One record has room to show all of it: long text wraps under itself
+      // instead of being cut (a cut name could not be typed back).
+      const [first, ...rest] = wrapToWidth(cell.text, room);
+      const indent = " ".repeat(labelWidth + 1);
+      text += `${label}${pad} ${show(first)}\n`;
+      for (const part of rest) text += `${indent}${show(part)}\n`;
+      return;
     }
-    const shown = cell.color ? paint(cell.text, cell.color, info.color) : cell.text;
-    text += cell.width <= room ? `${label}${pad} ${shown}\n` : `${label}\n${shown}\n`;
+    text += cell.width <= room
+      ? `${label}${pad} ${show(cell.text)}\n`
+      : `${label}\n${show(cell.text)}\n`;
   });
   return text;
 }

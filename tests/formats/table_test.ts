@@ -8,7 +8,7 @@ import {
   API_KEY_TABLE,
 } from "../../commands/api_keys/_columns.ts";
 import { NO_ITEMS, PREVIEW_ROWS, tableFormat, wideFormat } from "../../formats/table.ts";
-import { textWidth } from "../../formats/_text_width.ts";
+import { textWidth, wrapToWidth } from "../../formats/_text_width.ts";
 import type { Format, OutputInfo, Row } from "../../formats/types.ts";
 import {
   assertGolden,
@@ -308,5 +308,37 @@ describe("table format with the test schema", () => {
       lines(text)[1],
       /^QXBp1003 +old deploy key +Rotated, see ticket OPS-12 +revoked +— +— +2 years ago +never$/,
     );
+  });
+});
+
+describe("wrapToWidth (long text in a panel)", () => {
+  it("breaks at spaces, keeps every word, and fits each line", () => {
+    const text = "A very long key name that goes on and on for the nightly pipeline";
+    const lines = wrapToWidth(text, 20);
+    assert.deepEqual(lines, [
+      "A very long key name",
+      "that goes on and on",
+      "for the nightly",
+      "pipeline",
+    ]);
+    assert.equal(lines.join(" "), text);
+  });
+
+  it("breaks a word wider than the line between graphemes, by display width", () => {
+    assert.deepEqual(wrapToWidth("x " + "d".repeat(25), 10), [
+      "x",
+      "dddddddddd",
+      "dddddddddd",
+      "ddddd",
+    ]);
+    const cjk = wrapToWidth("日本語のキー名前", 5);
+    assert.deepEqual(cjk, ["日本", "語の", "キー", "名前"]);
+    for (const line of cjk) assert.ok(textWidth(line) <= 5, line);
+    const emoji = wrapToWidth("👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦", 3);
+    assert.deepEqual(emoji, ["👩‍👩‍👧‍👦", "👩‍👩‍👧‍👦", "👩‍👩‍👧‍👦"]);
+  });
+
+  it("gives one empty line for empty text", () => {
+    assert.deepEqual(wrapToWidth("", 10), [""]);
   });
 });
