@@ -166,7 +166,7 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
   }
   if (envFile) return;
   await announce(ctx, SAVE_NOW);
-  if (session.target!.path === undefined && handsOn(ctx.stdout)) {
+  if (session.target!.path === undefined && mayDropUnseen(ctx.stdout)) {
     await announce(ctx, ifReaderLostMessage(delivery.undo));
   }
 }
@@ -176,7 +176,7 @@ export async function deliverSecret(session: Session, delivery: Delivery): Promi
  * socket or a device takes the whole secret (it fits in the buffer), and a
  * reader that then drops it (`| head -c 5`) fails no write ax could see.
  */
-function handsOn(stdout: TextOutput): boolean {
+function mayDropUnseen(stdout: TextOutput): boolean {
   return !stdout.isTTY && stdout.isFile === false;
 }
 
