@@ -4,6 +4,7 @@
  * validated here so list.ts stays a list of its options.
  */
 import type { OptionSpec } from "../../cli/command.ts";
+import { parseQuiet, quietOption } from "../../cli/quiet.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { DURATION_FORMS } from "./_duration.ts";
 import { type KeyFilterSpec, parseKeyFilter, type RawKeyFilterValues } from "./_key_filter.ts";
@@ -30,20 +31,7 @@ export interface RawListHygieneValues extends RawKeyFilterValues {
 }
 
 /** `-q, --quiet`: key IDs only (list, audit). */
-export const QUIET_OPTION: OptionSpec = {
-  flags: "-q, --quiet",
-  description: "print only key IDs, one per line (for pipes; not with -o)",
-};
-
-/** `-q` (list, audit): true when given; `-o` with it is a usage error. */
-export function parseQuiet(values: { quiet?: true; output?: string }): boolean {
-  if (values.quiet && values.output !== undefined) {
-    throw new UsageError("-q/--quiet and -o/--output cannot be used together.", [
-      "-q prints key IDs only; drop it to choose a format.",
-    ]);
-  }
-  return values.quiet === true;
-}
+export const QUIET_OPTION: OptionSpec = quietOption("key");
 
 /** The local filters, `--sort` and `-q` of `list`. */
 export const LIST_HYGIENE_OPTIONS: readonly OptionSpec[] = [
@@ -79,7 +67,7 @@ export function parseListHygiene(values: RawListHygieneValues): ListHygiene {
       "A sorted listing reads every page; use --limit N or --all instead of a cursor.",
     ]);
   }
-  const quiet = parseQuiet(values);
+  const quiet = parseQuiet(values, "key");
   const from = values.cursor === undefined
     ? { serverCursor: undefined, skip: 0 }
     : decodeListCursor(values.cursor);

@@ -25,8 +25,7 @@ import { announce, plural } from "../../cli/messages.ts";
 import { openSession } from "../../cli/session.ts";
 import type { StatusLine } from "../../cli/status_line.ts";
 import type { ApiKey } from "../../api/types.ts";
-import { writeIds } from "./_write_ids.ts";
-import { parseQuiet } from "./_list_hygiene.ts";
+import { parseQuiet, writeIds } from "../../cli/quiet.ts";
 import {
   checkNotBlank,
   type CommonOptions,
@@ -63,7 +62,7 @@ export function parseAudit(values: RawAuditValues): AuditOptions {
       "Use --space NAME_OR_ID for one space, or --all-spaces for every space you can read.",
     ]);
   }
-  const quiet = parseQuiet(values);
+  const quiet = parseQuiet(values, "key");
   return {
     expiresWithinMs: parseDuration(
       values.expiresWithin ?? DEFAULT_EXPIRES_WITHIN,

@@ -22,7 +22,7 @@ import { openSession, type Session } from "../../cli/session.ts";
 import { keyFilter } from "./_key_filter.ts";
 import { type KeyQuery, matchingKeys } from "./_matching_keys.ts";
 import { sortAll } from "./_sort.ts";
-import { writeIds } from "./_write_ids.ts";
+import { writeIds } from "../../cli/quiet.ts";
 import {
   checkNotBlank,
   type CommonOptions,

@@ -2,6 +2,7 @@
  * The `ax spaces` group, declared as data. `list` (list.ts, loaded when it
  * runs) pages through `GET /v2/spaces`.
  */
+import { quietOption } from "../../cli/quiet.ts";
 import { API_OUTPUT_FLAGS } from "../../cli/common.ts";
 import type { GroupSpec } from "../../cli/command.ts";
 import { type Noun, pagingOptions } from "../../cli/paging.ts";
@@ -26,6 +27,7 @@ export const SPACES: GroupSpec = {
           "only spaces whose name contains this text (any case; * and ? are not wildcards)",
       },
       ...pagingOptions(SPACES_NOUN, DEFAULT_LIMIT),
+      quietOption("space"),
     ],
     common: API_OUTPUT_FLAGS,
     examples: [
@@ -33,6 +35,7 @@ export const SPACES: GroupSpec = {
       'ax spaces list --name "My Space"',
       "ax spaces list --all -o spaces.csv",
       "ax spaces list --limit 250 -o json",
+      "ax spaces list --all -q",
     ],
     handler: async () => (await import("./list.ts")).LIST_HANDLER,
   }],

@@ -27,12 +27,14 @@ describe("ax spaces list: argv → options", () => {
   it("one page by default; --name, --limit, --all, --cursor and the shared options", async () => {
     assert.deepEqual(await parse([]), {
       name: undefined,
+      quiet: false,
       want: "page",
       cursor: undefined,
       common: COMMON,
     });
-    assert.deepEqual(await parse(["-n", "My", "-l", "250", "-c", "abc"]), {
+    assert.deepEqual(await parse(["-n", "My", "-l", "250", "-c", "abc", "-q"]), {
       name: "My",
+      quiet: true,
       want: 250,
       cursor: "abc",
       common: COMMON,
@@ -50,6 +52,7 @@ describe("ax spaces list: argv → options", () => {
       [["--limit", "5", "--all"], /--limit and --all cannot be used together/],
       [["--limit", "0"], /--limit must be a positive whole number/],
       [["--name", " "], /--name must not be empty/],
+      [["-q", "-o", "json"], /-q\/--quiet and -o\/--output cannot be used together/],
     ] as const
   ) {
     it(`refuses ${argv.join(" ")}`, async () => {
@@ -63,6 +66,18 @@ describe("ax spaces list: argv → options", () => {
 });
 
 describe("ax spaces list: requests and output", () => {
+  it("-q prints only the IDs, one per line, and still says how to get the next page", async () => {
+    const stub = apiStub().expect({ method: "GET", path: "/v2/spaces?limit=15" }, {
+      status: 200,
+      json: { spaces: [space(1), space(2)], pagination: { has_more: true, next_cursor: "c2" } },
+    });
+    const run = await runCommand(["spaces", "list", "-q"], { stub });
+    stub.verify();
+    assert.equal(run.error, undefined);
+    assert.equal(run.stdout, "U3BhY2U61\nU3BhY2U62\n");
+    assert.equal(run.stderr, "More items available. To fetch the next page, add:\n  --cursor c2\n");
+  });
+
   it("an empty table for a --name with * or ? says the server matches text, not patterns", async () => {
     const stub = apiStub().expect({ method: "GET", path: "/v2/spaces?name=stag*&limit=15" }, {
       status: 200,
