@@ -19,7 +19,6 @@ import { revokeApiKey } from "../../api/api_keys.ts";
 import { showPrereleaseNotice } from "../../config/notices.ts";
 import type { Context, TextOutput } from "../../runtime/context.ts";
 import { AxError, BrokenPipeError, FileError, InterruptedError } from "../../runtime/errors.ts";
-import { shellCommand } from "../../runtime/shell_quote.ts";
 import { bestEffortOutput } from "../../runtime/stdio.ts";
 import {
   API_KEY_COLUMNS,
@@ -32,7 +31,8 @@ import { checkEnvFile, type EnvFilePlan, writeEnvFile } from "./_env_file.ts";
 import { announce } from "../../cli/messages.ts";
 import { printRecord } from "../../cli/output.ts";
 import { envFileSavedMessage, ifReaderLostMessage, SAVE_NOW } from "./_messages.ts";
-import { type CommonOptions, followUpFlags } from "../../cli/common.ts";
+import type { CommonOptions } from "../../cli/common.ts";
+import { revokeCommand } from "./_revoke_command.ts";
 import { openSession, type Session } from "../../cli/session.ts";
 import { checkSecretDestinations } from "./_secret_destinations.ts";
 
@@ -230,15 +230,7 @@ export async function revokeUnsaved(
     const reason = error instanceof Error ? error.message : String(error);
     return [
       `The new key '${id}' was created but could not be saved, and revoking it failed: ${reason}`,
-      `Revoke it yourself: ${revokeCommand(id, common)}`,
+      `Revoke it yourself: ${revokeCommand([id], common)}`,
     ];
   }
-}
-
-/**
- * `ax api-keys revoke <id> --force`, shell-quoted and carrying `--profile`:
- * the undo of create and create-service-key.
- */
-export function revokeCommand(id: string, common: CommonOptions): string {
-  return shellCommand(["ax", "api-keys", "revoke", id, "--force", ...followUpFlags(common)]);
 }

@@ -13,7 +13,8 @@ import { checkDescription, checkName } from "./_validate.ts";
 import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
-import { issueKey, revokeCommand, revokeUnsaved } from "./_deliver.ts";
+import { issueKey, revokeUnsaved } from "./_deliver.ts";
+import { revokeCommand } from "./_revoke_command.ts";
 import { CREATED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
 
@@ -60,7 +61,7 @@ export function runCreate(options: CreateOptions, ctx: Context): Promise<void> {
     issue: (session) =>
       session.request("Creating API key…", () => createApiKey(session.client, body)),
     onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
-    undo: (created) => revokeCommand(created.id, options.common),
+    undo: (created) => revokeCommand([created.id], options.common),
   });
 }
 

@@ -16,7 +16,8 @@ import { parseExpiry, type RawExpiryValues } from "./_expiry.ts";
 import { createApiKey } from "../../api/api_keys.ts";
 import { resolveSpaceId } from "../../api/spaces.ts";
 import type { ApiKeyCreate } from "../../api/types.ts";
-import { issueKey, revokeCommand, revokeUnsaved } from "./_deliver.ts";
+import { issueKey, revokeUnsaved } from "./_deliver.ts";
+import { revokeCommand } from "./_revoke_command.ts";
 import { SERVICE_CREATED } from "./_messages.ts";
 import { handler } from "../../cli/command.ts";
 
@@ -91,7 +92,7 @@ export function runCreateServiceKey(
       );
     },
     onLost: (session, created) => revokeUnsaved(session, created.id, options.common),
-    undo: (created) => revokeCommand(created.id, options.common),
+    undo: (created) => revokeCommand([created.id], options.common),
   });
 }
 

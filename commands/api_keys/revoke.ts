@@ -8,7 +8,6 @@
  */
 import type { Context } from "../../runtime/context.ts";
 import { ApiError, AxError, EXIT, InterruptedError, UsageError } from "../../runtime/errors.ts";
-import { shellCommand } from "../../runtime/shell_quote.ts";
 import { checkKeyId } from "./_validate.ts";
 import { readProcessStdin } from "../../cli/stdin.ts";
 import { revokeApiKey } from "../../api/api_keys.ts";
@@ -17,13 +16,9 @@ import { showPrereleaseNotice } from "../../config/notices.ts";
 import { announce, plural } from "../../cli/messages.ts";
 import { NOT_REVOKED, REVOKE_QUESTION, REVOKE_WARNING, revokedMessage } from "./_messages.ts";
 import { findKeysById, firstPageKeys } from "./_key_lookup.ts";
+import { revokeCommand } from "./_revoke_command.ts";
 import { openSession, type Session } from "../../cli/session.ts";
-import {
-  type CommonOptions,
-  followUpFlags,
-  parseCommon,
-  type RawCommonValues,
-} from "../../cli/common.ts";
+import { type CommonOptions, parseCommon, type RawCommonValues } from "../../cli/common.ts";
 import { handler, PROMPT_RULE, type TtyFacts, whyNoPrompt } from "../../cli/command.ts";
 
 /** Options of `ax api-keys revoke`, after validation. */
@@ -78,9 +73,7 @@ export function parseRevoke(
     throw new UsageError(
       `Revoking needs confirmation, but ${noPrompt} (${PROMPT_RULE}): pass --force to revoke without a prompt.`,
       [
-        `Nothing was revoked. To revoke, run: ${
-          shellCommand(["ax", "api-keys", "revoke", ...ids, "--force", ...followUpFlags(common)])
-        }`,
+        `Nothing was revoked. To revoke, run: ${revokeCommand(ids, common)}`,
       ],
     );
   }
@@ -163,7 +156,7 @@ async function revokeOne(id: string, run: Run): Promise<void> {
     const keys = await session.request("Looking up the key…", () => firstPageKeys(session.client));
     const key = keys.find((candidate) => candidate.id === id);
     const named = key ? [] : keys.filter((candidate) => candidate.name === id);
-    if (named.length > 0) throw nameForId(id, named, followUpFlags(run.options.common));
+    if (named.length > 0) throw nameForId(id, named, run.options.common);
     await announce(session.ctx, `${REVOKE_WARNING} '${id}'${key ? ` (${key.name})` : ""}`);
     if (!(await session.ctx.prompter.confirm(REVOKE_QUESTION, false))) {
       await announce(session.ctx, NOT_REVOKED);
@@ -174,16 +167,13 @@ async function revokeOne(id: string, run: Run): Promise<void> {
   await announce(session.ctx, revokedMessage(id));
 }
 
-/**
- * The refusal of a key name where revoke takes an ID, with the command for
- * each key so named (`flags`: the `--profile` to carry).
- */
-function nameForId(name: string, keys: readonly ApiKey[], flags: string[]): UsageError {
+/** The refusal of a key name where revoke takes an ID, with the command for each key so named. */
+function nameForId(name: string, keys: readonly ApiKey[], common: CommonOptions): UsageError {
   return new UsageError(
     `'${name}' is the name of ${
       keys.length === 1 ? "an API key" : `${keys.length} API keys`
     }; revoke takes key IDs.`,
-    keys.map((key) => shellCommand(["ax", "api-keys", "revoke", key.id, ...flags])),
+    keys.map((key) => revokeCommand([key.id], common, false)),
   );
 }
 
