@@ -6,7 +6,7 @@
  * binding (both through runtime/adapter.ts); elsewhere (Deno, Node) the Node
  * streams are used.
  */
-import { fstatSync, readFileSync, statSync } from "node:fs";
+import { fstatSync, readFileSync, type Stats, statSync } from "node:fs";
 import process from "node:process";
 import { bunStdio, isTerminal, runtimeKind } from "./adapter.ts";
 import type { TextOutput } from "./context.ts";
@@ -14,22 +14,23 @@ import { nodeOutput, stderrReaderGone, streamWriteError } from "./node_output.ts
 
 export { isTerminal };
 
+/** What `fd` is, or undefined when that cannot be told. */
+function statOf(fd: 1 | 2): Stats | undefined {
+  try {
+    return fstatSync(fd);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether `fd` is a pipe (FIFO); false when that cannot be told. */
 export function isPipe(fd: 1 | 2): boolean {
-  try {
-    return fstatSync(fd).isFIFO();
-  } catch {
-    return false;
-  }
+  return statOf(fd)?.isFIFO() ?? false;
 }
 
 /** Whether `fd` is a regular file; false when that cannot be told. */
 function isRegularFile(fd: 1 | 2): boolean {
-  try {
-    return fstatSync(fd).isFile();
-  } catch {
-    return false;
-  }
+  return statOf(fd)?.isFile() ?? false;
 }
 
 const pending = new Set<Promise<unknown>>();
