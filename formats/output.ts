@@ -8,7 +8,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import type { Context } from "../runtime/context.ts";
 import { AxError, FileError, UsageError } from "../runtime/errors.ts";
 import { colorEnabled, paint, sanitizeForTerminal } from "../runtime/terminal.ts";
-import { openAtomicFile, symlinkRefused } from "../runtime/atomic_file.ts";
+import { openAtomicFile, symlinkRefused, writeAll } from "../runtime/atomic_file.ts";
 import { bufferedSink } from "./_buffered_sink.ts";
 import { checkTimestamps } from "./_timestamp_check.ts";
 import { writeFailure } from "./_file_errors.ts";
@@ -350,10 +350,7 @@ async function openInPlace(path: string): Promise<OutputFile> {
       async write(chunk) {
         const bytes = bytesOf(chunk);
         try {
-          for (let offset = 0; offset < bytes.length;) {
-            const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-            offset += bytesWritten;
-          }
+          await writeAll(handle, bytes);
         } catch (error) {
           throw writeFailure(path, error);
         }

@@ -71,6 +71,17 @@ function defaultFailure(path: string, error: unknown): FileError {
 }
 
 /**
+ * Writes all of `bytes` to `handle`: a write may be partial (a nearly full
+ * disk, a device), so it goes on until everything is out.
+ */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
  * Starts replacing `path` (made absolute). Refuses a symlink or a directory
  * as the target; failures are FileErrors naming `path`.
  */
@@ -117,11 +128,7 @@ export async function openAtomicFile(
     async write(bytes) {
       if (signal?.aborted) throw signal.reason;
       try {
-        // A write may be partial (a nearly full disk); go on until all is out.
-        for (let offset = 0; offset < bytes.length;) {
-          const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-          offset += bytesWritten;
-        }
+        await writeAll(handle, bytes);
       } catch (error) {
         throw fail(target, error);
       }
